@@ -1,0 +1,68 @@
+# Centrum KLUCZ: build, preview and test the site. `make help` lists the targets.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PELICAN := $(BIN)/pelican
+INPUTDIR := content
+OUTPUTDIR := output
+CONFFILE := pelicanconf.py
+PUBLISHCONF := publishconf.py
+PORT ?= 8000
+PELICANOPTS ?=
+INSTALLED := $(VENV)/.installed
+
+.DEFAULT_GOAL := help
+
+help:
+	@echo 'Centrum KLUCZ: strona w Pelicanie'
+	@echo ''
+	@echo 'Użycie:'
+	@echo '  make html          zbuduj stronę (wersja robocza) do $(OUTPUTDIR)/'
+	@echo '  make clean         usuń zbudowaną stronę'
+	@echo '  make regenerate    przebudowuj stronę po każdej zmianie plików'
+	@echo '  make serve         zbuduj i pokaż stronę na http://localhost:$(PORT)'
+	@echo '  make devserver     podgląd na żywo: przebudowa po zapisaniu pliku'
+	@echo '  make publish       zbuduj stronę do publikacji (SITEURL=https://...)'
+	@echo '  make test          uruchom wszystkie testy'
+	@echo ''
+	@echo 'Pierwsze uruchomienie tworzy środowisko $(VENV)/ z przypiętymi zależnościami.'
+
+# The virtual environment, rebuilt whenever requirements.txt changes.
+$(INSTALLED): requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --disable-pip-version-check -q -r requirements.txt
+	touch $@
+
+# Build into a fresh folder and swap it in only when the build succeeded, so a
+# failed build never leaves a half-written site where the last good one was.
+define build_site
+	rm -rf $(OUTPUTDIR).new
+	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR).new -s $(1) $(PELICANOPTS)
+	rm -rf $(OUTPUTDIR).old
+	if [ -d $(OUTPUTDIR) ]; then mv $(OUTPUTDIR) $(OUTPUTDIR).old; fi
+	mv $(OUTPUTDIR).new $(OUTPUTDIR)
+	rm -rf $(OUTPUTDIR).old
+endef
+
+html: $(INSTALLED)
+	$(call build_site,$(CONFFILE))
+
+clean:
+	rm -rf $(OUTPUTDIR) $(OUTPUTDIR).new $(OUTPUTDIR).old
+
+regenerate: $(INSTALLED)
+	$(PELICAN) -r $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) $(PELICANOPTS)
+
+serve: html
+	$(PELICAN) -l -p $(PORT) -o $(OUTPUTDIR) -s $(CONFFILE)
+
+devserver: $(INSTALLED)
+	$(PELICAN) -lr $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) -p $(PORT) $(PELICANOPTS)
+
+publish: $(INSTALLED)
+	$(call build_site,$(PUBLISHCONF))
+
+test: $(INSTALLED)
+	$(BIN)/python -m pytest $(PYTESTOPTS)
+
+.PHONY: help html clean regenerate serve devserver publish test

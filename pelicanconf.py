@@ -1,0 +1,178 @@
+"""Settings of the development build (`make html`, `make serve`, `make devserver`).
+
+The live site (`make publish`) reads publishconf.py, which starts from these.
+Plugin settings carry their plugin's prefix and are documented in README.md.
+"""
+
+import os
+
+# --- The site and the organisation (facts marked "do weryfikacji" must be
+# confirmed by the centre before publishing) ---------------------------------
+SITENAME = "Centrum KLUCZ"
+SITESUBTITLE = "Ośrodek Wsparcia Ekonomii Społecznej w Łodzi"
+SITE_DESCRIPTION = (
+    "Centrum KLUCZ wspiera podmioty ekonomii społecznej w województwie łódzkim: "
+    "doradztwo, szkolenia i dotacje na tworzenie miejsc pracy."
+)
+AUTHOR = "Centrum KLUCZ"
+ORGANIZATION = {
+    "name": "Fundacja Instytut Spraw Obywatelskich",
+    "short_name": "Instytut Spraw Obywatelskich",
+    "street": "ul. Pomorska 40",
+    "postal_code": "91-408",
+    "city": "Łódź",
+    "krs": "0000191928",  # do weryfikacji
+    "email": "klucz@instytutsprawobywatelskich.pl",  # do weryfikacji
+    "phone": "42 630 17 49",  # do weryfikacji
+    "office_hours": "poniedziałek–piątek, 9:00–17:00",
+}
+# Person and address for privacy questions (RODO art. 13).
+PRIVACY_CONTACT_EMAIL = "rodo@instytutsprawobywatelskich.pl"  # do weryfikacji
+
+# Official EU funding artwork, supplied by the centre: a list of
+# {"file": "images/eu/....svg", "alt": "..."}; empty = the strip is not shown.
+EU_FUNDING_LOGOS = []
+
+# --- Pelican core ----------------------------------------------------------
+PATH = "content"
+THEME = "theme"
+TIMEZONE = "Europe/Warsaw"
+DEFAULT_LANG = "pl"
+DEFAULT_PAGINATION = 10
+PAGINATION_PATTERNS = (
+    (1, "{base_name}/", "{save_as}"),
+    (2, "{base_name}/strona/{number}/", "{base_name}/strona/{number}/index.html"),
+)
+SUMMARY_MAX_LENGTH = 40
+
+# Development URLs are root-relative, served by `make serve` on port 8000.
+SITEURL = ""
+# The absolute address used where a full URL is required (feeds, canonical
+# links, Open Graph, sitemap, calendars).
+SITE_ORIGIN = os.environ.get("SITE_ORIGIN", "http://localhost:8000")
+RELATIVE_URLS = False
+
+# The folder is the category; its slug is the folder name.
+USE_FOLDER_AS_CATEGORY = True
+CATEGORY_TITLES = {
+    "aktualnosci": "Aktualności",
+    "szkolenia": "Szkolenia",
+    "wesprzyj": "Wesprzyj nas",
+}
+ARTICLE_PATHS = ["aktualnosci", "szkolenia", "wesprzyj"]
+PAGE_PATHS = ["pages"]
+STATIC_PATHS = ["images", "pliki"]
+
+ARTICLE_URL = "{category}/{slug}/"
+ARTICLE_SAVE_AS = "{category}/{slug}/index.html"
+DRAFT_URL = "szkice/{slug}/"
+DRAFT_SAVE_AS = "szkice/{slug}/index.html"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+CATEGORY_URL = "{slug}/"
+CATEGORY_SAVE_AS = "{slug}/index.html"
+CATEGORIES_SAVE_AS = ""
+TAG_URL = "tag/{slug}/"
+TAG_SAVE_AS = "tag/{slug}/index.html"
+TAGS_URL = "tagi/"
+TAGS_SAVE_AS = "tagi/index.html"
+AUTHOR_SAVE_AS = ""
+AUTHORS_SAVE_AS = ""
+ARCHIVES_URL = "archiwum/"
+ARCHIVES_SAVE_AS = "archiwum/index.html"
+YEAR_ARCHIVE_URL = "archiwum/{date:%Y}/"
+YEAR_ARCHIVE_SAVE_AS = "archiwum/{date:%Y}/index.html"
+MONTH_ARCHIVE_URL = "archiwum/{date:%Y}/{date:%m}/"
+MONTH_ARCHIVE_SAVE_AS = "archiwum/{date:%Y}/{date:%m}/index.html"
+PAGINATED_TEMPLATES = {
+    "index": None,
+    "tag": None,
+    "category": None,
+    "archives": None,
+    "period_archives": None,
+}
+DIRECT_TEMPLATES = ["index", "tags", "archives"]
+
+# Feeds: Atom and RSS for everything and per category. Entries need absolute
+# links, so the feed domain is the site's origin.
+FEED_DOMAIN = SITE_ORIGIN
+FEED_ALL_ATOM = "feeds/wszystko.atom.xml"
+FEED_ALL_RSS = "feeds/wszystko.rss.xml"
+CATEGORY_FEED_ATOM = "feeds/{slug}.atom.xml"
+CATEGORY_FEED_RSS = "feeds/{slug}.rss.xml"
+FEED_ATOM = None
+FEED_RSS = None
+TAG_FEED_ATOM = None
+TAG_FEED_RSS = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+TRANSLATION_FEED_ATOM = None
+TRANSLATION_FEED_RSS = None
+RSS_FEED_SUMMARY_ONLY = False
+FEED_MAX_ITEMS = 50
+
+MARKDOWN = {
+    "extension_configs": {
+        "markdown.extensions.extra": {},
+        "markdown.extensions.toc": {},
+        # Polish quotation marks instead of the English ones.
+        "markdown.extensions.smarty": {
+            "substitutions": {
+                "left-double-quote": "&bdquo;",
+                "right-double-quote": "&rdquo;",
+                "left-angle-quote": "&raquo;",
+                "right-angle-quote": "&laquo;",
+            },
+            "smart_angled_quotes": True,
+        },
+    },
+    "output_format": "html5",
+}
+
+# Reproducible output: no timestamps from the build machine in pages.
+DEFAULT_DATE_FORMAT = "%Y-%m-%d"
+CACHE_CONTENT = False
+LOAD_CONTENT_CACHE = False
+DELETE_OUTPUT_DIRECTORY = True
+OUTPUT_RETENTION = []
+
+# Navigation (label, URL relative to the site root).
+MENU_ITEMS = [
+    ("Aktualności", "aktualnosci/"),
+    ("Szkolenia", "szkolenia/"),
+    ("Wesprzyj nas", "wesprzyj-nas/"),
+    ("O nas", "o-nas/"),
+    ("Kontakt", "kontakt/"),
+]
+DISPLAY_PAGES_ON_MENU = False
+DISPLAY_CATEGORIES_ON_MENU = False
+FOOTER_LINKS = [
+    ("Polityka prywatności", "polityka-prywatnosci/"),
+    ("Deklaracja dostępności", "deklaracja-dostepnosci/"),
+    ("Projekty", "projekty/"),
+    ("Archiwum", "archiwum/"),
+    ("Tagi", "tagi/"),
+]
+ACCESSIBILITY_STATEMENT_URL = "deklaracja-dostepnosci/"
+PRIVACY_POLICY_URL = "polityka-prywatnosci/"
+
+# --- Plugins: one package per capability in plugins/ ----------------------
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = [
+    "strict_build",
+    "polish_dates",
+    "typography",
+    "seo",
+]
+
+# typography: non-breaking spaces in titles and text.
+TYPOGRAPHY_ENABLED = True
+TYPOGRAPHY_UNITS = ["r.", "zł", "%", "gr", "tys.", "mln", "mld", "km", "godz."]
+
+# polish_dates: Babel locale for dates in templates.
+POLISH_DATES_LOCALE = "pl_PL"
+
+# seo: sitemap.xml and robots.txt.
+SEO_SITEMAP = True
+SEO_ROBOTS = True
+SEO_ALLOW_INDEXING = False  # the development build asks robots to stay away

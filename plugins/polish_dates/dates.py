@@ -1,0 +1,52 @@
+"""Babel-based date formatting, exposed to templates as Jinja filters."""
+
+import datetime as dt
+
+from babel.dates import format_date, format_time
+from pelican import signals
+
+NBSP = "\u00a0"
+DEFAULT_LOCALE = "pl_PL"
+
+
+def format_date_pl(value, locale=DEFAULT_LOCALE, with_year_suffix=True):
+    """Date as "15 maja 2016 r." (genitive month, non-breaking space before r.)."""
+    text = format_date(_as_date(value), "d MMMM y", locale=locale)
+    return f"{text}{NBSP}r." if with_year_suffix else text
+
+
+def format_month_pl(value, locale=DEFAULT_LOCALE):
+    """Month heading in the nominative: "maj 2016"."""
+    return format_date(_as_date(value), "LLLL y", locale=locale)
+
+
+def format_time_pl(value, locale=DEFAULT_LOCALE):
+    """Time of day as "10:00"."""
+    return format_time(value, "H:mm", locale=locale)
+
+
+def format_iso(value):
+    """Machine-readable value for <time datetime="...">."""
+    if isinstance(value, dt.datetime):
+        return value.isoformat(timespec="minutes")
+    return value.isoformat()
+
+
+def _as_date(value):
+    return value.date() if isinstance(value, dt.datetime) else value
+
+
+def add_filters(generator):
+    locale = generator.settings.get("POLISH_DATES_LOCALE", DEFAULT_LOCALE)
+    generator.env.filters.update(
+        {
+            "data_pl": lambda v, year_suffix=True: format_date_pl(v, locale, year_suffix),
+            "miesiac_pl": lambda v: format_month_pl(v, locale),
+            "godzina_pl": lambda v: format_time_pl(v, locale),
+            "iso": format_iso,
+        }
+    )
+
+
+def register():
+    signals.generator_init.connect(add_filters)

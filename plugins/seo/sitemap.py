@@ -1,0 +1,73 @@
+"""Write sitemap.xml and robots.txt once the whole site is written."""
+
+import os
+from xml.sax.saxutils import escape
+
+from pelican import signals
+
+# Pages that must not be listed: the error page and draft previews.
+_EXCLUDED_PREFIXES = ("szkice/", "theme/")
+_EXCLUDED_FILES = {"404.html"}
+_NOINDEX = b'<meta name="robots" content="noindex'
+
+_lastmod = {}
+
+
+def collect_dates(generators):
+    """Remember each content page's last change, keyed by its output path."""
+    _lastmod.clear()
+    for generator in generators:
+        for attr in ("articles", "pages", "hidden_pages"):
+            for item in getattr(generator, attr, []):
+                when = getattr(item, "modified", None) or getattr(item, "date", None)
+                if when is not None:
+                    _lastmod[item.save_as] = when
+
+
+def write_files(pelican):
+    settings = pelican.settings
+    output = pelican.output_path
+    origin = settings.get("SITE_ORIGIN") or settings.get("SITEURL", "")
+    origin = origin.rstrip("/")
+    if settings.get("SEO_SITEMAP", True):
+        _write_sitemap(output, origin)
+    if settings.get("SEO_ROBOTS", True):
+        allow = settings.get("SEO_ALLOW_INDEXING", True)
+        rules = "Allow: /" if allow else "Disallow: /"
+        with open(os.path.join(output, "robots.txt"), "w", encoding="utf-8") as f:
+            f.write(f"User-agent: *\n{rules}\n\nSitemap: {origin}/sitemap.xml\n")
+
+
+def _write_sitemap(output, origin):
+    entries = []
+    for folder, dirs, files in os.walk(output):
+        dirs.sort()
+        for name in sorted(files):
+            if not name.endswith(".html"):
+                continue
+            path = os.path.relpath(os.path.join(folder, name), output).replace(os.sep, "/")
+            if path in _EXCLUDED_FILES or path.startswith(_EXCLUDED_PREFIXES):
+                continue
+            with open(os.path.join(folder, name), "rb") as f:
+                if _NOINDEX in f.read(4096):
+                    continue
+            url = path[: -len("index.html")] if path.endswith("index.html") else path
+            entries.append((url, _lastmod.get(path)))
+    entries.sort()
+    lines = [
+        '<?xml version="1.0" encoding="utf-8"?>',
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+    ]
+    for url, when in entries:
+        lines.append(f"  <url><loc>{escape(origin + '/' + url)}</loc>")
+        if when is not None:
+            lines.append(f"    <lastmod>{when.isoformat(timespec='seconds')}</lastmod>")
+        lines.append("  </url>")
+    lines.append("</urlset>\n")
+    with open(os.path.join(output, "sitemap.xml"), "w", encoding="utf-8") as f:
+        f.write("\n".join(lines))
+
+
+def register():
+    signals.all_generators_finalized.connect(collect_dates)
+    signals.finalized.connect(write_files)

@@ -1,0 +1,8 @@
+"""Make the build fail, listing every problem, when anything logged an error.
+
+Stock Pelican logs a post it cannot read ("Could not process FILE") and still
+exits 0, so the post silently disappears. This plugin collects every error
+logged during the build and ends it with a non-zero exit and the full list.
+"""
+
+from .collector import register  # noqa: F401

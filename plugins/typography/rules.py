@@ -1,0 +1,87 @@
+"""The typography rules and their Pelican wiring."""
+
+import re
+
+from pelican import signals
+
+NBSP = "\u00a0"
+DEFAULT_UNITS = ("r.", "zł", "%")
+
+# A one-letter word (Polish conjunctions and prepositions) at the start of the
+# text or after a space, an opening bracket or quote, or an HTML entity.
+_ONE_LETTER = re.compile(r"(?<![^\s(\[„“\"«»\u00a0;])([aiouwzAIOUWZ])[ \t\r\n]+(?=\S|$)")
+# Groups of digits: phone numbers ("42 630 17 49") and thousands ("10 000").
+_DIGIT_GROUPS = re.compile(r"(?<![\d.,])\d{1,3}(?:[ ]\d{2,3})+(?!\d)")
+# Markup: comments and tags are copied as they are, text between them is fixed.
+_MARKUP = re.compile(r"(<!--.*?-->|<[^>]*>)", re.S)
+_TAG_NAME = re.compile(r"<\s*(/?)\s*([a-zA-Z][a-zA-Z0-9-]*)")
+_VERBATIM_TAGS = frozenset(
+    {"code", "pre", "kbd", "samp", "var", "script", "style", "textarea", "svg", "math"}
+)
+_unit_patterns = {}
+
+
+def _units_pattern(units):
+    key = tuple(units)
+    if key not in _unit_patterns:
+        alternatives = "|".join(
+            re.escape(u) + (r"(?!\w)" if u[-1].isalnum() else "") for u in key
+        )
+        _unit_patterns[key] = re.compile(rf"(?<=\d)[ \t]+(?=(?:{alternatives}))")
+    return _unit_patterns[key]
+
+
+def nbsp_text(text, units=DEFAULT_UNITS):
+    """Apply the rules to plain text (a title, a paragraph without markup)."""
+    if not text:
+        return text
+    text = _ONE_LETTER.sub(lambda m: m.group(1) + NBSP, text)
+    text = _units_pattern(units).sub(NBSP, text)
+    text = _DIGIT_GROUPS.sub(lambda m: m.group(0).replace(" ", NBSP), text)
+    return text
+
+
+def nbsp_html(html, units=DEFAULT_UNITS):
+    """Apply the rules to the text of an HTML fragment, leaving markup alone."""
+    if not html:
+        return html
+    out = []
+    verbatim = 0
+    for i, part in enumerate(_MARKUP.split(html)):
+        if i % 2:
+            match = _TAG_NAME.match(part)
+            if match and match.group(2).lower() in _VERBATIM_TAGS:
+                if match.group(1):
+                    verbatim = max(0, verbatim - 1)
+                elif not part.rstrip(">").endswith("/"):
+                    verbatim += 1
+            out.append(part)
+        else:
+            out.append(part if verbatim else nbsp_text(part, units))
+    return "".join(out)
+
+
+def _units(settings):
+    return tuple(settings.get("TYPOGRAPHY_UNITS", DEFAULT_UNITS))
+
+
+def fix_content(content):
+    settings = content.settings
+    if not settings.get("TYPOGRAPHY_ENABLED", True) or not content._content:
+        return
+    content._content = nbsp_html(content._content, _units(settings))
+    if getattr(content, "_summary", None):
+        content._summary = nbsp_html(content._summary, _units(settings))
+
+
+def add_filter(generator):
+    units = _units(generator.settings)
+    enabled = generator.settings.get("TYPOGRAPHY_ENABLED", True)
+    generator.env.filters["typo"] = (
+        (lambda text: nbsp_text(str(text), units)) if enabled else (lambda t: t)
+    )
+
+
+def register():
+    signals.content_object_init.connect(fix_content)
+    signals.generator_init.connect(add_filter)

@@ -1,0 +1,18 @@
+"""Settings of the live site (`make publish`): pelicanconf.py plus absolute URLs.
+
+The address comes from the SITEURL environment variable, so moving the site to
+another domain needs no code change: `make publish SITEURL=https://...`.
+"""
+
+import os
+import sys
+
+sys.path.append(os.curdir)
+from pelicanconf import *  # noqa: E402,F403
+
+SITEURL = os.environ.get("SITEURL", "https://klucz.instytutsprawobywatelskich.pl").rstrip("/")
+SITE_ORIGIN = SITEURL
+FEED_DOMAIN = SITEURL
+RELATIVE_URLS = False
+
+SEO_ALLOW_INDEXING = True

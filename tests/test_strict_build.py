@@ -1,0 +1,30 @@
+"""A build with a broken post fails loudly and names the file and the field."""
+
+import logging
+
+import pytest
+
+from conftest import build, scenario
+
+GOOD = "Title: Dobry wpis\nDate: 2026-11-01 10:00\n\nTreść.\n"
+
+
+def test_bad_date_fails_the_build_and_names_file_and_field(tmp_path, caplog):
+    content = scenario(tmp_path, "bad_date")
+    with caplog.at_level(logging.ERROR), pytest.raises(SystemExit) as failure:
+        build(tmp_path / "out", content=content)
+    assert failure.value.code == 1
+    problems = failure.value.problems
+    assert len(problems) == 2
+    joined = "\n".join(problems)
+    assert "article_with_bad_date.md" in joined
+    assert "article_with_missing_title.md" in joined
+    assert "pole Date" in joined and "RRRR-MM-DD" in joined
+    assert "Dobry wpis" not in joined
+    assert any("Budowanie strony nie powiodło się" in r.getMessage() for r in caplog.records)
+
+
+def test_clean_build_passes_after_a_failed_one(tmp_path):
+    content = scenario(tmp_path, "clean", {"aktualnosci/dobry.md": GOOD})
+    out = build(tmp_path / "out", content=content)
+    assert (out / "aktualnosci/dobry-wpis/index.html").is_file()

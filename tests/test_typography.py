@@ -1,0 +1,62 @@
+"""Unit tests of the Polish typography rules."""
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "plugins"))
+
+from typography import nbsp_html, nbsp_text  # noqa: E402
+
+N = "\u00a0"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("pomoc w urzędzie", f"pomoc w{N}urzędzie"),
+        ("i w domu", f"i{N}w{N}domu"),
+        ("A potem", f"A{N}potem"),
+        ("Z pozdrowieniami", f"Z{N}pozdrowieniami"),
+        ("„w domu”", f"„w{N}domu”"),
+        ("(o tym)", f"(o{N}tym)"),
+        ("maja 2016 r.", f"maja 2016{N}r."),
+        ("kosztuje 20 zł", f"kosztuje 20{N}zł"),
+        ("wzrost o 50 %", f"wzrost o{N}50{N}%"),
+        ("tel. 42 630 17 49", f"tel. 42{N}630{N}17{N}49"),
+        ("6 480 000,00 zł", f"6{N}480{N}000,00{N}zł"),
+        ("ta wiosna", "ta wiosna"),
+        ("klasa b", "klasa b"),
+        ("2016 rok", "2016 rok"),
+        ("20 złotych", "20 złotych"),
+        ("12 miesięcy", "12 miesięcy"),
+    ],
+)
+def test_text_rules(text, expected):
+    assert nbsp_text(text, units=("r.", "zł", "%")) == expected
+
+
+def test_never_inside_tags_attributes_or_code():
+    html = (
+        '<p title="a b i c">pomoc w <a href="https://x.pl/a b">o tym</a>'
+        "<code>a = i if w else z</code> i <pre><code>x = a if w\n</code></pre> a w</p>"
+    )
+    out = nbsp_html(html)
+    assert 'title="a b i c"' in out
+    assert 'href="https://x.pl/a b"' in out
+    assert "<code>a = i if w else z</code>" in out
+    assert "<pre><code>x = a if w\n</code></pre>" in out
+    assert f"pomoc w{N}<a" in out
+    assert f">o{N}tym<" in out
+    assert out.endswith(f" a{N}w</p>")
+
+
+def test_urls_in_text_are_left_alone():
+    assert nbsp_text("zobacz https://example.org/a i b") == f"zobacz https://example.org/a i{N}b"
+    assert nbsp_text("www.x.pl/o mnie") == "www.x.pl/o mnie"
+
+
+def test_entities_and_comments():
+    assert nbsp_html("&bdquo;w domu&rdquo;") == f"&bdquo;w{N}domu&rdquo;"
+    assert nbsp_html("<!-- a b --> o tym") == f"<!-- a b --> o{N}tym"
