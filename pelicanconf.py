@@ -129,6 +129,9 @@ MARKDOWN = {
     "output_format": "html5",
 }
 
+# Escape everything a template prints unless it is marked safe (post bodies).
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
+
 # Reproducible output: no timestamps from the build machine in pages.
 DEFAULT_DATE_FORMAT = "%Y-%m-%d"
 CACHE_CONTENT = False

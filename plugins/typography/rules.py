@@ -2,6 +2,7 @@
 
 import re
 
+from markupsafe import Markup
 from pelican import signals
 
 NBSP = "\u00a0"
@@ -74,14 +75,20 @@ def fix_content(content):
         content._summary = nbsp_html(content._summary, _units(settings))
 
 
-def add_filter(generator):
+def add_filters(generator):
+    """`typo` for plain text (titles), `typo_html` for a block of markup."""
     units = _units(generator.settings)
-    enabled = generator.settings.get("TYPOGRAPHY_ENABLED", True)
-    generator.env.filters["typo"] = (
-        (lambda text: nbsp_text(str(text), units)) if enabled else (lambda t: t)
+    if not generator.settings.get("TYPOGRAPHY_ENABLED", True):
+        generator.env.filters.update({"typo": lambda t: t, "typo_html": lambda t: t})
+        return
+    generator.env.filters.update(
+        {
+            "typo": lambda text: nbsp_text(str(text), units),
+            "typo_html": lambda html: Markup(nbsp_html(str(html), units)),
+        }
     )
 
 
 def register():
     signals.content_object_init.connect(fix_content)
-    signals.generator_init.connect(add_filter)
+    signals.generator_init.connect(add_filters)
