@@ -163,10 +163,16 @@ PRIVACY_POLICY_URL = "polityka-prywatnosci/"
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
     "strict_build",
+    "build_clock",
     "polish_dates",
     "typography",
+    "events",
     "seo",
 ]
+
+# build_clock: the moment the site is built for (ISO 8601); default the wall
+# clock. The BUILD_NOW environment variable does the same without editing this.
+BUILD_NOW = None
 
 # typography: non-breaking spaces in titles and text.
 TYPOGRAPHY_ENABLED = True
@@ -179,3 +185,10 @@ POLISH_DATES_LOCALE = "pl_PL"
 SEO_SITEMAP = True
 SEO_ROBOTS = True
 SEO_ALLOW_INDEXING = False  # the development build asks robots to stay away
+
+# events: trainings in content/szkolenia/ (all settings and defaults: README.md).
+EVENTS_CATEGORY = "szkolenia"
+EVENTS_TIMEZONE = TIMEZONE
+EVENTS_ARCHIVE_PER_PAGE = 10
+EVENTS_HOME_COUNT = 3
+EVENTS_ICS_PAST_DAYS = 90

@@ -26,7 +26,7 @@ def build(output, content=ROOT / "content", conf="pelicanconf.py", **override):
             "OUTPUT_PATH": str(output),
             "THEME": str(ROOT / "theme"),
             "PLUGIN_PATHS": [str(ROOT / "plugins")],
-            "EVENTS_NOW": TEST_NOW,
+            "BUILD_NOW": TEST_NOW,
             **override,
         },
     )

@@ -3,6 +3,8 @@
 Stock Pelican logs a post it cannot read ("Could not process FILE") and still
 exits 0, so the post silently disappears. This plugin collects every error
 logged during the build and ends it with a non-zero exit and the full list.
+Other plugins report content problems through `report(Problem(...))`.
 """
 
-from .collector import register  # noqa: F401
+from .collector import BuildFailed, register  # noqa: F401
+from .problems import Problem, field_line, relative_path, report  # noqa: F401

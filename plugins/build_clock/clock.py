@@ -1,0 +1,53 @@
+"""Resolve the build's "now" once and share it through the settings."""
+
+import datetime as dt
+import os
+from zoneinfo import ZoneInfo
+
+from pelican import signals
+
+_KEY = "_BUILD_NOW_RESOLVED"
+
+
+class BadBuildNow(ValueError):
+    pass
+
+
+def _parse(value, tz):
+    if isinstance(value, dt.datetime):
+        moment = value
+    else:
+        try:
+            moment = dt.datetime.fromisoformat(str(value).strip())
+        except ValueError as error:
+            raise BadBuildNow(
+                f"BUILD_NOW: „{value}” to nie jest data i godzina; "
+                "podaj ją jako RRRR-MM-DDTGG:MM, np. 2027-01-10T12:00+01:00"
+            ) from error
+    return moment if moment.tzinfo else moment.replace(tzinfo=tz)
+
+
+def build_now(settings):
+    """The moment the site is built for, timezone-aware."""
+    if settings.get(_KEY):
+        return settings[_KEY]
+    tz = ZoneInfo(settings.get("TIMEZONE") or "UTC")
+    if settings.get("BUILD_NOW"):
+        moment = _parse(settings["BUILD_NOW"], tz)
+    elif os.environ.get("BUILD_NOW"):
+        moment = _parse(os.environ["BUILD_NOW"], tz)
+    elif os.environ.get("SOURCE_DATE_EPOCH"):
+        moment = dt.datetime.fromtimestamp(int(os.environ["SOURCE_DATE_EPOCH"]), tz)
+    else:
+        moment = dt.datetime.now(tz)
+    return moment.astimezone(tz)
+
+
+def resolve(pelican):
+    """Fix "now" once per build so every plugin sees the same moment."""
+    pelican.settings.pop(_KEY, None)
+    pelican.settings[_KEY] = build_now(pelican.settings)
+
+
+def register():
+    signals.initialized.connect(resolve)

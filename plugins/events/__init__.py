@@ -1,0 +1,16 @@
+"""Trainings: calendar pages, .ics feeds, sign-up and JSON-LD for posts in
+content/szkolenia/ described by Event-* and Registration-* header fields."""
+
+from pelican import signals
+
+from .collect import prepare
+from .pages import TrainingsGenerator
+
+
+def add_generator(pelican):
+    return TrainingsGenerator
+
+
+def register():
+    signals.article_generator_finalized.connect(prepare)
+    signals.get_generators.connect(add_generator)

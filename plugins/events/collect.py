@@ -1,0 +1,143 @@
+"""Read every training post once per build and prepare what templates need."""
+
+import datetime as dt
+import os
+from zoneinfo import ZoneInfo
+
+from build_clock import build_now
+from strict_build import relative_path, report
+
+from .model import read_training
+from .present import (
+    SIGNUP_LABELS,
+    calendar_links,
+    date_range_pl,
+    json_ld,
+    price_pl,
+    signup_action,
+    signup_state,
+)
+from .settings import setting
+
+
+def origin(settings):
+    return (settings.get("SITE_ORIGIN") or settings.get("SITEURL") or "").rstrip("/")
+
+
+def is_training(article, settings):
+    category = getattr(article, "category", None)
+    return category is not None and category.slug == setting(settings, "EVENTS_CATEGORY")
+
+
+def prepare(generator):
+    """article_generator_finalized: attach `.training` and friends to each training."""
+    settings = generator.settings
+    tz = ZoneInfo(setting(settings, "EVENTS_TIMEZONE"))
+    now = build_now(settings)
+    site = origin(settings)
+    org = settings.get("ORGANIZATION", {})
+    body_lines = setting(settings, "EVENTS_MAILTO_BODY")
+    trainings = []
+    for article in list(generator.articles) + list(getattr(generator, "drafts", [])):
+        if not is_training(article, settings):
+            continue
+        display = relative_path(article, settings)
+        training, problems = read_training(
+            article, display, tz, setting(settings, "EVENTS_UID_DOMAIN")
+        )
+        for problem in problems:
+            report(problem)
+        if training is None:
+            continue
+        page_url = f"{site}/{article.url}"
+        ics_url = f"{article.url}{setting(settings, 'EVENTS_TRAINING_ICS_NAME')}"
+        state = signup_state(training, now)
+        action_url, action_label = signup_action(
+            training, state, org.get("email"), body_lines
+        )
+        description = article.summary or ""
+        article.training = training
+        article.template = "training"
+        article.training_when = date_range_pl(training)
+        article.training_price = price_pl(training)
+        article.signup = {
+            "state": state,
+            "label": SIGNUP_LABELS[state],
+            "url": action_url,
+            "button": action_label,
+            "deadline_label": SIGNUP_LABELS["deadline"],
+        }
+        article.training_links = calendar_links(training, page_url, ics_url, description)
+        image = f"{site}/{article.image}" if getattr(article, "image", None) else None
+        article.training_json_ld = json_ld(
+            training,
+            page_url,
+            description,
+            org.get("name", settings.get("SITENAME")),
+            site + "/",
+            image,
+            state,
+        )
+        if article in generator.articles:
+            trainings.append(article)
+
+    upcoming = sorted(
+        (a for a in trainings if a.training.end_at > now),
+        key=lambda a: (a.training.start_at, a.title),
+    )
+    past = sorted(
+        (a for a in trainings if a.training.end_at <= now),
+        key=lambda a: (a.training.start_at, a.title),
+        reverse=True,
+    )
+    context = generator.context
+    context["trainings"] = sorted(trainings, key=lambda a: a.training.start_at)
+    context["upcoming_trainings"] = upcoming
+    context["home_trainings"] = upcoming[: setting(settings, "EVENTS_HOME_COUNT")]
+    context["past_trainings"] = past
+    context["trainings_ics_url"] = setting(settings, "EVENTS_ICS_PATH")
+    context["trainings_webcal_url"] = _webcal(site, setting(settings, "EVENTS_ICS_PATH"))
+    context["trainings_now"] = now
+    context["events_rodo_notice"] = setting(settings, "EVENTS_RODO_NOTICE").format(
+        name=org.get("name", ""),
+        address=f"{org.get('street', '')}, {org.get('postal_code', '')} {org.get('city', '')}",
+        krs=org.get("krs", ""),
+        email=settings.get("PRIVACY_CONTACT_EMAIL") or org.get("email", ""),
+    )
+    # /szkolenia/ is the trainings page this plugin writes, not Pelican's
+    # category list: give that one category an empty SAVE_AS so Pelican skips it.
+    for category, _ in generator.categories:
+        if category.slug == setting(settings, "EVENTS_CATEGORY"):
+            category.settings = {**category.settings, "CATEGORY_SAVE_AS": ""}
+
+
+def _webcal(site, path):
+    host = site.split("://", 1)[-1]
+    return f"webcal://{host}/{path}"
+
+
+def month_key(day):
+    return (day.year, day.month)
+
+
+def months_between(first, last):
+    year, month = first
+    while (year, month) <= last:
+        yield year, month
+        month += 1
+        if month == 13:
+            year, month = year + 1, 1
+
+
+def training_stamp(article):
+    """DTSTAMP: when the post last changed (Modified:, else Date:)."""
+    when = getattr(article, "modified", None) or article.date
+    return when
+
+
+def within_calendar_window(article, now, past_days):
+    return article.training.end_at > now - dt.timedelta(days=past_days)
+
+
+def out_path(output_path, relative):
+    return os.path.join(output_path, *relative.split("/"))

@@ -1,0 +1,86 @@
+"""iCalendar (RFC 5545 / 7986) files for trainings, written with `icalendar`."""
+
+import datetime as dt
+import re
+
+from icalendar import Calendar, Event, vDuration, vUri
+
+NBSP = "\u00a0"
+
+
+def _plain(text):
+    text = re.sub(r"<[^>]+>", " ", text or "")
+    return re.sub(r"[ \t]+", " ", text).replace(NBSP, " ").strip()
+
+
+def _utc(moment):
+    return moment.astimezone(dt.timezone.utc)
+
+
+def new_calendar(name, description, refresh_hours):
+    cal = Calendar()
+    cal.add("prodid", "-//Centrum KLUCZ//Szkolenia//PL")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("name", name)
+    cal.add("x-wr-calname", name)
+    cal.add("description", description)
+    cal.add("x-wr-caldesc", description)
+    cal.add("x-wr-timezone", "Europe/Warsaw")
+    cal.add("refresh-interval", dt.timedelta(hours=refresh_hours), parameters={"VALUE": "DURATION"})
+    cal.add("x-published-ttl", vDuration(dt.timedelta(hours=refresh_hours)))
+    return cal
+
+
+def vevent(t, page_url, description, stamp, created, organizer_name, organizer_email):
+    """One VEVENT; its UID never depends on title, time or place."""
+    event = Event()
+    event.add("uid", t.uid)
+    event.add("dtstamp", _utc(stamp))
+    event.add("created", _utc(created))
+    event.add("last-modified", _utc(stamp))
+    event.add("sequence", t.sequence)
+    if t.all_day:
+        event.add("dtstart", t.start)
+        event.add("dtend", t.end + dt.timedelta(days=1))  # exclusive end
+        event.add("x-microsoft-cdo-alldayevent", "TRUE")
+    else:
+        event.add("dtstart", t.start)
+        event.add("dtend", t.end)
+    summary = _plain(t.title)
+    if t.status == "cancelled":
+        summary = f"ODWOŁANE: {summary}"
+    event.add("summary", summary)
+    body = _plain(description)
+    lines = [body] if body else []
+    if t.online_url:
+        lines.append(f"Link do spotkania online: {t.online_url}")
+    lines.append(f"Szczegóły i zapisy: {page_url}")
+    event.add("description", "\n\n".join(lines))
+    if t.location:
+        event.add("location", t.location)
+    elif t.online_url:
+        event.add("location", t.online_url)
+    if t.online_url:
+        event.add("conference", vUri(t.online_url), parameters={"VALUE": "URI", "FEATURE": "VIDEO"})
+    event.add("url", vUri(page_url), parameters={"VALUE": "URI"})
+    event.add("status", t.ical_status)
+    event.add("transp", "OPAQUE")
+    event.add("class", "PUBLIC")
+    if t.tags:
+        event.add("categories", t.tags)
+    if organizer_email:
+        event.add(
+            "organizer", f"mailto:{organizer_email}", parameters={"CN": organizer_name}
+        )
+    return event
+
+
+def to_bytes(cal, first, last):
+    """Serialise with the VTIMEZONE of every zone the events use, covering
+    the years from `first` to `last` (dates)."""
+    cal.add_missing_timezones(
+        first_date=dt.date(first.year, 1, 1), last_date=dt.date(last.year + 1, 12, 31)
+    )
+    return cal.to_ical()

@@ -1,0 +1,170 @@
+"""Write /szkolenia/ (upcoming and archive), the month grids and the .ics files."""
+
+import calendar
+import datetime as dt
+import os
+
+from babel.dates import format_date
+from pelican.generators import Generator
+
+from . import ical
+from .collect import (
+    month_key,
+    months_between,
+    origin,
+    out_path,
+    training_stamp,
+    within_calendar_window,
+)
+from .settings import setting
+
+WEEKDAYS = [
+    ("Pn", "poniedziałek"),
+    ("Wt", "wtorek"),
+    ("Śr", "środa"),
+    ("Cz", "czwartek"),
+    ("Pt", "piątek"),
+    ("So", "sobota"),
+    ("Nd", "niedziela"),
+]
+
+
+class TrainingsGenerator(Generator):
+    """Pages and calendars that stock Pelican cannot make."""
+
+    def generate_context(self):
+        # PAGINATED_TEMPLATES decides the archive's page size.
+        self.settings["PAGINATED_TEMPLATES"].setdefault(
+            "trainings", setting(self.settings, "EVENTS_ARCHIVE_PER_PAGE")
+        )
+
+    def generate_output(self, writer):
+        if "trainings" not in self.context:
+            return
+        category = setting(self.settings, "EVENTS_CATEGORY")
+        self._write_list(writer, category)
+        self._write_months(writer, category)
+        self._write_calendars()
+
+    def _write_list(self, writer, category):
+        writer.write_file(
+            f"{category}/index.html",
+            self.get_template("trainings"),
+            self.context,
+            paginated={"past_trainings": self.context["past_trainings"]},
+            template_name="trainings",
+            url=f"{category}/",
+            page_name=category,
+        )
+
+    def month_grid(self, year, month, by_day):
+        weeks = []
+        for week in calendar.Calendar(firstweekday=0).monthdatescalendar(year, month):
+            weeks.append(
+                [
+                    {
+                        "date": day,
+                        "in_month": day.month == month,
+                        "trainings": by_day.get(day, []) if day.month == month else [],
+                    }
+                    for day in week
+                ]
+            )
+        return weeks
+
+    def _write_months(self, writer, category):
+        trainings = self.context["trainings"]
+        now = self.context["trainings_now"]
+        by_day = {}
+        for article in trainings:
+            for day in article.training.days:
+                by_day.setdefault(day, []).append(article)
+        # Months with trainings, plus every month from this one to the last
+        # planned training, so the near future has no gaps.
+        this_month = month_key(now.date())
+        busy = {month_key(day) for day in by_day}
+        months = sorted(busy | set(months_between(this_month, max(busy | {this_month}))))
+        pattern = setting(self.settings, "EVENTS_MONTH_URL")
+        template = self.get_template("trainings_month")
+        for index, (year, month) in enumerate(months):
+            url = pattern.format(year=year, month=month)
+            previous = months[index - 1] if index > 0 else None
+            following = months[index + 1] if index + 1 < len(months) else None
+            first_day = dt.date(year, month, 1)
+            local = {
+                "month_title": format_date(first_day, "LLLL y", locale="pl_PL"),
+                "month_date": first_day,
+                "weeks": self.month_grid(year, month, by_day),
+                "weekdays": WEEKDAYS,
+                "month_trainings": [
+                    a for a in trainings
+                    if any(month_key(d) == (year, month) for d in a.training.days)
+                ],
+                "previous_month": previous and {
+                    "url": pattern.format(year=previous[0], month=previous[1]),
+                    "title": format_date(dt.date(*previous, 1), "LLLL y", locale="pl_PL"),
+                },
+                "next_month": following and {
+                    "url": pattern.format(year=following[0], month=following[1]),
+                    "title": format_date(dt.date(*following, 1), "LLLL y", locale="pl_PL"),
+                },
+                "month_url": url,
+                "today": now.date(),
+            }
+            writer.write_file(
+                url + "index.html", template, self.context, url=url, page_name=category, **local
+            )
+            if (year, month) == month_key(now.date()):
+                current = dict(local, canonical_month=url)
+                writer.write_file(
+                    url.rsplit("/", 3)[0] + "/index.html",
+                    template,
+                    self.context,
+                    page_name=category,
+                    **current,
+                )
+
+    def _write_calendars(self):
+        settings = self.settings
+        site = origin(settings)
+        org = settings.get("ORGANIZATION", {})
+        now = self.context["trainings_now"]
+        refresh = setting(settings, "EVENTS_ICS_REFRESH_HOURS")
+        past_days = setting(settings, "EVENTS_ICS_PAST_DAYS")
+        name = f"{settings.get('SITENAME', '')}: szkolenia"
+
+        def event_for(article):
+            return ical.vevent(
+                article.training,
+                f"{site}/{article.url}",
+                article.summary or "",
+                training_stamp(article),
+                article.date,
+                org.get("name", settings.get("SITENAME", "")),
+                org.get("email"),
+            )
+
+        site_cal = ical.new_calendar(
+            name, "Szkolenia i wydarzenia Centrum KLUCZ", refresh
+        )
+        for article in self.context["trainings"]:
+            if within_calendar_window(article, now, past_days):
+                site_cal.add_component(event_for(article))
+            single = ical.new_calendar(article.title, name, refresh)
+            single.add_component(event_for(article))
+            self._write_bytes(
+                article.url + setting(settings, "EVENTS_TRAINING_ICS_NAME"),
+                ical.to_bytes(single, article.training.start_at, article.training.end_at),
+            )
+        starts = [a.training.start_at for a in self.context["trainings"]] or [now]
+        ends = [a.training.end_at for a in self.context["trainings"]] or [now]
+        self._write_bytes(
+            setting(settings, "EVENTS_ICS_PATH"),
+            ical.to_bytes(site_cal, min(starts), max(ends)),
+        )
+
+    def _write_bytes(self, relative, data):
+        path = out_path(self.output_path, relative)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "wb") as f:
+            f.write(data)

@@ -1,0 +1,211 @@
+"""What a visitor reads about a training: Polish date ranges, sign-up state,
+"add to calendar" links, the prefilled e-mail and schema.org JSON-LD."""
+
+import datetime as dt
+import json
+import re
+from urllib.parse import quote, urlencode
+
+from babel.dates import format_date
+
+from polish_dates import format_date_pl, format_time_pl
+
+NBSP = "\u00a0"
+EN_DASH = "\u2013"
+LOCALE = "pl_PL"
+
+
+def _day_month(d):
+    return format_date(d, "d MMMM", locale=LOCALE)
+
+
+def date_range_pl(t):
+    """'14 stycznia 2027 r., 10:00–15:00', '14–16 stycznia 2027 r.' and the like."""
+    if t.all_day:
+        first, last = t.start, t.end
+        if first == last:
+            return format_date_pl(first)
+        if (first.year, first.month) == (last.year, last.month):
+            return f"{first.day}{EN_DASH}{format_date_pl(last)}"
+        if first.year == last.year:
+            return f"{_day_month(first)} {EN_DASH} {format_date_pl(last)}"
+        return f"{format_date_pl(first)} {EN_DASH} {format_date_pl(last)}"
+    start, end = t.start, t.end
+    if start.date() == end.date():
+        return f"{format_date_pl(start)}, {format_time_pl(start)}{EN_DASH}{format_time_pl(end)}"
+    return (
+        f"{format_date_pl(start)}, {format_time_pl(start)} {EN_DASH} "
+        f"{format_date_pl(end)}, {format_time_pl(end)}"
+    )
+
+
+def price_pl(t):
+    if t.is_free:
+        return "bezpłatne"
+    amount = f"{t.price:,.2f}".replace(",", NBSP).replace(".", ",").removesuffix(",00")
+    return f"{amount}{NBSP}zł"
+
+
+SIGNUP_LABELS = {
+    "open": "Zapisy otwarte",
+    "waitlist": "Lista rezerwowa",
+    "full": "Brak wolnych miejsc",
+    "closed": "Zapisy zamknięte",
+    "deadline": "Zapisy zakończone",
+    "cancelled": "Szkolenie odwołane",
+    "postponed": "Szkolenie przełożone",
+    "past": "Szkolenie już się odbyło",
+}
+
+
+def signup_state(t, now):
+    """The sign-up state at `now`: one of SIGNUP_LABELS' keys."""
+    if t.status == "cancelled":
+        return "cancelled"
+    if now >= t.start_at:
+        return "past"
+    if t.status == "postponed":
+        return "postponed"
+    if t.registration_status == "closed":
+        return "closed"
+    if t.deadline is not None and now > t.deadline:
+        return "deadline"
+    if t.registration_status == "waitlist":
+        return "waitlist"
+    if t.seats_left == 0:
+        return "full"
+    return "open"
+
+
+def mailto(address, t, body_lines):
+    subject = f"Zgłoszenie: {t.title}, {date_range_pl(t)}".replace(NBSP, " ")
+    body = "\r\n".join(body_lines) + "\r\n"
+    return f"mailto:{address}?subject={quote(subject, safe='')}&body={quote(body, safe='')}"
+
+
+def signup_action(t, state, fallback_email, body_lines):
+    """(URL, button label) for the states that invite a sign-up, else (None, None)."""
+    if state not in ("open", "waitlist", "full"):
+        return None, None
+    if t.registration_url:
+        url = t.registration_url
+    else:
+        url = mailto(t.registration_email or fallback_email, t, body_lines)
+    if state == "open":
+        return url, "Zapisz się"
+    if state == "waitlist":
+        return url, "Zapisz się na listę rezerwową"
+    # Full: no button to the form, but a way onto the waiting list by e-mail.
+    return mailto(t.registration_email or fallback_email, t, body_lines), "Napisz, aby trafić na listę rezerwową"
+
+
+def _utc_stamp(moment):
+    return moment.astimezone(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+
+
+def _plain(text):
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", text or "")).replace(NBSP, " ").strip()
+
+
+def calendar_links(t, page_url, ics_url, description):
+    """Google and Outlook "add to calendar" links and the .ics download."""
+    details = f"{_plain(description)}\n\nSzczegóły i zapisy: {page_url}"
+    where = t.location or t.online_url or ""
+    if t.all_day:
+        google_dates = f"{t.start:%Y%m%d}/{t.end + dt.timedelta(days=1):%Y%m%d}"
+        outlook_times = {
+            "startdt": t.start.isoformat(),
+            "enddt": (t.end + dt.timedelta(days=1)).isoformat(),
+            "allday": "true",
+        }
+    else:
+        google_dates = f"{_utc_stamp(t.start)}/{_utc_stamp(t.end)}"
+        outlook_times = {
+            "startdt": t.start.isoformat(timespec="seconds"),
+            "enddt": t.end.isoformat(timespec="seconds"),
+        }
+    google = "https://calendar.google.com/calendar/render?" + urlencode(
+        {
+            "action": "TEMPLATE",
+            "text": t.title,
+            "dates": google_dates,
+            "ctz": str(t.tz),
+            "details": details,
+            "location": where,
+        },
+        quote_via=quote,
+    )
+    outlook = "https://outlook.live.com/calendar/deeplink/compose?" + urlencode(
+        {
+            "path": "/calendar/action/compose",
+            "rru": "addevent",
+            **outlook_times,
+            "subject": t.title,
+            "body": details,
+            "location": where,
+        },
+        quote_via=quote,
+    )
+    return {"google": google, "outlook": outlook, "ics": ics_url}
+
+
+def _place(location):
+    """'Name, ul. X 1, 91-408 Łódź' -> schema.org Place with a PostalAddress."""
+    parts = [p.strip() for p in location.split(",") if p.strip()]
+    address = {"@type": "PostalAddress", "addressCountry": "PL"}
+    name = None
+    for i, part in enumerate(parts):
+        match = re.match(r"^(\d{2}-\d{3})\s+(.+)$", part)
+        if match:
+            address["postalCode"], address["addressLocality"] = match.groups()
+            street = parts[i - 1] if i >= 1 else None
+            if street:
+                address["streetAddress"] = street
+            if i >= 2:
+                name = ", ".join(parts[: i - 1])
+            break
+    else:
+        address["streetAddress"] = location
+    place = {"@type": "Place", "name": name or location, "address": address}
+    return place
+
+
+def json_ld(t, page_url, description, organizer, organizer_url, image=None, state=None):
+    """schema.org Event as Google documents it."""
+    def when(value):
+        return value.isoformat() if t.all_day else value.isoformat(timespec="seconds")
+
+    locations = []
+    if t.location and t.status != "moved-online":
+        locations.append(_place(t.location))
+    if t.online_url:
+        locations.append({"@type": "VirtualLocation", "url": t.online_url})
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": t.title,
+        "description": _plain(description),
+        "startDate": when(t.start),
+        "endDate": when(t.end),
+        "eventStatus": f"https://schema.org/{t.schema_status}",
+        "eventAttendanceMode": f"https://schema.org/{t.attendance_mode}",
+        "location": locations[0] if len(locations) == 1 else locations,
+        "organizer": {"@type": "Organization", "name": organizer, "url": organizer_url},
+        "url": page_url,
+        "inLanguage": "pl",
+        "isAccessibleForFree": t.is_free,
+        "offers": {
+            "@type": "Offer",
+            "price": str(t.price.normalize() if t.price else 0),
+            "priceCurrency": "PLN",
+            "url": page_url,
+            "availability": "https://schema.org/"
+            + ("SoldOut" if state == "full" else "InStock" if state in ("open", "waitlist") else "Discontinued"),
+        },
+    }
+    if t.audience:
+        data["audience"] = {"@type": "Audience", "audienceType": t.audience}
+    if image:
+        data["image"] = [image]
+    text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False)
+    return text.replace("</", "<\\/")
