@@ -7,7 +7,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from conftest import LIVE_URL, ROOT, build, html_pages, soup
+from sitebuild import LIVE_URL, ROOT, build, html_pages, soup
 
 NBSP = "\u00a0"
 ATOM = "{http://www.w3.org/2005/Atom}"

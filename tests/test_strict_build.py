@@ -4,7 +4,7 @@ import logging
 
 import pytest
 
-from conftest import build, scenario
+from sitebuild import build, scenario
 
 GOOD = "Title: Dobry wpis\nDate: 2026-11-01 10:00\n\nTreść.\n"
 

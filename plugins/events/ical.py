@@ -1,16 +1,10 @@
 """iCalendar (RFC 5545 / 7986) files for trainings, written with `icalendar`."""
 
 import datetime as dt
-import re
 
 from icalendar import Calendar, Event, vDuration, vUri
 
-NBSP = "\u00a0"
-
-
-def _plain(text):
-    text = re.sub(r"<[^>]+>", " ", text or "")
-    return re.sub(r"[ \t]+", " ", text).replace(NBSP, " ").strip()
+from .present import plain_text
 
 
 def _utc(moment):
@@ -48,11 +42,11 @@ def vevent(t, page_url, description, stamp, created, organizer_name, organizer_e
     else:
         event.add("dtstart", t.start)
         event.add("dtend", t.end)
-    summary = _plain(t.title)
+    summary = plain_text(t.title)
     if t.status == "cancelled":
         summary = f"ODWOŁANE: {summary}"
     event.add("summary", summary)
-    body = _plain(description)
+    body = plain_text(description)
     lines = [body] if body else []
     if t.online_url:
         lines.append(f"Link do spotkania online: {t.online_url}")

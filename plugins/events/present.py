@@ -4,6 +4,7 @@
 import datetime as dt
 import json
 import re
+from html import unescape
 from urllib.parse import quote, urlencode
 
 from babel.dates import format_date
@@ -103,13 +104,19 @@ def _utc_stamp(moment):
     return moment.astimezone(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
 
 
-def _plain(text):
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", text or "")).replace(NBSP, " ").strip()
+_BLOCK_TAGS = re.compile(r"</?(?:p|div|br|li|ul|ol|h[1-6]|blockquote|tr|td|th)\b[^>]*>", re.I)
+_ANY_TAG = re.compile(r"<[^>]+>")
+
+
+def plain_text(html):
+    """Readable plain text from a bit of HTML (summaries): for .ics and JSON-LD."""
+    text = _ANY_TAG.sub("", _BLOCK_TAGS.sub(" ", html or ""))
+    return re.sub(r"\s+", " ", unescape(text).replace(NBSP, " ")).strip()
 
 
 def calendar_links(t, page_url, ics_url, description):
     """Google and Outlook "add to calendar" links and the .ics download."""
-    details = f"{_plain(description)}\n\nSzczegóły i zapisy: {page_url}"
+    details = f"{plain_text(description)}\n\nSzczegóły i zapisy: {page_url}"
     where = t.location or t.online_url or ""
     if t.all_day:
         google_dates = f"{t.start:%Y%m%d}/{t.end + dt.timedelta(days=1):%Y%m%d}"
@@ -184,7 +191,7 @@ def json_ld(t, page_url, description, organizer, organizer_url, image=None, stat
         "@context": "https://schema.org",
         "@type": "Event",
         "name": t.title,
-        "description": _plain(description),
+        "description": plain_text(description),
         "startDate": when(t.start),
         "endDate": when(t.end),
         "eventStatus": f"https://schema.org/{t.schema_status}",

@@ -1,0 +1,446 @@
+"""Trainings as visitors, calendar apps and search engines get them."""
+
+import datetime as dt
+import json
+import re
+import shutil
+from urllib.parse import parse_qs, unquote, urlparse
+from zoneinfo import ZoneInfo
+
+import pytest
+from icalendar import Calendar
+
+from sitebuild import DATA, build, html_pages, scenario, soup
+
+NBSP = "\u00a0"
+WARSAW = ZoneInfo("Europe/Warsaw")
+ORIGIN = "http://localhost:8000"
+
+
+def text(node):
+    return " ".join(node.get_text(" ").replace(NBSP, " ").split())
+
+
+def slug_page(site, slug):
+    return soup(site / "szkolenia" / slug / "index.html")
+
+
+def read_ics(path):
+    return Calendar.from_ical(path.read_bytes())
+
+
+def events_by_summary(cal):
+    return {str(e["SUMMARY"]): e for e in cal.walk("VEVENT")}
+
+
+def json_ld(page):
+    script = page.find("script", type="application/ld+json")
+    return json.loads(script.string)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("trainings")
+    return build(tmp / "out", content=scenario(tmp, "trainings"), EVENTS_ARCHIVE_PER_PAGE=2)
+
+
+# --- pages -------------------------------------------------------------------
+
+def test_trainings_page_lists_upcoming_soonest_first_then_archive(site):
+    page = soup(site / "szkolenia/index.html")
+    upcoming = page.find("section", attrs={"aria-labelledby": "nadchodzace"})
+    titles = [text(h) for h in upcoming.select(".card__title")]
+    assert titles[:3] == [
+        "Szkolenie po terminie zgłoszeń",
+        "Szkolenie z terminem jutro",
+        "Szkolenie jednodniowe z godzinami",
+    ]
+    assert titles[-1] == "Szkolenie przez zmianę czasu w październiku"
+    assert len(titles) == 12
+    archive = page.find("section", attrs={"aria-labelledby": "archiwum-szkolen"})
+    assert [text(h) for h in archive.select(".card__title")] == [
+        "Szkolenie sprzed miesiąca",
+    ] or [text(h) for h in archive.select(".card__title")] == [
+        "Szkolenie sprzed miesiąca",
+        "Szkolenie sprzed lat",
+    ]
+
+
+def test_archive_is_paginated_newest_first(tmp_path):
+    content = scenario(tmp_path, "trainings")
+    for year in (2019, 2020, 2021):
+        (content / "szkolenia" / f"old_{year}.md").write_text(
+            f"Title: Archiwalne {year}\nDate: {year}-01-01 10:00\n"
+            f"Event-Start: {year}-02-01 10:00\nEvent-End: {year}-02-01 12:00\n"
+            "Event-Location: Sala, ul. Krótka 1, 90-001 Łódź\n\nDawne.\n",
+            encoding="utf-8",
+        )
+    out = build(tmp_path / "out", content=content, EVENTS_ARCHIVE_PER_PAGE=2)
+    pages = [soup(out / "szkolenia/index.html")]
+    while pages[-1].find("a", rel="next"):
+        href = pages[-1].find("a", rel="next")["href"]
+        pages.append(soup(out / href.strip("/") / "index.html"))
+    assert len(pages) == 3
+    listed = []
+    for page in pages:
+        archive = page.find("section", attrs={"aria-labelledby": "archiwum-szkolen"})
+        listed += [text(h) for h in archive.select(".card__title")]
+    assert listed == [
+        "Szkolenie sprzed miesiąca", "Archiwalne 2021", "Archiwalne 2020",
+        "Archiwalne 2019", "Szkolenie sprzed lat",
+    ]
+    # Later archive pages do not repeat the upcoming list.
+    assert not pages[1].find("section", attrs={"aria-labelledby": "nadchodzace"})
+
+
+def test_training_page_shows_the_facts(site):
+    page = slug_page(site, "szkolenie-jednodniowe-z-godzinami")
+    facts = {text(dt_): text(dt_.find_next_sibling("dd")) for dt_ in page.select("dl.facts dt")}
+    assert facts["Termin"] == "14 stycznia 2027 r., 10:00–15:00"
+    assert facts["Miejsce"] == "Centrum KLUCZ, ul. Pomorska 40, 91-408 Łódź"
+    assert facts["Koszt"] == "bezpłatne"
+    assert facts["Dla kogo"] == "osoby planujące spółdzielnię socjalną"
+    assert facts["Dostępność"] == "sala na parterze, pętla indukcyjna"
+    assert page.select_one("dl.facts time")["datetime"] == "2027-01-14T10:00:00+01:00"
+
+
+@pytest.mark.parametrize(
+    "slug, when",
+    [
+        ("dzien-otwarty", "10 maja 2027 r."),
+        ("warsztaty-trzydniowe", "12–14 maja 2027 r."),
+        ("szkolenie-przez-zmiane-czasu-w-marcu", "27 marca 2027 r., 10:00 – 28 marca 2027 r., 14:00"),
+        ("webinarium-online", "4 marca 2027 r., 17:00–18:30"),
+    ],
+)
+def test_polish_date_ranges(site, slug, when):
+    page = slug_page(site, slug)
+    assert text(page.select_one("dl.facts dd")) == when
+
+
+def test_price_and_online_link(site):
+    page = slug_page(site, "dzien-otwarty")
+    assert "150 zł" in text(page.select_one("dl.facts"))
+    online = slug_page(site, "webinarium-online")
+    assert online.find("a", string="Link do spotkania online")["href"] == "https://meet.example.org/webinar"
+    assert "Miejsce" not in [text(d) for d in online.select("dl.facts dt")]
+
+
+def test_cancelled_training_has_a_badge_and_no_sign_up(site):
+    page = slug_page(site, "szkolenie-odwolane")
+    assert text(page.select_one(".training-status .badge")) == "Odwołane"
+    box = page.find("section", class_="signup")
+    assert "Szkolenie odwołane" in text(box)
+    assert not box.select("a.button")
+    listing = soup(site / "szkolenia/index.html")
+    card = [c for c in listing.select(".training-card") if "Szkolenie odwołane" in text(c)][0]
+    assert text(card.select_one(".badge")) == "Odwołane"
+
+
+@pytest.mark.parametrize(
+    "slug, label, button",
+    [
+        ("szkolenie-jednodniowe-z-godzinami", "Zapisy otwarte", "Zapisz się"),
+        ("szkolenie-bez-wolnych-miejsc", "Brak wolnych miejsc", "Napisz, aby trafić na listę rezerwową"),
+        ("szkolenie-z-lista-rezerwowa", "Lista rezerwowa", "Zapisz się na listę rezerwową"),
+        ("szkolenie-po-terminie-zgloszen", "Zapisy zakończone", None),
+        ("szkolenie-odwolane", "Szkolenie odwołane", None),
+        ("szkolenie-sprzed-lat", "Szkolenie już się odbyło", None),
+    ],
+)
+def test_sign_up_states(site, slug, label, button):
+    box = slug_page(site, slug).find("section", class_="signup")
+    assert text(box.select_one("[data-signup-label]")) == label
+    buttons = [text(a) for a in box.select("a.button")]
+    assert buttons == ([button] if button else [])
+
+
+def test_open_sign_up_box(site):
+    box = slug_page(site, "szkolenie-jednodniowe-z-godzinami").find("section", class_="signup")
+    assert "Wolne miejsca: 5 z 20" in text(box)
+    assert "10 stycznia 2027 r., godz. 23:59" in text(box)
+    assert box["data-signup-deadline"] == "2027-01-10T23:59:00+01:00"
+    href = box.select_one("a.button")["href"]
+    assert href.startswith("mailto:zapisy@example.org?")
+    query = parse_qs(urlparse(href).query)
+    assert query["subject"] == ["Zgłoszenie: Szkolenie jednodniowe z godzinami, 14 stycznia 2027 r., 10:00–15:00"]
+    assert "%0D%0A" in href
+    assert "Imię i nazwisko:" in query["body"][0]
+    rodo = box.select_one(".rodo-notice")
+    assert "Administratorem danych" in text(rodo) and "Prezesa UODO" in text(rodo)
+    assert rodo.find("a")["href"] == "/polityka-prywatnosci/"
+
+
+def test_form_link_is_used_when_given(site):
+    box = slug_page(site, "szkolenie-z-lista-rezerwowa").find("section", class_="signup")
+    assert box.select_one("a.button")["href"] == "https://forms.example.org/rezerwa"
+    hybrid = slug_page(site, "spotkanie-hybrydowe").find("section", class_="signup")
+    assert hybrid.select_one("a.button")["href"] == "mailto:zapisy@example.org?subject=Hybryda"
+
+
+def test_home_page_shows_the_next_three(site):
+    home = soup(site / "index.html")
+    block = home.find("section", attrs={"aria-labelledby": "najblizsze-szkolenia"})
+    assert [text(h) for h in block.select(".card__title")] == [
+        "Szkolenie po terminie zgłoszeń",
+        "Szkolenie z terminem jutro",
+        "Szkolenie jednodniowe z godzinami",
+    ]
+
+
+def test_month_grid(site):
+    page = soup(site / "szkolenia/kalendarz/2027/05/index.html")
+    table = page.find("table", class_="month")
+    assert text(table.caption) == "Szkolenia w miesiącu: maj 2027"
+    headers = table.select("thead th")
+    assert [th["scope"] for th in headers] == ["col"] * 7
+    assert headers[0].abbr["title"] == "poniedziałek"
+    days = {}
+    for td in table.select("td.month__day"):
+        number = td.select_one(".month__number")
+        if number:
+            days[int(number.get_text())] = [a["href"] for a in td.select("a")]
+    assert days[10] == ["/szkolenia/dzien-otwarty/"]
+    for day in (12, 13, 14):
+        assert days[day] == ["/szkolenia/warsztaty-trzydniowe/"]
+    assert days[11] == [] and days[15] == []
+    assert len(days) == 31
+    previous = page.find("a", rel="prev")
+    assert previous["href"] == "/szkolenia/kalendarz/2027/04/"
+    following = page.find("a", rel="next")
+    assert following["href"] == "/szkolenia/kalendarz/2027/06/"
+    current = soup(site / "szkolenia/kalendarz/index.html")
+    assert text(current.find("h1")) == "Kalendarz szkoleń: listopad 2026"
+    assert current.find("td", attrs={"aria-current": "date"}).select_one(".month__number").get_text() == "28"
+
+
+def test_no_pelican_category_page_left_over(site):
+    page = soup(site / "szkolenia/index.html")
+    assert page.find("section", attrs={"aria-labelledby": "nadchodzace"})
+    assert not (site / "szkolenia/strona/2/index.html").exists() or soup(
+        site / "szkolenia/strona/2/index.html"
+    ).find("section", attrs={"aria-labelledby": "archiwum-szkolen"})
+
+
+# --- calendars ---------------------------------------------------------------
+
+def test_site_calendar_has_upcoming_and_recent(site):
+    cal = read_ics(site / "szkolenia/kalendarz.ics")
+    summaries = set(events_by_summary(cal))
+    assert "Szkolenie sprzed miesiąca" in summaries
+    assert "Szkolenie sprzed lat" not in summaries
+    assert "ODWOŁANE: Szkolenie odwołane" in summaries
+    assert len(summaries) == 13
+    assert str(cal["X-WR-CALNAME"]) == "Centrum KLUCZ: szkolenia"
+    assert [str(tz["TZID"]) for tz in cal.walk("VTIMEZONE")] == ["Europe/Warsaw"]
+    assert str(cal["METHOD"]) == "PUBLISH"
+
+
+def test_vevent_fields(site):
+    cal = read_ics(site / "szkolenia/szkolenie-jednodniowe-z-godzinami/kalendarz.ics")
+    (event,) = cal.walk("VEVENT")
+    assert str(event["UID"]) == "stale-id-abc@klucz"
+    assert event.decoded("DTSTAMP") == dt.datetime(2026, 11, 5, 7, 30, tzinfo=dt.timezone.utc)
+    start = event["DTSTART"]
+    assert start.params["TZID"] == "Europe/Warsaw"
+    assert event.decoded("DTSTART") == dt.datetime(2027, 1, 14, 10, 0, tzinfo=WARSAW)
+    assert event.decoded("DTEND") == dt.datetime(2027, 1, 14, 15, 0, tzinfo=WARSAW)
+    assert int(event["SEQUENCE"]) == 2
+    assert str(event["STATUS"]) == "CONFIRMED"
+    assert str(event["URL"]) == f"{ORIGIN}/szkolenia/szkolenie-jednodniowe-z-godzinami/"
+    assert str(event["SUMMARY"]) == "Szkolenie jednodniowe z godzinami"
+    description = str(event["DESCRIPTION"])
+    assert "<" not in description and "Opis szkolenia z godzinami." in description
+    assert str(event["LOCATION"]) == "Centrum KLUCZ, ul. Pomorska 40, 91-408 Łódź"
+    assert cal.walk("VTIMEZONE")
+
+
+def test_all_day_events_are_dates_with_exclusive_end(site):
+    cal = read_ics(site / "szkolenia/kalendarz.ics")
+    events = events_by_summary(cal)
+    single = events["Dzień otwarty"]
+    assert single.decoded("DTSTART") == dt.date(2027, 5, 10)
+    assert single.decoded("DTEND") == dt.date(2027, 5, 11)
+    assert single["DTSTART"].params.get("VALUE") == "DATE"
+    multi = events["Warsztaty trzydniowe"]
+    assert multi.decoded("DTSTART") == dt.date(2027, 5, 12)
+    assert multi.decoded("DTEND") == dt.date(2027, 5, 15)
+
+
+@pytest.mark.parametrize(
+    "summary, start_utc, end_utc, start_ld, end_ld",
+    [
+        ("Szkolenie przez zmianę czasu w marcu", "2027-03-27T09:00", "2027-03-28T12:00",
+         "2027-03-27T10:00:00+01:00", "2027-03-28T14:00:00+02:00"),
+        ("Szkolenie przez zmianę czasu w październiku", "2027-10-30T16:00", "2027-10-31T12:00",
+         "2027-10-30T18:00:00+02:00", "2027-10-31T13:00:00+01:00"),
+    ],
+)
+def test_trainings_across_the_dst_change(site, summary, start_utc, end_utc, start_ld, end_ld):
+    event = events_by_summary(read_ics(site / "szkolenia/kalendarz.ics"))[summary]
+    utc = dt.timezone.utc
+    assert event.decoded("DTSTART").astimezone(utc).strftime("%Y-%m-%dT%H:%M") == start_utc
+    assert event.decoded("DTEND").astimezone(utc).strftime("%Y-%m-%dT%H:%M") == end_utc
+    slug = {
+        "Szkolenie przez zmianę czasu w marcu": "szkolenie-przez-zmiane-czasu-w-marcu",
+        "Szkolenie przez zmianę czasu w październiku": "szkolenie-przez-zmiane-czasu-w-pazdzierniku",
+    }[summary]
+    data = json_ld(slug_page(site, slug))
+    assert (data["startDate"], data["endDate"]) == (start_ld, end_ld)
+
+
+def test_cancelled_vevent(site):
+    cal = read_ics(site / "szkolenia/szkolenie-odwolane/kalendarz.ics")
+    (event,) = cal.walk("VEVENT")
+    assert str(event["STATUS"]) == "CANCELLED"
+    assert int(event["SEQUENCE"]) == 1
+
+
+def test_uid_survives_changes_of_title_time_and_place(tmp_path):
+    content = scenario(tmp_path, "trainings")
+    first = build(tmp_path / "a", content=content)
+    uid_before = str(read_ics(first / "szkolenia/dzien-otwarty/kalendarz.ics").walk("VEVENT")[0]["UID"])
+    source = content / "szkolenia/training_all_day.md"
+    source.write_text(
+        source.read_text(encoding="utf-8")
+        .replace("Title: Dzień otwarty", "Title: Dzień otwarty – nowy termin\nSlug: dzien-otwarty")
+        .replace("2027-05-10", "2027-06-11")
+        .replace("ul. Pomorska 40, 91-408 Łódź", "ul. Piotrkowska 1, 90-001 Łódź"),
+        encoding="utf-8",
+    )
+    second = build(tmp_path / "b", content=content)
+    event = read_ics(second / "szkolenia/dzien-otwarty/kalendarz.ics").walk("VEVENT")[0]
+    assert str(event["UID"]) == uid_before
+    assert event.decoded("DTSTART") == dt.date(2027, 6, 11)
+    assert re.fullmatch(r"[0-9a-f-]{36}@[a-z.]+", uid_before)
+
+
+def test_add_to_calendar_links(site):
+    page = slug_page(site, "szkolenie-jednodniowe-z-godzinami")
+    links = {a.get_text(): a["href"] for a in page.select(".add-to-calendar a")}
+    google = urlparse(links["Google"])
+    assert google.netloc == "calendar.google.com"
+    query = parse_qs(google.query)
+    assert query["action"] == ["TEMPLATE"]
+    assert query["dates"] == ["20270114T090000Z/20270114T140000Z"]
+    assert query["ctz"] == ["Europe/Warsaw"]
+    assert query["text"] == ["Szkolenie jednodniowe z godzinami"]
+    outlook = parse_qs(urlparse(links["Outlook"]).query)
+    assert outlook["startdt"] == ["2027-01-14T10:00:00+01:00"]
+    assert outlook["subject"] == ["Szkolenie jednodniowe z godzinami"]
+    ics = links["plik .ics (Apple, Thunderbird i inne)"]
+    assert (site / ics.lstrip("/")).is_file()
+    all_day = slug_page(site, "warsztaty-trzydniowe")
+    google_day = [a["href"] for a in all_day.select(".add-to-calendar a") if "google" in a["href"]][0]
+    assert parse_qs(urlparse(google_day).query)["dates"] == ["20270512/20270515"]
+
+
+def test_subscription_links_and_head(site):
+    page = soup(site / "szkolenia/index.html")
+    webcal = page.find("a", string="Subskrybuj kalendarz szkoleń")["href"]
+    assert webcal == "webcal://localhost:8000/szkolenia/kalendarz.ics"
+    for path in html_pages(site):
+        links = soup(path).find_all("link", type="text/calendar")
+        assert any(l["href"] == f"{ORIGIN}/szkolenia/kalendarz.ics" for l in links), path
+    training = slug_page(site, "dzien-otwarty")
+    hrefs = [l["href"] for l in training.find_all("link", type="text/calendar")]
+    assert f"{ORIGIN}/szkolenia/dzien-otwarty/kalendarz.ics" in hrefs
+
+
+# --- search engines ------------------------------------------------------------
+
+def test_json_ld_in_person(site):
+    data = json_ld(slug_page(site, "szkolenie-jednodniowe-z-godzinami"))
+    assert data["@type"] == "Event"
+    assert data["name"] == "Szkolenie jednodniowe z godzinami"
+    assert data["startDate"] == "2027-01-14T10:00:00+01:00"
+    assert data["endDate"] == "2027-01-14T15:00:00+01:00"
+    assert data["eventStatus"] == "https://schema.org/EventScheduled"
+    assert data["eventAttendanceMode"] == "https://schema.org/OfflineEventAttendanceMode"
+    assert data["location"]["@type"] == "Place"
+    address = data["location"]["address"]
+    assert address == {
+        "@type": "PostalAddress", "addressCountry": "PL", "postalCode": "91-408",
+        "addressLocality": "Łódź", "streetAddress": "ul. Pomorska 40",
+    }
+    assert data["location"]["name"] == "Centrum KLUCZ"
+    assert data["offers"]["price"] == "0" and data["offers"]["priceCurrency"] == "PLN"
+    assert data["organizer"]["name"] == "Fundacja Instytut Spraw Obywatelskich"
+    assert data["description"] == "Opis szkolenia z godzinami."
+
+
+def test_json_ld_online_hybrid_cancelled(site):
+    online = json_ld(slug_page(site, "webinarium-online"))
+    assert online["eventAttendanceMode"].endswith("OnlineEventAttendanceMode")
+    assert online["location"] == {"@type": "VirtualLocation", "url": "https://meet.example.org/webinar"}
+    hybrid = json_ld(slug_page(site, "spotkanie-hybrydowe"))
+    assert hybrid["eventAttendanceMode"].endswith("MixedEventAttendanceMode")
+    assert [l["@type"] for l in hybrid["location"]] == ["Place", "VirtualLocation"]
+    cancelled = json_ld(slug_page(site, "szkolenie-odwolane"))
+    assert cancelled["eventStatus"] == "https://schema.org/EventCancelled"
+    all_day = json_ld(slug_page(site, "warsztaty-trzydniowe"))
+    assert (all_day["startDate"], all_day["endDate"]) == ("2027-05-12", "2027-05-14")
+
+
+# --- time and reproducibility ------------------------------------------------------
+
+def test_now_is_a_parameter_and_builds_are_byte_identical(tmp_path):
+    content = scenario(tmp_path, "trainings")
+    a = build(tmp_path / "a", content=content)
+    b = build(tmp_path / "b", content=content)
+    for path in sorted(a.rglob("*")):
+        if path.is_file():
+            assert path.read_bytes() == (b / path.relative_to(a)).read_bytes(), path
+    later = build(tmp_path / "c", content=content, BUILD_NOW="2027-01-11T08:00:00+01:00")
+    box = slug_page(later, "szkolenie-jednodniowe-z-godzinami").find("section", class_="signup")
+    assert text(box.select_one("[data-signup-label]")) == "Zapisy zakończone"
+
+
+# --- validation ------------------------------------------------------------------
+
+EXPECTED_PROBLEMS = [
+    ("training_bad_start_date.md", 3, "Event-Start", "„14 stycznia 2027” to nie jest poprawna data"),
+    ("training_end_before_start.md", 4, "Event-End", "2027-01-10 10:00 jest wcześniej niż Event-Start 2027-01-14 10:00"),
+    ("training_end_and_duration.md", 5, "Event-Duration", "podano jednocześnie Event-End i Event-Duration"),
+    ("training_unknown_status.md", 5, "Event-Status", "nieznany status „przesunięte”"),
+    ("training_deadline_after_start.md", 5, "Registration-Deadline", "jest po rozpoczęciu szkolenia"),
+    ("training_negative_capacity.md", 5, "Capacity", "-5 to liczba ujemna"),
+    ("training_more_seats_than_capacity.md", 6, "Seats-Left", "wolnych miejsc (12) jest więcej niż wszystkich (Capacity: 10)"),
+    ("training_registration_not_https.md", 5, "Registration-URL", "„http://forms.example.org/x” nie jest bezpiecznym adresem"),
+    ("training_in_person_without_location.md", None, "Event-Location", "szkolenie stacjonarne nie ma miejsca"),
+    ("training_online_without_url.md", None, "Event-Online-URL", "szkolenie online nie ma adresu spotkania"),
+    ("training_missing_start.md", None, "Event-Start", "brak daty rozpoczęcia szkolenia"),
+]
+
+
+@pytest.fixture(scope="module")
+def training_problems(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("errors")
+    with pytest.raises(SystemExit) as failure:
+        build(tmp / "out", content=scenario(tmp, "training_errors"))
+    assert failure.value.code == 1
+    return failure.value.problems
+
+
+def test_every_problem_is_listed_once(training_problems):
+    assert len(training_problems) == len(EXPECTED_PROBLEMS)
+
+
+@pytest.mark.parametrize("name, line, field, message", EXPECTED_PROBLEMS)
+def test_problem_names_file_line_field_and_fix(training_problems, name, line, field, message):
+    where = f"szkolenia/{name}:{line}" if line else f"szkolenia/{name}"
+    matches = [p for p in training_problems if p.startswith(f"{where}: {field}: ")]
+    assert len(matches) == 1, training_problems
+    assert message in matches[0]
+    assert " -> " in matches[0]
+
+
+def test_one_bad_training_fails_a_site_of_good_ones(tmp_path):
+    content = scenario(tmp_path, "trainings")
+    bad = DATA / "training_errors/content/szkolenia/training_end_before_start.md"
+    shutil.copy(bad, content / "szkolenia")
+    with pytest.raises(SystemExit) as failure:
+        build(tmp_path / "out", content=content)
+    assert [p.split(":")[0] for p in failure.value.problems] == [
+        "szkolenia/training_end_before_start.md"
+    ]
