@@ -167,6 +167,7 @@ PLUGINS = [
     "polish_dates",
     "typography",
     "events",
+    "donations",
     "seo",
 ]
 
@@ -192,3 +193,69 @@ EVENTS_TIMEZONE = TIMEZONE
 EVENTS_ARCHIVE_PER_PAGE = 10
 EVENTS_HOME_COUNT = 3
 EVENTS_ICS_PAST_DAYS = 90
+
+# donations: "Dodaj nam MOCy!" call-outs and the "Wesprzyj nas" page (README.md).
+# The payment links and the account below are EXAMPLES until the foundation
+# supplies its own: `make publish` refuses them while DONATIONS_EXAMPLE_DATA is on.
+DONATIONS_EXAMPLE_DATA = True
+DONATIONS_REFUSE_EXAMPLE_DATA = False
+DONATIONS_DEFAULT = "dodaj-nam-mocy"
+DONATIONS_CAMPAIGNS = {
+    "dodaj-nam-mocy": {
+        "title": "Dodaj nam MOCy!",
+        "text": (
+            "Od 2004 roku działamy na rzecz zmiany społecznej. Bo DNA Instytutu Spraw "
+            "Obywatelskich to walka o dobro wspólne i mobilizowanie obywateli do działania. "
+            "O dobro, które jest bliskie każdej i każdemu z nas, jak np. czyste powietrze, "
+            "cisza za oknem, bezpieczna żywność czy wspólna przestrzeń. Oraz o dobro, które "
+            "jest tylko pozornie dalekie: obywatelską inicjatywę ustawodawczą, referendum "
+            "czy radę pracowników.\n\n"
+            "By działać skutecznie, potrzebujemy stałego i pewnego budżetu. Pomóż nam "
+            "stawić czoła codziennym wyzwaniom. Dorzuć się do działań Instytutu."
+        ),
+        "buttons": [
+            {
+                "label": "Wpłać darowiznę",
+                "url": "https://platnosci.example.org/iso/darowizna",
+                "kind": "one-off",
+                "amounts": [30, 50, 100],
+                "amount_param": "kwota",
+            },
+            {
+                "label": "Wspieraj co miesiąc",
+                "url": "https://platnosci.example.org/iso/co-miesiac",
+                "kind": "monthly",
+                "amounts": [20, 50],
+                "amount_param": "kwota",
+            },
+        ],
+        # The appeal's photo ("Dziewczynka z uniesioną pięścią, w stroju
+        # superbohaterki z biało-czerwoną peleryną") joins here once the
+        # foundation supplies the file:
+        # "image": {"file": "images/dodaj-nam-mocy.jpg", "alt": "...", "width": 800, "height": 533},
+        "variants": [
+            {"id": "a"},
+            {"id": "b", "button_label": "Dorzucam się"},
+        ],
+    },
+    "swieta-2026": {
+        "title": "Święta z MOCą",
+        "text": "Grudniowa zbiórka na działania Instytutu w 2027 r.",
+        "start": "2026-12-01",
+        "end": "2026-12-31",
+        "buttons": [
+            {"label": "Wpłać na zbiórkę", "url": "https://platnosci.example.org/iso/swieta", "kind": "one-off"},
+        ],
+        "goal": {"target": 20000, "raised": 4350, "as_of": "2026-11-25"},
+    },
+}
+DONATIONS_BANK = {
+    "holder": "Fundacja Instytut Spraw Obywatelskich",
+    "address": "ul. Pomorska 40, 91-408 Łódź",
+    "nrb": "61 1090 1014 0000 0712 1981 2874",  # przykładowy numer (ISO 13616)
+    "bank": "Bank przykładowy S.A.",
+    "swift": "WBKPPLPP",
+    "title": "Darowizna na cele statutowe",
+}
+DONATIONS_TAX = {"krs": "0000191928", "specific_goal": "Centrum KLUCZ"}
+DONATIONS_TERMS_URL = None

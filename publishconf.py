@@ -16,3 +16,6 @@ FEED_DOMAIN = SITEURL
 RELATIVE_URLS = False
 
 SEO_ALLOW_INDEXING = True
+
+# Payment details still marked as examples fail the live build.
+DONATIONS_REFUSE_EXAMPLE_DATA = True

@@ -38,6 +38,10 @@ def build(output, content=ROOT / "content", conf="pelicanconf.py", **override):
 def scenario(tmp_path, name, files=None):
     """Copy tests/data/<name>/content (or `files`: path -> text) into tmp_path."""
     content = tmp_path / "content"
+    number = 1
+    while content.exists():
+        number += 1
+        content = tmp_path / f"content{number}"
     source = DATA / name / "content"
     if source.exists():
         shutil.copytree(source, content)

@@ -52,7 +52,7 @@ class _ErrorCollector(logging.Handler):
 _collector = _ErrorCollector()
 
 
-def start_collecting(pelican):
+def start_collecting():
     """Reset the list at the start of each build (autoreload runs many)."""
     _collector.problems = []
     root = logging.getLogger()
@@ -77,5 +77,8 @@ def fail_on_problems(pelican):
 
 
 def register():
-    signals.initialized.connect(start_collecting)
+    # Pelican registers plugins in PLUGINS order before sending any signal, so
+    # with strict_build listed first, problems other plugins report from
+    # `initialized` on (e.g. settings checks) are all collected.
+    start_collecting()
     signals.finalized.connect(fail_on_problems)

@@ -1,0 +1,32 @@
+"""Donation call-outs: "Dodaj nam MOCy!" boxes after articles, inside the text
+([[wesprzyj]]) and leading appeals, the "Wesprzyj nas" page, UTM-tagged links,
+and money-safe checks of the payment details."""
+
+from pelican import signals
+
+from .config import validate
+from .placement import place_in_articles, place_in_pages
+
+
+def enable_marker(pelican):
+    """Let Markdown turn [[wesprzyj]] lines into placeholders."""
+    configs = pelican.settings.setdefault("MARKDOWN", {}).setdefault("extension_configs", {})
+    configs.setdefault("donations.marker", {})
+
+
+def kwota(value):
+    """20000 -> "20 000 zł" with non-breaking spaces."""
+    number = f"{value:,.2f}".replace(",", "\u00a0").replace(".", ",").removesuffix(",00")
+    return f"{number}\u00a0zł"
+
+
+def add_filters(generator):
+    generator.env.filters["kwota"] = kwota
+
+
+def register():
+    signals.generator_init.connect(add_filters)
+    signals.initialized.connect(validate)
+    signals.initialized.connect(enable_marker)
+    signals.article_generator_finalized.connect(place_in_articles)
+    signals.page_generator_finalized.connect(place_in_pages)

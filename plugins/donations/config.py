@@ -1,0 +1,161 @@
+"""The donations settings: defaults, and the money-safe checks run once per build."""
+
+import datetime as dt
+import re
+
+from strict_build import Problem, report
+
+from .banking import EXAMPLE_IBANS, iban_is_valid, krs_is_valid, to_iban
+
+DEFAULTS = {
+    # id -> campaign (see README): title, text, buttons, image, goal, start, end, variants.
+    "DONATIONS_CAMPAIGNS": {},
+    # The campaign shown where no other applies.
+    "DONATIONS_DEFAULT": None,
+    # Placement rules for the box after articles.
+    "DONATIONS_INCLUDE_CATEGORIES": ["aktualnosci", "szkolenia", "wesprzyj"],
+    "DONATIONS_EXCLUDE_CATEGORIES": [],
+    "DONATIONS_EXCLUDE_TAGS": [],
+    "DONATIONS_EXCLUDE_SLUGS": [],
+    # Appeals: posts in this folder lead with their campaign.
+    "DONATIONS_APPEAL_CATEGORY": "wesprzyj",
+    # A goal whose "as of" date is older than this is hidden (with a warning).
+    "DONATIONS_GOAL_MAX_AGE_DAYS": 45,
+    # utm_source of every donation link.
+    "DONATIONS_UTM_SOURCE": "strona-klucz",
+    # Open payment links in a new tab (then with rel="noopener noreferrer").
+    "DONATIONS_NEW_TAB": False,
+    # Bank transfer details: holder, address, nrb, bank, swift, title.
+    "DONATIONS_BANK": {},
+    # 1,5% of tax: KRS and the optional "cel szczegółowy".
+    "DONATIONS_TAX": {},
+    # The 1,5% block joins the call-outs between these dates (month, day).
+    "DONATIONS_TAX_SEASON": ((1, 1), (4, 30)),
+    # Link to the donation terms (regulamin), if any.
+    "DONATIONS_TERMS_URL": None,
+    # True while the payment details are examples; `make publish` refuses them.
+    "DONATIONS_EXAMPLE_DATA": False,
+    # False in development (example data only warns), True in publishconf.py.
+    "DONATIONS_REFUSE_EXAMPLE_DATA": False,
+    # The "Wesprzyj nas" page, whose template lists every way to give.
+    "DONATIONS_PAGE_URL": "wesprzyj-nas/",
+}
+_EXAMPLE_HOSTS = re.compile(r"^https://([^/]*\.)?example\.(org|com|net)(/|$)")
+
+
+def setting(settings, name):
+    return settings.get(name, DEFAULTS[name])
+
+
+def _problem(field, message, hint, severity="error"):
+    return Problem(path="pelicanconf.py", field=field, message=message, hint=hint, severity=severity)
+
+
+def parse_day(value):
+    if value in (None, ""):
+        return None
+    if isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value))
+
+
+def check_settings(settings):
+    """Every problem with the campaigns, the account and the KRS, as Problems."""
+    problems = []
+    examples = []
+    campaigns = setting(settings, "DONATIONS_CAMPAIGNS")
+    default = setting(settings, "DONATIONS_DEFAULT")
+    if default is not None and default not in campaigns:
+        problems.append(_problem(
+            "DONATIONS_DEFAULT", f"nie ma kampanii „{default}”",
+            "wpisz jeden z identyfikatorów z DONATIONS_CAMPAIGNS: " + ", ".join(campaigns),
+        ))
+    for cid, campaign in campaigns.items():
+        where = f"DONATIONS_CAMPAIGNS['{cid}']"
+        if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", cid):
+            problems.append(_problem(where, f"identyfikator „{cid}” ma niedozwolone znaki",
+                                     "użyj małych liter bez polskich znaków, cyfr i myślników"))
+        if not campaign.get("title"):
+            problems.append(_problem(f"{where}.title", "kampania nie ma tytułu", "dodaj \"title\": \"…\""))
+        buttons = campaign.get("buttons") or []
+        if not buttons:
+            problems.append(_problem(f"{where}.buttons", "kampania nie ma żadnego przycisku",
+                                     "dodaj przycisk z \"label\" i \"url\" (https://…)"))
+        for i, button in enumerate(buttons):
+            url = str(button.get("url", ""))
+            if not url.startswith("https://"):
+                problems.append(_problem(
+                    f"{where}.buttons[{i}].url", f"„{url}” nie zaczyna się od https://",
+                    "link do płatności musi być szyfrowany: podaj adres https:// operatora płatności",
+                ))
+            elif _EXAMPLE_HOSTS.match(url):
+                examples.append(f"{where}.buttons[{i}].url = {url}")
+            if button.get("kind", "one-off") not in ("one-off", "monthly"):
+                problems.append(_problem(f"{where}.buttons[{i}].kind", f"nieznany rodzaj „{button.get('kind')}”",
+                                         "wpisz one-off (jednorazowo) albo monthly (co miesiąc)"))
+            for amount in button.get("amounts", []):
+                if not isinstance(amount, int) or amount <= 0:
+                    problems.append(_problem(f"{where}.buttons[{i}].amounts", f"„{amount}” to nie jest kwota",
+                                             "podaj kwoty w złotych jako liczby całkowite, np. [30, 50, 100]"))
+        image = campaign.get("image")
+        if image and not image.get("alt"):
+            problems.append(_problem(f"{where}.image.alt", "obrazek kampanii nie ma tekstu alternatywnego",
+                                     "opisz, co widać na obrazku, np. \"Dziewczynka w stroju superbohaterki\""))
+        for key in ("start", "end"):
+            try:
+                parse_day(campaign.get(key))
+            except ValueError:
+                problems.append(_problem(f"{where}.{key}", f"„{campaign.get(key)}” to nie jest data",
+                                         "wpisz datę jako RRRR-MM-DD"))
+        goal = campaign.get("goal")
+        if goal:
+            try:
+                parse_day(goal.get("as_of"))
+                if not goal.get("as_of"):
+                    raise ValueError
+            except ValueError:
+                problems.append(_problem(f"{where}.goal.as_of", f"„{goal.get('as_of')}” to nie jest data",
+                                         "podaj datę stanu zbiórki jako RRRR-MM-DD"))
+            for key in ("target", "raised"):
+                if not isinstance(goal.get(key), (int, float)) or goal.get(key) < 0:
+                    problems.append(_problem(f"{where}.goal.{key}", f"„{goal.get(key)}” to nie jest kwota",
+                                             "podaj kwotę w złotych, np. 50000"))
+        for j, variant in enumerate(campaign.get("variants") or []):
+            if not variant.get("id"):
+                problems.append(_problem(f"{where}.variants[{j}].id", "wariant nie ma identyfikatora",
+                                         "dodaj \"id\": \"b\""))
+
+    bank = setting(settings, "DONATIONS_BANK")
+    if bank:
+        nrb = bank.get("nrb", "")
+        if not iban_is_valid(nrb):
+            problems.append(_problem(
+                "DONATIONS_BANK.nrb", f"numer konta „{nrb}” jest błędny (nie przechodzi kontroli mod 97)",
+                "przepisz 26 cyfr numeru konta dokładnie z umowy z bankiem",
+            ))
+        elif to_iban(nrb) in EXAMPLE_IBANS:
+            examples.append(f"DONATIONS_BANK.nrb = {nrb}")
+        if bank.get("swift") and not re.fullmatch(r"[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?", bank["swift"]):
+            problems.append(_problem("DONATIONS_BANK.swift", f"„{bank['swift']}” to nie jest kod SWIFT/BIC",
+                                     "kod ma 8 albo 11 znaków, np. WBKPPLPP"))
+    tax = setting(settings, "DONATIONS_TAX")
+    if tax and not krs_is_valid(tax.get("krs")):
+        problems.append(_problem("DONATIONS_TAX.krs", f"KRS „{tax.get('krs')}” nie ma 10 cyfr",
+                                 "wpisz numer KRS z dziesięcioma cyframi, z zerami na początku, np. 0000191928"))
+
+    if setting(settings, "DONATIONS_EXAMPLE_DATA") or examples:
+        detail = "; ".join(examples) or "DONATIONS_EXAMPLE_DATA = True"
+        refuse = setting(settings, "DONATIONS_REFUSE_EXAMPLE_DATA")
+        problems.append(_problem(
+            "DONATIONS_*", f"dane do wpłat są przykładowe ({detail})",
+            "wpisz prawdziwe linki do płatności i numer konta od fundacji "
+            "i ustaw DONATIONS_EXAMPLE_DATA = False",
+            severity="error" if refuse else "warning",
+        ))
+    return problems
+
+
+def validate(pelican):
+    """initialized: check the money-critical settings once per build."""
+    for problem in check_settings(pelican.settings):
+        report(problem)

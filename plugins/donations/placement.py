@@ -1,0 +1,246 @@
+"""Which campaign goes where, and the data the `donation_box.html` template shows."""
+
+import datetime as dt
+import hashlib
+import logging
+import os
+
+import markdown
+from build_clock import build_now
+from strict_build import Problem, field_line, relative_path, report
+from typography import nbsp_html
+
+from .banking import iban_groups, nrb_groups, to_iban
+from .config import parse_day, setting
+from .marker import MARKER, PLACEHOLDER
+from .utm import add_params, tag_url
+
+logger = logging.getLogger(__name__)
+KIND_LABELS = {"one-off": "jednorazowo", "monthly": "co miesiąc"}
+
+
+class Campaigns:
+    """The campaigns as of the build's date, prepared once per build."""
+
+    def __init__(self, settings):
+        self.settings = settings
+        self.today = build_now(settings).date()
+        self.all = setting(settings, "DONATIONS_CAMPAIGNS")
+        self.default = setting(settings, "DONATIONS_DEFAULT")
+        self._text_cache = {}
+        self._stale_warned = set()
+
+    def active(self, cid):
+        campaign = self.all.get(cid)
+        if campaign is None:
+            return False
+        start, end = parse_day(campaign.get("start")), parse_day(campaign.get("end"))
+        return (start is None or start <= self.today) and (end is None or self.today <= end)
+
+    def resolve(self, cid):
+        """The campaign to show for `cid`: itself while active, else the default."""
+        if cid and self.active(cid):
+            return cid
+        if self.default and self.active(self.default):
+            return self.default
+        return None
+
+    def tax_season(self):
+        (m1, d1), (m2, d2) = setting(self.settings, "DONATIONS_TAX_SEASON")
+        year = self.today.year
+        return dt.date(year, m1, d1) <= self.today <= dt.date(year, m2, d2)
+
+    def _text(self, cid):
+        if cid not in self._text_cache:
+            html = markdown.markdown(self.all[cid].get("text", ""), output_format="html5")
+            self._text_cache[cid] = nbsp_html(html)
+        return self._text_cache[cid]
+
+    def _goal(self, cid):
+        goal = self.all[cid].get("goal")
+        if not goal:
+            return None
+        as_of = parse_day(goal["as_of"])
+        max_age = setting(self.settings, "DONATIONS_GOAL_MAX_AGE_DAYS")
+        if (self.today - as_of).days > max_age:
+            if cid not in self._stale_warned:
+                self._stale_warned.add(cid)
+                report(Problem(
+                    path="pelicanconf.py",
+                    field=f"DONATIONS_CAMPAIGNS['{cid}'].goal.as_of",
+                    message=f"stan zbiórki z {as_of} jest starszy niż {max_age} dni, więc go nie pokazujemy",
+                    hint="wpisz aktualną zebraną kwotę (raised) i datę (as_of)",
+                    severity="warning",
+                ))
+            return None
+        target, raised = goal["target"], goal["raised"]
+        return {
+            "target": target,
+            "raised": raised,
+            "as_of": as_of,
+            "percent": min(100, round(100 * raised / target)) if target else 0,
+        }
+
+    def box(self, cid, page_key, placement):
+        """Everything the box template needs for campaign `cid` on one page."""
+        campaign = self.all[cid]
+        variants = campaign.get("variants") or []
+        variant = {"id": "a"}
+        if variants:
+            digest = hashlib.sha256(f"{cid}:{page_key}".encode()).hexdigest()
+            variant = variants[int(digest, 16) % len(variants)]
+        source = setting(self.settings, "DONATIONS_UTM_SOURCE")
+
+        def tagged(url):
+            return tag_url(url, source, placement, cid, variant["id"])
+
+        buttons = []
+        for i, button in enumerate(campaign.get("buttons", [])):
+            label = variant.get("button_label") if i == 0 and variant.get("button_label") else button["label"]
+            param = button.get("amount_param")
+            amounts = [
+                {
+                    "amount": amount,
+                    "url": tagged(add_params(button["url"], [(param, str(amount))])) if param else None,
+                }
+                for amount in button.get("amounts", [])
+            ]
+            buttons.append({
+                "label": label,
+                "url": tagged(button["url"]),
+                "kind": button.get("kind", "one-off"),
+                "kind_label": KIND_LABELS[button.get("kind", "one-off")],
+                "amounts": amounts,
+            })
+        tax = setting(self.settings, "DONATIONS_TAX")
+        return {
+            "id": cid,
+            "dom_id": f"wesprzyj-{cid}-{placement}",
+            "placement": placement,
+            "variant": variant["id"],
+            "title": variant.get("title") or campaign["title"],
+            "text_html": self._text(cid),
+            "buttons": buttons,
+            "image": campaign.get("image"),
+            "goal": self._goal(cid),
+            "tax": tax if tax and self.tax_season() else None,
+            "new_tab": setting(self.settings, "DONATIONS_NEW_TAB"),
+            "page_url": setting(self.settings, "DONATIONS_PAGE_URL"),
+        }
+
+
+def _render(generator, box):
+    template = generator.get_template("donation_box")
+    return template.render({**generator.context, "box": box})
+
+
+def _marker_line(source_path, cid):
+    if not source_path or not os.path.isfile(source_path):
+        return None
+    with open(source_path, encoding="utf-8-sig", errors="replace") as f:
+        for number, line in enumerate(f, 1):
+            match = MARKER.match(line)
+            if match and (match.group(1) or "") == cid:
+                return number
+    return None
+
+
+def _unknown(campaigns, path, line, field, cid):
+    report(Problem(
+        path=path,
+        line=line,
+        field=field,
+        message=f"nie ma kampanii „{cid}”",
+        hint="wpisz jeden z identyfikatorów z DONATIONS_CAMPAIGNS: " + ", ".join(campaigns.all)
+        + " (albo off, żeby nie pokazywać wezwania)",
+    ))
+
+
+def _fill_markers(generator, campaigns, content, path):
+    """Replace each [[wesprzyj]] placeholder with its box; report unknown ids."""
+    html = content._content or ""
+    if "donation-marker" not in html:
+        return False
+
+    def replace(match):
+        requested = match.group(1)
+        if requested and requested not in campaigns.all:
+            _unknown(campaigns, path, _marker_line(content.source_path, requested),
+                     f"[[wesprzyj:{requested}]]", requested)
+            return ""
+        cid = campaigns.resolve(requested or None)
+        if cid is None:
+            return ""
+        return _render(generator, campaigns.box(cid, content.url, "w-tekscie"))
+
+    content._content = PLACEHOLDER.sub(replace, html)
+    return True
+
+
+def _excluded(article, settings):
+    category = article.category.slug
+    if category not in setting(settings, "DONATIONS_INCLUDE_CATEGORIES"):
+        return True
+    if category in setting(settings, "DONATIONS_EXCLUDE_CATEGORIES"):
+        return True
+    tags = {t.slug for t in getattr(article, "tags", [])} | {t.name for t in getattr(article, "tags", [])}
+    if tags & set(setting(settings, "DONATIONS_EXCLUDE_TAGS")):
+        return True
+    return article.slug in setting(settings, "DONATIONS_EXCLUDE_SLUGS")
+
+
+def place_in_articles(generator):
+    """article_generator_finalized: boxes after articles, leading appeals, inline."""
+    settings = generator.settings
+    campaigns = Campaigns(settings)
+    appeal_category = setting(settings, "DONATIONS_APPEAL_CATEGORY")
+    for article in list(generator.articles) + list(getattr(generator, "drafts", [])):
+        path = relative_path(article, settings)
+        inline = _fill_markers(generator, campaigns, article, path)
+        choice = str(article.metadata.get("donation", "")).strip()
+        if choice.lower() in ("off", "nie", "brak", "wyłącz"):
+            continue
+        if choice and choice not in campaigns.all:
+            _unknown(campaigns, path, field_line(article.source_path, "Donation"), "Donation", choice)
+            continue
+        if inline:
+            continue
+        is_appeal = article.category.slug == appeal_category
+        if not choice and not is_appeal and _excluded(article, settings):
+            continue
+        cid = campaigns.resolve(choice or None)
+        if cid is None:
+            continue
+        placement = "apel" if is_appeal else "po-artykule"
+        html = _render(generator, campaigns.box(cid, article.url, placement))
+        if is_appeal:
+            article.donation_lead_html = html
+        else:
+            article.donation_box_html = html
+
+
+def place_in_pages(generator):
+    """page_generator_finalized: inline boxes in pages, and the "Wesprzyj nas" page."""
+    settings = generator.settings
+    campaigns = Campaigns(settings)
+    for page in list(generator.pages) + list(getattr(generator, "hidden_pages", [])):
+        _fill_markers(generator, campaigns, page, relative_path(page, settings))
+    generator.context["ways_to_give"] = ways_to_give(campaigns, settings)
+
+
+def ways_to_give(campaigns, settings):
+    """Data of the "Wesprzyj nas" page: online, transfer, 1,5%, deduction."""
+    cid = campaigns.resolve(None)
+    bank = dict(setting(settings, "DONATIONS_BANK"))
+    if bank.get("nrb"):
+        bank["nrb_display"] = nrb_groups(bank["nrb"])
+        bank["iban_display"] = iban_groups(bank["nrb"])
+        bank["iban_compact"] = to_iban(bank["nrb"])
+        bank.setdefault("title", "Darowizna na cele statutowe")
+    return {
+        "online": campaigns.box(cid, "wesprzyj-nas", "strona-wesprzyj") if cid else None,
+        "bank": bank or None,
+        "tax": setting(settings, "DONATIONS_TAX") or None,
+        "tax_season": campaigns.tax_season(),
+        "terms_url": setting(settings, "DONATIONS_TERMS_URL"),
+    }
