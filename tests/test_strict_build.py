@@ -16,11 +16,12 @@ def test_bad_date_fails_the_build_and_names_file_and_field(tmp_path, caplog):
     assert failure.value.code == 1
     problems = failure.value.problems
     assert len(problems) == 2
-    joined = "\n".join(problems)
-    assert "article_with_bad_date.md" in joined
-    assert "article_with_missing_title.md" in joined
-    assert "pole Date" in joined and "RRRR-MM-DD" in joined
-    assert "Dobry wpis" not in joined
+    assert sorted(problems) == [
+        "aktualnosci/article_with_bad_date.md:2: Date: „31.13.2026” to nie jest poprawna data"
+        " -> wpisz datę jako RRRR-MM-DD albo RRRR-MM-DD GG:MM, np. 2027-01-14 10:00",
+        "aktualnosci/article_with_missing_title.md: Title: brak tytułu"
+        " -> dodaj na początku pliku wiersz Title: Tytuł wpisu",
+    ]
     assert any("Budowanie strony nie powiodło się" in r.getMessage() for r in caplog.records)
 
 

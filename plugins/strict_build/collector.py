@@ -1,20 +1,22 @@
 """Collect error records during a build and fail at the end with all of them."""
 
 import logging
+import os
+import re
 import sys
 
 from pelican import signals
 
+from .problems import Problem, field_line
+
 logger = logging.getLogger(__name__)
 
-# Known Pelican reader messages, rephrased so a staff member can act on them.
-_HINTS = (
-    (
-        "is not a valid date",
-        "pole Date (albo Modified) ma datę, której nie da się odczytać; "
-        "wpisz ją jako RRRR-MM-DD albo RRRR-MM-DD GG:MM, np. 2027-01-14 10:00",
-    ),
-)
+_SKIPPING = re.compile(r"^Skipping (.+): could not find information about '(\w+)'$")
+_FIELD_HINTS = {
+    "title": ("Title", "brak tytułu", "dodaj na początku pliku wiersz Title: Tytuł wpisu"),
+    "date": ("Date", "brak daty publikacji", "dodaj wiersz Date: RRRR-MM-DD GG:MM, np. Date: 2026-11-28 10:00"),
+}
+DATE_HINT = "wpisz datę jako RRRR-MM-DD albo RRRR-MM-DD GG:MM, np. 2027-01-14 10:00"
 
 
 class BuildFailed(SystemExit):
@@ -28,36 +30,104 @@ class BuildFailed(SystemExit):
         return "\n".join(self.problems)
 
 
+def _relative(path, content_root):
+    if content_root and os.path.isabs(path):
+        try:
+            return os.path.relpath(path, content_root).replace(os.sep, "/")
+        except ValueError:
+            pass
+    return path
+
+
+def _is_blank(path):
+    try:
+        with open(path, "rb") as f:
+            return not f.read().strip(b"\xef\xbb\xbf \t\r\n")
+    except OSError:
+        return False
+
+
+def translate(record, error, content_root):
+    """Pelican's own messages about a content file, as a Problem a person can act on."""
+    message = record.getMessage()
+    match = _SKIPPING.match(message)
+    if match:
+        path, prop = match.groups()
+        shown = _relative(path, content_root)
+        if _is_blank(path):
+            return Problem(shown, "plik", "plik jest pusty",
+                           "wpisz nagłówek (Title:, Date:) i treść albo usuń plik")
+        field, what, hint = _FIELD_HINTS.get(prop, (prop, f"brak pola {prop}", f"dodaj wiersz {prop}: …"))
+        return Problem(shown, field, what, hint)
+    if record.msg == "Could not process %s" and record.args and error is not None:
+        path = str(record.args[0])
+        full = path if os.path.isabs(path) else os.path.join(content_root or "", path)
+        shown = _relative(full, content_root)
+        if isinstance(error, UnicodeDecodeError):
+            return Problem(shown, "plik", "plik nie jest zapisany w kodowaniu UTF-8",
+                           "otwórz go w edytorze i zapisz jako UTF-8 (Notatnik: Plik → Zapisz jako → Kodowanie: UTF-8)")
+        reason = str(error)
+        bad_date = re.match(r"^'(.*)' is not a valid date$", reason)
+        if bad_date:
+            value = bad_date.group(1)
+            field = _field_with_value(full, value) or "Date"
+            return Problem(shown, field, f"„{value}” to nie jest poprawna data", DATE_HINT,
+                           line=field_line(full, field))
+        return Problem(shown, "plik", f"nie udało się odczytać pliku: {reason}", "popraw nagłówek pliku")
+    return None
+
+
+def _field_with_value(path, value):
+    try:
+        with open(path, encoding="utf-8-sig", errors="replace") as f:
+            for line in f:
+                if not line.strip():
+                    return None
+                name, _, rest = line.partition(":")
+                if rest.strip() == value:
+                    return name.strip()
+    except OSError:
+        return None
+    return None
+
+
 class _ErrorCollector(logging.Handler):
     def __init__(self):
         super().__init__(level=logging.ERROR)
         self.problems = []
+        self.content_root = None
 
     def emit(self, record):
         if record.name == __name__:
             return
-        message = record.getMessage()
         # "Could not process FILE" is logged inside the except block that
         # caught the reader's error; its reason is only available here.
         error = sys.exc_info()[1]
+        problem = translate(record, error, self.content_root)
+        if problem is not None:
+            # Say it in the staff's words too, not only Pelican's.
+            logger.error("%s", problem)
+            self.problems.append(str(problem))
+            return
+        message = record.getMessage()
         if error is not None and str(error) not in message:
-            reason = str(error)
-            for needle, hint in _HINTS:
-                if needle in reason:
-                    reason = f"{reason} -> {hint}"
-            message = f"{message}: {reason}"
+            message = f"{message}: {error}"
         self.problems.append(message)
 
 
 _collector = _ErrorCollector()
 
 
-def start_collecting():
+def start_collecting(settings=None):
     """Reset the list at the start of each build (autoreload runs many)."""
     _collector.problems = []
     root = logging.getLogger()
     if _collector not in root.handlers:
         root.addHandler(_collector)
+
+
+def remember_content_root(pelican):
+    _collector.content_root = pelican.settings.get("PATH")
 
 
 def fail_on_problems(pelican):
@@ -81,4 +151,5 @@ def register():
     # with strict_build listed first, problems other plugins report from
     # `initialized` on (e.g. settings checks) are all collected.
     start_collecting()
+    signals.initialized.connect(remember_content_root)
     signals.finalized.connect(fail_on_problems)
