@@ -164,6 +164,7 @@ PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
     "strict_build",
     "build_clock",
+    "authoring",
     "polish_dates",
     "typography",
     "events",
@@ -259,3 +260,8 @@ DONATIONS_BANK = {
 }
 DONATIONS_TAX = {"krs": "0000191928", "specific_goal": "Centrum KLUCZ"}
 DONATIONS_TERMS_URL = None
+
+# authoring: drafts and scheduled posts appear only in the preview
+# (`make devserver` sets AUTHORING_PREVIEW); images larger than this warn.
+AUTHORING_PREVIEW = False
+AUTHORING_IMAGE_MAX_KB = 500

@@ -19,3 +19,10 @@ SEO_ALLOW_INDEXING = True
 
 # Payment details still marked as examples fail the live build.
 DONATIONS_REFUSE_EXAMPLE_DATA = True
+
+# Drafts and scheduled posts are not written at all on the live site.
+DRAFT_SAVE_AS = ""
+DRAFT_PAGE_SAVE_AS = ""
+DRAFT_LANG_SAVE_AS = ""
+DRAFT_PAGE_LANG_SAVE_AS = ""
+AUTHORING_PREVIEW = False

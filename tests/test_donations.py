@@ -1,6 +1,7 @@
 """Donation call-outs as supporters get them, and the money-safe checks."""
 
 import logging
+import re
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -260,7 +261,10 @@ def test_unknown_campaign_in_header_and_marker(tmp_path):
 )
 def test_settings_problems_fail_the_build(tmp_path, override, expected):
     problems = failing_build(tmp_path, **override)
-    assert any(p.startswith(expected) for p in problems), problems
+    # "pelicanconf.py:<line of the setting>: FIELD: message"
+    located = [re.sub(r"^pelicanconf\.py:\d+: ", "pelicanconf.py: ", p) for p in problems]
+    assert any(p.startswith(expected) for p in located), problems
+    assert all(re.match(r"^pelicanconf\.py:\d+: ", p) for p in problems), problems
 
 
 def test_publish_refuses_example_data_and_development_only_warns(tmp_path, caplog):

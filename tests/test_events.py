@@ -407,9 +407,9 @@ EXPECTED_PROBLEMS = [
     ("training_negative_capacity.md", 5, "Capacity", "-5 to liczba ujemna"),
     ("training_more_seats_than_capacity.md", 6, "Seats-Left", "wolnych miejsc (12) jest więcej niż wszystkich (Capacity: 10)"),
     ("training_registration_not_https.md", 5, "Registration-URL", "„http://forms.example.org/x” nie jest bezpiecznym adresem"),
-    ("training_in_person_without_location.md", None, "Event-Location", "szkolenie stacjonarne nie ma miejsca"),
-    ("training_online_without_url.md", None, "Event-Online-URL", "szkolenie online nie ma adresu spotkania"),
-    ("training_missing_start.md", None, "Event-Start", "brak daty rozpoczęcia szkolenia"),
+    ("training_in_person_without_location.md", 1, "Event-Location", "szkolenie stacjonarne nie ma miejsca"),
+    ("training_online_without_url.md", 1, "Event-Online-URL", "szkolenie online nie ma adresu spotkania"),
+    ("training_missing_start.md", 1, "Event-Start", "brak daty rozpoczęcia szkolenia"),
 ]
 
 
@@ -428,7 +428,7 @@ def test_every_problem_is_listed_once(training_problems):
 
 @pytest.mark.parametrize("name, line, field, message", EXPECTED_PROBLEMS)
 def test_problem_names_file_line_field_and_fix(training_problems, name, line, field, message):
-    where = f"szkolenia/{name}:{line}" if line else f"szkolenia/{name}"
+    where = f"szkolenia/{name}:{line}"
     matches = [p for p in training_problems if p.startswith(f"{where}: {field}: ")]
     assert len(matches) == 1, training_problems
     assert message in matches[0]

@@ -19,7 +19,7 @@ def test_bad_date_fails_the_build_and_names_file_and_field(tmp_path, caplog):
     assert sorted(problems) == [
         "aktualnosci/article_with_bad_date.md:2: Date: „31.13.2026” to nie jest poprawna data"
         " -> wpisz datę jako RRRR-MM-DD albo RRRR-MM-DD GG:MM, np. 2027-01-14 10:00",
-        "aktualnosci/article_with_missing_title.md: Title: brak tytułu"
+        "aktualnosci/article_with_missing_title.md:1: Title: brak tytułu"
         " -> dodaj na początku pliku wiersz Title: Tytuł wpisu",
     ]
     assert any("Budowanie strony nie powiodło się" in r.getMessage() for r in caplog.records)

@@ -48,7 +48,21 @@ def setting(settings, name):
 
 
 def _problem(field, message, hint, severity="error"):
-    return Problem(path="pelicanconf.py", field=field, message=message, hint=hint, severity=severity)
+    name = re.match(r"[A-Z_]+", field).group(0)
+    return Problem(path="pelicanconf.py", field=field, message=message, hint=hint,
+                   severity=severity, line=setting_line(name))
+
+
+def setting_line(name, path="pelicanconf.py"):
+    """Where a setting is assigned in pelicanconf.py, for the message."""
+    try:
+        with open(path, encoding="utf-8") as f:
+            for number, line in enumerate(f, 1):
+                if line.startswith(f"{name} =") or line.startswith(f"{name}="):
+                    return number
+    except OSError:
+        return None
+    return None
 
 
 def parse_day(value):

@@ -11,7 +11,7 @@ from strict_build import Problem, field_line, relative_path, report
 from typography import nbsp_html
 
 from .banking import iban_groups, nrb_groups, to_iban
-from .config import parse_day, setting
+from .config import parse_day, setting, setting_line
 from .marker import MARKER, PLACEHOLDER
 from .utm import add_params, tag_url
 
@@ -67,6 +67,7 @@ class Campaigns:
                 self._stale_warned.add(cid)
                 report(Problem(
                     path="pelicanconf.py",
+                    line=setting_line("DONATIONS_CAMPAIGNS"),
                     field=f"DONATIONS_CAMPAIGNS['{cid}'].goal.as_of",
                     message=f"stan zbiórki z {as_of} jest starszy niż {max_age} dni, więc go nie pokazujemy",
                     hint="wpisz aktualną zebraną kwotę (raised) i datę (as_of)",
@@ -165,7 +166,7 @@ def _fill_markers(generator, campaigns, content, path):
     def replace(match):
         requested = match.group(1)
         if requested and requested not in campaigns.all:
-            _unknown(campaigns, path, _marker_line(content.source_path, requested),
+            _unknown(campaigns, path, _marker_line(content.source_path, requested) or 1,
                      f"[[wesprzyj:{requested}]]", requested)
             return ""
         cid = campaigns.resolve(requested or None)
@@ -201,7 +202,7 @@ def place_in_articles(generator):
         if choice.lower() in ("off", "nie", "brak", "wyłącz"):
             continue
         if choice and choice not in campaigns.all:
-            _unknown(campaigns, path, field_line(article.source_path, "Donation"), "Donation", choice)
+            _unknown(campaigns, path, field_line(article.source_path, "Donation") or 1, "Donation", choice)
             continue
         if inline:
             continue

@@ -159,7 +159,7 @@ class _Reader:
                 field=name,
                 message=message,
                 hint=hint,
-                line=field_line(self.source_path, name),
+                line=field_line(self.source_path, name) or 1,
             )
         )
 

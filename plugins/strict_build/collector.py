@@ -56,16 +56,17 @@ def translate(record, error, content_root):
         shown = _relative(path, content_root)
         if _is_blank(path):
             return Problem(shown, "plik", "plik jest pusty",
-                           "wpisz nagłówek (Title:, Date:) i treść albo usuń plik")
+                           "wpisz nagłówek (Title:, Date:) i treść albo usuń plik", line=1)
         field, what, hint = _FIELD_HINTS.get(prop, (prop, f"brak pola {prop}", f"dodaj wiersz {prop}: …"))
-        return Problem(shown, field, what, hint)
+        return Problem(shown, field, what, hint, line=1)
     if record.msg == "Could not process %s" and record.args and error is not None:
         path = str(record.args[0])
         full = path if os.path.isabs(path) else os.path.join(content_root or "", path)
         shown = _relative(full, content_root)
         if isinstance(error, UnicodeDecodeError):
             return Problem(shown, "plik", "plik nie jest zapisany w kodowaniu UTF-8",
-                           "otwórz go w edytorze i zapisz jako UTF-8 (Notatnik: Plik → Zapisz jako → Kodowanie: UTF-8)")
+                           "otwórz go w edytorze i zapisz jako UTF-8 (Notatnik: Plik → Zapisz jako → Kodowanie: UTF-8)",
+                           line=1)
         reason = str(error)
         bad_date = re.match(r"^'(.*)' is not a valid date$", reason)
         if bad_date:
@@ -73,7 +74,7 @@ def translate(record, error, content_root):
             field = _field_with_value(full, value) or "Date"
             return Problem(shown, field, f"„{value}” to nie jest poprawna data", DATE_HINT,
                            line=field_line(full, field))
-        return Problem(shown, "plik", f"nie udało się odczytać pliku: {reason}", "popraw nagłówek pliku")
+        return Problem(shown, "plik", f"nie udało się odczytać pliku: {reason}", "popraw nagłówek pliku", line=1)
     return None
 
 

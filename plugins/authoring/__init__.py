@@ -1,0 +1,19 @@
+"""Authoring for staff: files saved on Windows read right, drafts and scheduled
+posts kept off the public site (and marked in the preview), and content checks
+that name the file, the line and the field. The same checks run in `make
+check`, `make html` and `make publish`."""
+
+from pelican import signals
+
+from .checks import check_site, reset, track_address
+from .encoding import use_tolerant_reader
+from .schedule import preview_pages, schedule_articles
+
+
+def register():
+    reset()
+    signals.readers_init.connect(use_tolerant_reader)
+    signals.content_object_init.connect(track_address)
+    signals.article_generator_pretaxonomy.connect(schedule_articles)
+    signals.page_generator_finalized.connect(preview_pages)
+    signals.all_generators_finalized.connect(check_site)

@@ -1,0 +1,85 @@
+"""`make check`: check all content in one run and list every problem as
+`file:line: field: what is wrong -> how to fix`; exit 1 on any error.
+
+It runs the real build (same plugins, same rules as `make html` and `make
+publish`) into a temporary folder, so there is one source of truth.
+"""
+
+import argparse
+import contextlib
+import io
+import logging
+import os
+import sys
+import tempfile
+
+from pelican import Pelican
+from pelican.settings import read_settings
+
+from strict_build import BuildFailed
+
+
+class _Warnings(logging.Handler):
+    def __init__(self):
+        super().__init__(level=logging.WARNING)
+        self.lines = []
+
+    def emit(self, record):
+        if record.levelno == logging.WARNING and record.name == "strict_build.content":
+            self.lines.append(record.getMessage())
+
+
+def run(settings_file, content=None, overrides=None):
+    """Return (errors, warnings) as lists of lines."""
+    root = logging.getLogger()
+    # Only this command prints; Pelican's own log lines would repeat the list.
+    root.addHandler(logging.NullHandler())
+    root.setLevel(logging.WARNING)
+    warnings = _Warnings()
+    root.addHandler(warnings)
+    errors = []
+    with tempfile.TemporaryDirectory(prefix="klucz-check-") as output:
+        override = {"OUTPUT_PATH": output, **(overrides or {})}
+        if content:
+            override["PATH"] = os.path.abspath(content)
+        settings = read_settings(settings_file, override=override)
+        try:
+            with contextlib.redirect_stdout(io.StringIO()):
+                Pelican(settings).run()
+        except BuildFailed as failure:
+            errors = list(failure.problems)
+        finally:
+            root.removeHandler(warnings)
+    return errors, warnings.lines
+
+
+def _by_place(line):
+    """Sort by file, then line number."""
+    where = line.split(": ", 1)[0]
+    path, _, number = where.partition(":")
+    return (path, int(number) if number.isdigit() else 0, line)
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description="Sprawdza wszystkie wpisy i strony.")
+    parser.add_argument("-s", "--settings", default="pelicanconf.py")
+    parser.add_argument("--content", default=None, help="folder z treścią (domyślnie content/)")
+    args = parser.parse_args(argv)
+    # The build's own summary goes to the log; this command prints the list itself.
+    logging.getLogger("strict_build.collector").disabled = True
+    errors, warnings = run(args.settings, args.content)
+    errors.sort(key=_by_place)
+    warnings.sort(key=_by_place)
+    for line in errors:
+        print(f"BŁĄD: {line}")
+    for line in warnings:
+        print(f"UWAGA: {line}")
+    if errors:
+        print(f"\nBłędów: {len(errors)}, ostrzeżeń: {len(warnings)}. Popraw błędy – do tego czasu strona się nie zbuduje.")
+        return 1
+    print(f"Wszystko w porządku. Ostrzeżeń: {len(warnings)}.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,153 @@
+"""Content checks Pelican does not make: two files with one address, files
+outside the known folders, links to missing files, images without alt text,
+oversized images, relative image paths."""
+
+import os
+import re
+
+from pelican.contents import Static
+from strict_build import Problem, relative_path, report
+
+CONTENT_EXTENSIONS = (".md", ".markdown", ".mkd", ".mdown")
+_INTERNAL_LINK = re.compile(r"\{(filename|static|attach)\}([^)\s\"'>#?]+)")
+_MD_IMAGE = re.compile(r"!\[([^\]]*)\]\(\s*<?([^)\s>]+)")
+_HTML_IMG = re.compile(r"<img\b[^>]*>", re.I)
+_ALT = re.compile(r"\balt\s*=\s*([\"'])(.*?)\1", re.I | re.S)
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+
+_addresses = {}
+
+
+def reset():
+    _addresses.clear()
+
+
+def track_address(content):
+    """content_object_init: two files must not share one address."""
+    if isinstance(content, Static):
+        return
+    if content._content:
+        # Staff notes in <!-- comments --> (the post templates have them) stay private.
+        content._content = _COMMENT.sub("", content._content)
+    save_as = getattr(content, "save_as", None)
+    source = getattr(content, "source_path", None)
+    if not save_as or not source:
+        return
+    key = (save_as, getattr(content, "lang", None))
+    other = _addresses.setdefault(key, source)
+    if other != source:
+        settings = content.settings
+        shown = relative_path(content, settings)
+        other_shown = os.path.relpath(other, settings.get("PATH", "")).replace(os.sep, "/")
+        report(Problem(
+            path=shown,
+            field="Title",
+            message=f"ten sam adres /{content.url} ma już plik {other_shown}",
+            hint="zmień tytuł albo dodaj w nagłówku Slug: inny-adres",
+            line=_line_of(source, "Title:") or 1,
+        ))
+
+
+def _line_of(path, prefix):
+    try:
+        with open(path, encoding="utf-8-sig", errors="replace") as f:
+            for number, line in enumerate(f, 1):
+                if line.lower().startswith(prefix.lower()):
+                    return number
+    except OSError:
+        return None
+    return None
+
+
+def _read_lines(path):
+    with open(path, "rb") as f:
+        raw = f.read()
+    from .encoding import decode
+
+    try:
+        return decode(raw)[0].splitlines()
+    except UnicodeDecodeError:
+        return []
+
+
+def check_outside_folders(settings):
+    """Content files that no generator reads would silently never appear."""
+    root = settings.get("PATH")
+    known = [
+        os.path.normpath(os.path.join(root, p))
+        for p in list(settings.get("ARTICLE_PATHS", [])) + list(settings.get("PAGE_PATHS", []))
+    ]
+    folders = ", ".join(f"{p}/" for p in list(settings.get("ARTICLE_PATHS", [])) + list(settings.get("PAGE_PATHS", [])))
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if not name.lower().endswith(CONTENT_EXTENSIONS):
+                continue
+            path = os.path.normpath(os.path.join(folder, name))
+            if any(path.startswith(k + os.sep) for k in known):
+                continue
+            report(Problem(
+                path=os.path.relpath(path, root).replace(os.sep, "/"),
+                field="plik",
+                message="plik leży poza znanymi folderami, więc nie trafi na stronę",
+                hint=f"przenieś go do jednego z folderów: {folders}",
+                line=1,
+            ))
+
+
+def check_links_and_images(content, settings):
+    """Links to missing files and images without alt text, with their lines."""
+    source = getattr(content, "source_path", None)
+    if not source or not os.path.isfile(source):
+        return
+    root = settings.get("PATH")
+    shown = relative_path(content, settings)
+    max_kb = settings.get("AUTHORING_IMAGE_MAX_KB", 500)
+    in_header = True
+    for number, line in enumerate(_read_lines(source), 1):
+        if in_header:
+            if not line.strip():
+                in_header = False
+            continue
+        for kind, target in _INTERNAL_LINK.findall(line):
+            path = _resolve(root, source, target)
+            if not os.path.exists(path):
+                what = {"filename": "wpisu lub strony", "static": "pliku", "attach": "pliku"}[kind]
+                report(Problem(shown, f"{{{kind}}}{target}", f"link do nieistniejącego {what}",
+                               "sprawdź nazwę pliku i folder (wielkość liter ma znaczenie)", line=number))
+            elif kind != "filename" and target.lower().endswith((".jpg", ".jpeg", ".png", ".gif", ".webp")):
+                size_kb = os.path.getsize(path) // 1024
+                if size_kb > max_kb:
+                    report(Problem(shown, f"{{{kind}}}{target}", f"obrazek ma {size_kb} KB, więcej niż {max_kb} KB",
+                                   "zmniejsz go (np. do 1600 pikseli szerokości) i zapisz jako JPEG",
+                                   line=number, severity="warning"))
+        for alt, target in _MD_IMAGE.findall(line):
+            if not alt.strip():
+                report(Problem(shown, "obrazek", f"obrazek {target} nie ma tekstu alternatywnego",
+                               "opisz w nawiasach kwadratowych, co widać na obrazku: ![Uczestnicy szkolenia w sali](…)",
+                               line=number))
+            if not re.match(r"^(https?:|\{|/|data:)", target):
+                report(Problem(shown, "obrazek", f"adres obrazka „{target}” nie zadziała na stronie",
+                               "wstaw obrazek z folderu images tak: ![opis]({static}/images/nazwa.jpg)",
+                               line=number))
+        for tag in _HTML_IMG.findall(line):
+            alt = _ALT.search(tag)
+            if not alt or not alt.group(2).strip():
+                report(Problem(shown, "obrazek", "znacznik <img> nie ma tekstu alternatywnego (alt)",
+                               "dodaj alt=\"opis tego, co widać na obrazku\"", line=number))
+
+
+def _resolve(root, source, target):
+    if target.startswith("/"):
+        return os.path.join(root, target.lstrip("/"))
+    return os.path.normpath(os.path.join(os.path.dirname(source), target))
+
+
+def check_site(generators):
+    """all_generators_finalized: the checks that need every file read."""
+    settings = generators[0].settings
+    check_outside_folders(settings)
+    for generator in generators:
+        for attr in ("articles", "drafts", "pages", "hidden_pages", "draft_pages", "hidden_articles"):
+            for content in getattr(generator, attr, []) or []:
+                check_links_and_images(content, settings)
