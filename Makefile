@@ -21,7 +21,11 @@ help:
 	@echo '  make clean         usuń zbudowaną stronę'
 	@echo '  make regenerate    przebudowuj stronę po każdej zmianie plików'
 	@echo '  make serve         zbuduj i pokaż stronę na http://localhost:$(PORT)'
-	@echo '  make devserver     podgląd na żywo: przebudowa po zapisaniu pliku'
+	@echo '  make devserver     podgląd na żywo ze szkicami: przebudowa i odświeżenie po zapisaniu pliku'
+	@echo '  make check         sprawdź wszystkie wpisy i wypisz każdy problem'
+	@echo '  make newpost TITLE="…"      nowy wpis w aktualnosci/ z szablonu'
+	@echo '  make newtraining TITLE="…"  nowe szkolenie w szkolenia/ z szablonu'
+	@echo '  make newappeal TITLE="…"    nowy apel w wesprzyj/ z szablonu'
 	@echo '  make publish       zbuduj stronę do publikacji (SITEURL=https://...)'
 	@echo '  make test          uruchom wszystkie testy'
 	@echo ''
@@ -37,7 +41,7 @@ $(INSTALLED): requirements.txt
 # failed build never leaves a half-written site where the last good one was.
 define build_site
 	rm -rf $(OUTPUTDIR).new
-	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR).new -s $(1) $(PELICANOPTS)
+	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR).new -s $(1) $(PELICANOPTS) || { rm -rf $(OUTPUTDIR).new; exit 1; }
 	rm -rf $(OUTPUTDIR).old
 	if [ -d $(OUTPUTDIR) ]; then mv $(OUTPUTDIR) $(OUTPUTDIR).old; fi
 	mv $(OUTPUTDIR).new $(OUTPUTDIR)
@@ -48,7 +52,7 @@ html: $(INSTALLED)
 	$(call build_site,$(CONFFILE))
 
 clean:
-	rm -rf $(OUTPUTDIR) $(OUTPUTDIR).new $(OUTPUTDIR).old
+	rm -rf $(OUTPUTDIR) $(OUTPUTDIR).new $(OUTPUTDIR).old .podglad .podglad.new
 
 regenerate: $(INSTALLED)
 	$(PELICAN) -r $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) $(PELICANOPTS)
@@ -57,7 +61,19 @@ serve: html
 	$(PELICAN) -l -p $(PORT) -o $(OUTPUTDIR) -s $(CONFFILE)
 
 devserver: $(INSTALLED)
-	$(PELICAN) -lr $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) -p $(PORT) $(PELICANOPTS)
+	PYTHONPATH=plugins $(BIN)/python -m authoring.preview -s $(CONFFILE) --content $(INPUTDIR) --port $(PORT)
+
+check: $(INSTALLED)
+	PYTHONPATH=plugins $(BIN)/python -m authoring.check -s $(CONFFILE) --content $(INPUTDIR)
+
+newpost: $(INSTALLED)
+	PYTHONPATH=plugins $(BIN)/python -m authoring.new post "$(TITLE)" --content $(INPUTDIR)
+
+newtraining: $(INSTALLED)
+	PYTHONPATH=plugins $(BIN)/python -m authoring.new training "$(TITLE)" --content $(INPUTDIR)
+
+newappeal: $(INSTALLED)
+	PYTHONPATH=plugins $(BIN)/python -m authoring.new appeal "$(TITLE)" --content $(INPUTDIR)
 
 publish: $(INSTALLED)
 	$(call build_site,$(PUBLISHCONF))
@@ -65,4 +81,4 @@ publish: $(INSTALLED)
 test: $(INSTALLED)
 	$(BIN)/python -m pytest $(PYTESTOPTS)
 
-.PHONY: help html clean regenerate serve devserver publish test
+.PHONY: help html clean regenerate serve devserver publish test check newpost newtraining newappeal

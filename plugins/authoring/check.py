@@ -29,8 +29,8 @@ class _Warnings(logging.Handler):
             self.lines.append(record.getMessage())
 
 
-def run(settings_file, content=None, overrides=None):
-    """Return (errors, warnings) as lists of lines."""
+def run(settings_file, content=None, overrides=None, output=None):
+    """Build (into `output`, else a temporary folder); return (errors, warnings)."""
     root = logging.getLogger()
     # Only this command prints; Pelican's own log lines would repeat the list.
     root.addHandler(logging.NullHandler())
@@ -38,8 +38,8 @@ def run(settings_file, content=None, overrides=None):
     warnings = _Warnings()
     root.addHandler(warnings)
     errors = []
-    with tempfile.TemporaryDirectory(prefix="klucz-check-") as output:
-        override = {"OUTPUT_PATH": output, **(overrides or {})}
+    with tempfile.TemporaryDirectory(prefix="klucz-check-") as scratch:
+        override = {"OUTPUT_PATH": output or scratch, **(overrides or {})}
         if content:
             override["PATH"] = os.path.abspath(content)
         settings = read_settings(settings_file, override=override)
@@ -64,10 +64,15 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description="Sprawdza wszystkie wpisy i strony.")
     parser.add_argument("-s", "--settings", default="pelicanconf.py")
     parser.add_argument("--content", default=None, help="folder z treścią (domyślnie content/)")
+    parser.add_argument("--output", default=None, help="zapisz zbudowaną stronę w tym folderze")
+    parser.add_argument("--preview", action="store_true", help="pokaż szkice i wpisy zaplanowane")
     args = parser.parse_args(argv)
+    overrides = {}
+    if args.preview:
+        overrides = {"AUTHORING_PREVIEW": True, "DONATIONS_REFUSE_EXAMPLE_DATA": False}
     # The build's own summary goes to the log; this command prints the list itself.
     logging.getLogger("strict_build.collector").disabled = True
-    errors, warnings = run(args.settings, args.content)
+    errors, warnings = run(args.settings, args.content, overrides, args.output)
     errors.sort(key=_by_place)
     warnings.sort(key=_by_place)
     for line in errors:

@@ -8,6 +8,8 @@ import re
 from pelican.contents import Static
 from strict_build import Problem, relative_path, report
 
+from .encoding import decode
+
 CONTENT_EXTENSIONS = (".md", ".markdown", ".mkd", ".mdown")
 _INTERNAL_LINK = re.compile(r"\{(filename|static|attach)\}([^)\s\"'>#?]+)")
 _MD_IMAGE = re.compile(r"!\[([^\]]*)\]\(\s*<?([^)\s>]+)")
@@ -60,14 +62,15 @@ def _line_of(path, prefix):
 
 
 def _read_lines(path):
+    """The file's lines, with <!-- comments --> blanked (line numbers kept)."""
     with open(path, "rb") as f:
         raw = f.read()
-    from .encoding import decode
-
     try:
-        return decode(raw)[0].splitlines()
+        text = decode(raw)[0]
     except UnicodeDecodeError:
         return []
+    text = _COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), text)
+    return text.splitlines()
 
 
 def check_outside_folders(settings):

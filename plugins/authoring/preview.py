@@ -1,0 +1,194 @@
+"""`make devserver`: the preview for staff. Builds the site with drafts and
+scheduled posts shown (and marked), serves it on http://localhost:8000, rebuilds
+when a file is saved and refreshes the open browser page. When a build fails,
+the last good preview stays and the browser shows the list of problems.
+
+Only the preview server adds its small reload script to pages; the built site
+never contains it.
+"""
+
+import argparse
+import functools
+import json
+import os
+import queue
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+RELOAD_JS = """(function () {
+  var box;
+  function show(problems) {
+    if (!box) {
+      box = document.createElement("div");
+      box.setAttribute("role", "alert");
+      box.style.cssText = "position:fixed;left:0;right:0;bottom:0;max-height:50vh;overflow:auto;" +
+        "background:#7a2000;color:#fff;padding:1rem;font:16px/1.5 system-ui,sans-serif;z-index:9999";
+      document.body.appendChild(box);
+    }
+    box.innerHTML = "";
+    var h = document.createElement("strong");
+    h.textContent = "Strona nie zbudowała się. Podgląd pokazuje ostatnią dobrą wersję. Popraw:";
+    box.appendChild(h);
+    var ul = document.createElement("ul");
+    problems.forEach(function (p) { var li = document.createElement("li"); li.textContent = p; ul.appendChild(li); });
+    box.appendChild(ul);
+  }
+  var source = new EventSource("/__podglad/zdarzenia");
+  source.addEventListener("reload", function () { location.reload(); });
+  source.addEventListener("problems", function (e) { show(JSON.parse(e.data)); });
+})();
+""".encode()
+SCRIPT_TAG = b'<script src="/__podglad/odswiez.js"></script>'
+
+
+class Preview:
+    def __init__(self, settings_file, content, output, watch):
+        self.settings_file = settings_file
+        self.content = content
+        self.output = output
+        self.watch = watch
+        self.clients = []
+        self.lock = threading.Lock()
+        self.problems = []
+
+    def build(self):
+        """Build into a fresh folder; swap it in only if the build succeeded."""
+        fresh = self.output + ".new"
+        shutil.rmtree(fresh, ignore_errors=True)
+        # A fresh process each time, so edits to plugins and settings count too.
+        command = [
+            sys.executable, "-m", "authoring.check", "--preview",
+            "-s", self.settings_file, "--content", self.content, "--output", fresh,
+        ]
+        started = time.monotonic()
+        env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, ["plugins", os.environ.get("PYTHONPATH")])))
+        result = subprocess.run(command, capture_output=True, text=True, env=env)
+        took = time.monotonic() - started
+        if result.returncode == 0:
+            shutil.rmtree(self.output, ignore_errors=True)
+            os.replace(fresh, self.output)
+            self.problems = []
+            print(f"Zbudowano podgląd w {took:.1f} s.", flush=True)
+            self.send("reload", "{}")
+            return True
+        shutil.rmtree(fresh, ignore_errors=True)
+        self.problems = problems_from(result.stdout) or [result.stderr.strip()[-2000:]]
+        print("Strona nie zbudowała się:", flush=True)
+        for line in self.problems:
+            print(f"  {line}", flush=True)
+        self.send("problems", json.dumps(self.problems, ensure_ascii=False))
+        return False
+
+    def send(self, event, data):
+        with self.lock:
+            for client in list(self.clients):
+                client.put((event, data))
+
+    def watch_forever(self):
+        from watchfiles import watch
+
+        for _changes in watch(*self.watch, debounce=300):
+            print("Zmiana w plikach – buduję podgląd…", flush=True)
+            self.build()
+
+
+def problems_from(output):
+    """The error lines `make check` prints."""
+    return [line.removeprefix("BŁĄD: ") for line in output.splitlines() if line.startswith("BŁĄD: ")]
+
+
+def handler_for(preview):
+    class Handler(SimpleHTTPRequestHandler):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, directory=preview.output, **kwargs)
+
+        def log_message(self, *args):
+            pass
+
+        def do_GET(self):
+            if self.path == "/__podglad/odswiez.js":
+                return self._send(200, "application/javascript", RELOAD_JS)
+            if self.path == "/__podglad/zdarzenia":
+                return self._events()
+            path = self.translate_path(self.path)
+            if os.path.isdir(path):
+                path = os.path.join(path, "index.html")
+            if path.endswith(".html") and os.path.isfile(path):
+                with open(path, "rb") as f:
+                    html = f.read().replace(b"</body>", SCRIPT_TAG + b"</body>", 1)
+                return self._send(200, "text/html; charset=utf-8", html)
+            if not os.path.exists(path):
+                missing = os.path.join(preview.output, "404.html")
+                if os.path.isfile(missing):
+                    with open(missing, "rb") as f:
+                        return self._send(404, "text/html; charset=utf-8",
+                                          f.read().replace(b"</body>", SCRIPT_TAG + b"</body>", 1))
+            return super().do_GET()
+
+        def _send(self, status, kind, body):
+            self.send_response(status)
+            self.send_header("Content-Type", kind)
+            self.send_header("Content-Length", str(len(body)))
+            self.send_header("Cache-Control", "no-store")
+            self.end_headers()
+            self.wfile.write(body)
+
+        def _events(self):
+            self.send_response(200)
+            self.send_header("Content-Type", "text/event-stream")
+            self.send_header("Cache-Control", "no-store")
+            self.end_headers()
+            inbox = queue.Queue()
+            with preview.lock:
+                preview.clients.append(inbox)
+            if preview.problems:
+                inbox.put(("problems", json.dumps(preview.problems, ensure_ascii=False)))
+            try:
+                while True:
+                    try:
+                        event, data = inbox.get(timeout=15)
+                        self.wfile.write(f"event: {event}\ndata: {data}\n\n".encode())
+                    except queue.Empty:
+                        self.wfile.write(b": ping\n\n")
+                    self.wfile.flush()
+            except (BrokenPipeError, ConnectionResetError):
+                pass
+            finally:
+                with preview.lock:
+                    preview.clients.remove(inbox)
+
+    return Handler
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description="Podgląd strony na żywo")
+    parser.add_argument("-s", "--settings", default="pelicanconf.py")
+    parser.add_argument("--content", default="content")
+    parser.add_argument("--output", default=".podglad")
+    parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument("--bind", default="127.0.0.1")
+    parser.add_argument("--once", action="store_true", help="zbuduj i zakończ (do testów)")
+    args = parser.parse_args(argv)
+    watch = [p for p in (args.content, "theme", "plugins", args.settings) if os.path.exists(p)]
+    preview = Preview(args.settings, args.content, os.path.abspath(args.output), watch)
+    ok = preview.build()
+    if args.once:
+        return 0 if ok else 1
+    os.makedirs(preview.output, exist_ok=True)
+    server = ThreadingHTTPServer((args.bind, args.port), handler_for(preview))
+    server.daemon_threads = True
+    threading.Thread(target=preview.watch_forever, daemon=True).start()
+    print(f"Podgląd: http://localhost:{args.port}/  (zatrzymanie: Ctrl+C)", flush=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        print("\nZatrzymano podgląd.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
