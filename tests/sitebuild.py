@@ -18,6 +18,26 @@ TEST_NOW = "2026-11-28T12:00:00+01:00"
 LIVE_URL = "https://klucz.example.org"
 
 
+# A live build refuses the sample's example payment details; the live-site tests
+# stand in for the foundation's real ones (a valid NRB, its own payment host).
+REAL_PAYMENT_DETAILS = {
+    "DONATIONS_EXAMPLE_DATA": False,
+    "DONATIONS_BANK": {
+        "holder": "Fundacja Instytut Spraw Obywatelskich",
+        "nrb": "60 1020 1026 0000 1234 5678 9012",
+        "bank": "Bank",
+        "title": "Darowizna na cele statutowe",
+    },
+    "DONATIONS_CAMPAIGNS": {
+        "dodaj-nam-mocy": {
+            "title": "Dodaj nam MOCy!",
+            "text": "Dorzuć się do działań Instytutu.",
+            "buttons": [{"label": "Wpłać", "url": "https://platnosci.fundacja-iso.pl/darowizna"}],
+        }
+    },
+}
+
+
 def build(output, content=ROOT / "content", conf="pelicanconf.py", **override):
     """Build `content` with the project's theme and plugins into `output`."""
     settings = read_settings(

@@ -5,7 +5,7 @@ check`, `make html` and `make publish`."""
 
 from pelican import signals
 
-from .checks import check_site, reset, track_address
+from .checks import check_site, drop_duplicates, reset, track_address
 from .encoding import use_tolerant_reader
 from .schedule import preview_pages, schedule_articles
 
@@ -14,6 +14,8 @@ def register():
     reset()
     signals.readers_init.connect(use_tolerant_reader)
     signals.content_object_init.connect(track_address)
+    signals.article_generator_pretaxonomy.connect(drop_duplicates)
     signals.article_generator_pretaxonomy.connect(schedule_articles)
+    signals.page_generator_finalized.connect(drop_duplicates)
     signals.page_generator_finalized.connect(preview_pages)
     signals.all_generators_finalized.connect(check_site)

@@ -48,6 +48,8 @@ def run(settings_file, content=None, overrides=None, output=None):
                 Pelican(settings).run()
         except BuildFailed as failure:
             errors = list(failure.problems)
+        except Exception as error:  # never a bare traceback for staff
+            errors = [f"budowanie przerwał nieoczekiwany błąd: {error.__class__.__name__}: {error}"]
         finally:
             root.removeHandler(warnings)
     return errors, warnings.lines

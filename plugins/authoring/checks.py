@@ -33,21 +33,41 @@ def track_address(content):
         content._content = _COMMENT.sub("", content._content)
     save_as = getattr(content, "save_as", None)
     source = getattr(content, "source_path", None)
-    if not save_as or not source:
-        return
+    if not save_as or not source or not getattr(content, "title", None):
+        return  # a post without a title is reported as such, not as a clash
     key = (save_as, getattr(content, "lang", None))
     other = _addresses.setdefault(key, source)
     if other != source:
+        # Name the same pair the same way whatever order the files were read in.
+        first, second = sorted((other, source))
         settings = content.settings
-        shown = relative_path(content, settings)
-        other_shown = os.path.relpath(other, settings.get("PATH", "")).replace(os.sep, "/")
+        root = settings.get("PATH", "")
         report(Problem(
-            path=shown,
+            path=os.path.relpath(second, root).replace(os.sep, "/"),
             field="Title",
-            message=f"ten sam adres /{content.url} ma już plik {other_shown}",
+            message=f"ten sam adres /{content.url} ma już plik {os.path.relpath(first, root).replace(os.sep, '/')}",
             hint="zmień tytuł albo dodaj w nagłówku Slug: inny-adres",
-            line=_line_of(source, "Title:") or 1,
+            line=_line_of(second, "Title:") or 1,
         ))
+
+
+def drop_duplicates(generator):
+    """Keep the first of two posts with one address (the clash is already
+    reported), so the build goes on to list every other problem."""
+    for attr in ("articles", "drafts", "pages", "draft_pages", "hidden_pages"):
+        items = getattr(generator, attr, None)
+        if not items:
+            continue
+        seen, kept = set(), []
+        for item in sorted(items, key=lambda i: i.source_path or ""):
+            if item.save_as and item.save_as in seen:
+                continue
+            seen.add(item.save_as)
+            kept.append(item)
+        kept = [item for item in items if item in kept]  # keep Pelican's order
+        setattr(generator, attr, kept)
+        if attr in generator.context:
+            generator.context[attr] = kept
 
 
 def _line_of(path, prefix):

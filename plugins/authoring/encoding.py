@@ -43,6 +43,7 @@ class StaffMarkdownReader(MarkdownReader):
                 message=f"plik jest zapisany w kodowaniu {'Windows-1250' if encoding == 'cp1250' else 'ISO-8859-2'}; odczytaliśmy go poprawnie",
                 hint="zapisz go jako UTF-8 (Notatnik: Plik → Zapisz jako → Kodowanie: UTF-8)",
                 severity="warning",
+                line=1,
             ))
         self._source_path = source_path
         self._md = Markdown(**self.settings["MARKDOWN"])
