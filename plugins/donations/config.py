@@ -161,7 +161,7 @@ def check_settings(settings):
         detail = "; ".join(examples) or "DONATIONS_EXAMPLE_DATA = True"
         refuse = setting(settings, "DONATIONS_REFUSE_EXAMPLE_DATA")
         problems.append(_problem(
-            "DONATIONS_*", f"dane do wpłat są przykładowe ({detail})",
+            "DONATIONS_EXAMPLE_DATA", f"dane do wpłat są przykładowe ({detail})",
             "wpisz prawdziwe linki do płatności i numer konta od fundacji "
             "i ustaw DONATIONS_EXAMPLE_DATA = False",
             severity="error" if refuse else "warning",
