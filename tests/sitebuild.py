@@ -81,13 +81,30 @@ def html_pages(output):
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
+    not_found = None
+
     def log_message(self, *args):
         pass
 
+    def send_error(self, code, message=None, explain=None):
+        # Like the live server: the site's own 404 page for missing addresses.
+        page = os.path.join(self.directory, self.not_found or "")
+        if code == 404 and self.not_found and os.path.isfile(page):
+            with open(page, "rb") as f:
+                body = f.read()
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+            return
+        super().send_error(code, message, explain)
 
-def serve(directory):
+
+def serve(directory, not_found=None):
     """Serve `directory` on a free loopback port; returns (base URL, server)."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
+    handler_class = type("Handler", (_QuietHandler,), {"not_found": not_found})
+    handler = functools.partial(handler_class, directory=str(directory))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return f"http://127.0.0.1:{server.server_address[1]}", server
