@@ -169,6 +169,7 @@ PLUGINS = [
     "typography",
     "events",
     "donations",
+    "images",
     "seo",
 ]
 
@@ -265,3 +266,9 @@ DONATIONS_TERMS_URL = None
 # (`make devserver` sets AUTHORING_PREVIEW); images larger than this warn.
 AUTHORING_PREVIEW = False
 AUTHORING_IMAGE_MAX_KB = 500
+
+# images: width/height, lazy loading and WebP variants for content images.
+IMAGES_WIDTHS = [480, 960, 1600]
+IMAGES_QUALITY = 80
+IMAGES_VARIANTS_DIR = "images/warianty"
+IMAGES_CACHE_PATH = "cache/obrazy"
