@@ -207,14 +207,20 @@ def test_oversized_image_warns(tmp_path, caplog):
         "aktualnosci/z_duzym_zdjeciem.md": "Title: Duże zdjęcie\nDate: 2026-11-01 10:00\n\n![Sala]({static}/images/duze.jpg)\n",
     })
     (content / "images").mkdir(exist_ok=True)
-    (content / "images/duze.jpg").write_bytes(b"\xff\xd8" + b"0" * 700 * 1024)
+    from PIL import Image
+
+    noise = Image.frombytes("RGB", (700, 700), bytes(range(256)) * (700 * 700 * 3 // 256) + bytes(700 * 700 * 3 % 256))
+    noise = noise.effect_spread(40)
+    noise.save(content / "images/duze.jpg", quality=100, subsampling=0)
+    size_kb = (content / "images/duze.jpg").stat().st_size // 1024
+    assert size_kb > 500
     import logging
 
     with caplog.at_level(logging.WARNING):
         build(tmp_path / "out", content=content)
     warnings = [r.getMessage() for r in caplog.records if "obrazek ma" in r.getMessage()]
     assert len(warnings) == 1
-    assert warnings[0].startswith("aktualnosci/z_duzym_zdjeciem.md:4: {static}/images/duze.jpg: obrazek ma 700 KB")
+    assert warnings[0].startswith(f"aktualnosci/z_duzym_zdjeciem.md:4: {{static}}/images/duze.jpg: obrazek ma {size_kb} KB")
 
 
 # --- nothing lost, reproducible ------------------------------------------------------

@@ -85,3 +85,14 @@ def test_rebuild_reuses_cached_variants_and_is_identical(site, tmp_path):
         assert (again / "images/warianty" / variant.name).read_bytes() == variant.read_bytes()
     page = "aktualnosci/relacja-ze-zdjeciami/index.html"
     assert (again / page).read_bytes() == (out / page).read_bytes()
+
+
+def test_a_broken_image_fails_the_build_with_its_name(tmp_path):
+    content = scenario(tmp_path, "clean", {
+        "aktualnosci/zepsuty.md": "Title: Zepsuty obrazek\nDate: 2026-11-01 10:00\n\n![Sala]({static}/images/zepsuty.jpg)\n",
+    })
+    (content / "images").mkdir()
+    (content / "images/zepsuty.jpg").write_bytes(b"to nie jest obrazek")
+    with pytest.raises(SystemExit) as failure:
+        build(tmp_path / "out", content=content, IMAGES_CACHE_PATH=str(tmp_path / "cache"))
+    assert [p.split(": ")[0:2] for p in failure.value.problems] == [["images/zepsuty.jpg:1", "obrazek"]]

@@ -3,8 +3,9 @@ WebP variants in srcset (Pillow). The originals stay untouched."""
 
 from pelican import signals
 
-from .responsive import process_site
+from .responsive import process_page, start
 
 
 def register():
-    signals.finalized.connect(process_site)
+    signals.initialized.connect(start)
+    signals.content_written.connect(process_page)

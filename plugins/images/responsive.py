@@ -8,6 +8,7 @@ import re
 import shutil
 
 from PIL import Image
+from strict_build import Problem, report
 
 logger = logging.getLogger(__name__)
 
@@ -34,6 +35,7 @@ class Variants:
     def __init__(self, settings, output):
         self.settings = settings
         self.output = output
+        self.content = settings.get("PATH", "")
         self.widths = sorted(setting(settings, "IMAGES_WIDTHS"))
         self.quality = setting(settings, "IMAGES_QUALITY")
         self.folder = setting(settings, "IMAGES_VARIANTS_DIR").strip("/")
@@ -44,7 +46,7 @@ class Variants:
         """(width, height, [(url path, width), ...]) for an image in the output."""
         if relative in self.known:
             return self.known[relative]
-        path = os.path.join(self.output, relative)
+        path = self.source(relative)
         with open(path, "rb") as f:
             data = f.read()
         digest = hashlib.sha1(data).hexdigest()[:12]
@@ -61,6 +63,15 @@ class Variants:
         result = (width, height, variants)
         self.known[relative] = result
         return result
+
+    def source(self, relative):
+        """The image file: already in the output, or still in content/ (Pelican
+        copies static files after writing the pages)."""
+        for base in (self.output, self.content):
+            path = os.path.join(base, relative)
+            if os.path.isfile(path):
+                return path
+        return None
 
     def _make(self, image, target, destination, name):
         os.makedirs(os.path.dirname(destination), exist_ok=True)
@@ -99,9 +110,17 @@ def rewrite(page, variants, site, sizes):
         tag = match.group(0).decode("utf-8")
         attrs = dict(_ATTR.findall(tag))
         relative = _local_path(attrs.get("src", ""), site)
-        if relative is None or "srcset" in attrs or not os.path.isfile(os.path.join(variants.output, relative)):
+        if relative is None or "srcset" in attrs or variants.source(relative) is None:
             return match.group(0)
-        width, height, sources = variants.for_image(relative)
+        try:
+            width, height, sources = variants.for_image(relative)
+        except (OSError, ValueError) as error:  # PIL.UnidentifiedImageError is an OSError
+            report(Problem(
+                path=relative, field="obrazek", line=1,
+                message=f"nie da się odczytać obrazka ({error.__class__.__name__})",
+                hint="otwórz go w programie graficznym i zapisz ponownie jako JPEG albo PNG",
+            ))
+            return match.group(0)
         in_main = main is not None and match.start() > main.start()
         if in_main:
             seen_in_main += 1
@@ -121,30 +140,26 @@ def rewrite(page, variants, site, sizes):
     return _IMG.sub(fix, page)
 
 
-def process_site(pelican):
-    """finalized: every written HTML page with local raster images."""
+_state = {}
+
+
+def start(pelican):
+    """initialized: one set of variants per build."""
     settings = pelican.settings
-    output = pelican.output_path
-    site = (settings.get("SITEURL") or "").rstrip("/")
-    variants = Variants(settings, output)
-    sizes = setting(settings, "IMAGES_SIZES")
-    count = 0
-    for folder, dirs, files in os.walk(output):
-        dirs.sort()
-        if os.path.abspath(folder).startswith(os.path.abspath(os.path.join(output, variants.folder))):
-            continue
-        for name in sorted(files):
-            if not name.endswith(".html"):
-                continue
-            path = os.path.join(folder, name)
-            with open(path, "rb") as f:
-                page = f.read()
-            if b"<img" not in page:
-                continue
-            new = rewrite(page, variants, site, sizes)
-            if new != page:
-                count += 1
-                with open(path, "wb") as f:
-                    f.write(new)
-    if count:
-        logger.info("images: %d pages with responsive images", count)
+    _state["variants"] = Variants(settings, pelican.output_path)
+    _state["site"] = (settings.get("SITEURL") or "").rstrip("/")
+    _state["sizes"] = setting(settings, "IMAGES_SIZES")
+
+
+def process_page(path, context):
+    """content_written: make the images of each page as it is written."""
+    if not path.endswith(".html") or "variants" not in _state:
+        return
+    with open(path, "rb") as f:
+        page = f.read()
+    if b"<img" not in page:
+        return
+    new = rewrite(page, _state["variants"], _state["site"], _state["sizes"])
+    if new != page:
+        with open(path, "wb") as f:
+            f.write(new)
