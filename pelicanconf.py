@@ -111,20 +111,11 @@ TRANSLATION_FEED_RSS = None
 RSS_FEED_SUMMARY_ONLY = False
 FEED_MAX_ITEMS = 50
 
+# Polish quotation marks and dashes come from the typography plugin (cheaper
+# than Markdown's smarty extension, and it knows „…” and »…«).
 MARKDOWN = {
     "extension_configs": {
         "markdown.extensions.extra": {},
-        "markdown.extensions.toc": {},
-        # Polish quotation marks instead of the English ones.
-        "markdown.extensions.smarty": {
-            "substitutions": {
-                "left-double-quote": "&bdquo;",
-                "right-double-quote": "&rdquo;",
-                "left-angle-quote": "&raquo;",
-                "right-angle-quote": "&laquo;",
-            },
-            "smart_angled_quotes": True,
-        },
     },
     "output_format": "html5",
 }

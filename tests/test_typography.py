@@ -60,3 +60,33 @@ def test_urls_in_text_are_left_alone():
 def test_entities_and_comments():
     assert nbsp_html("&bdquo;w domu&rdquo;") == f"&bdquo;w{N}domu&rdquo;"
     assert nbsp_html("<!-- a b --> o tym") == f"<!-- a b --> o{N}tym"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ('Powiedział "tak".', "Powiedział „tak”."),
+        ('"ABC Ekonomii Społecznej"', "„ABC Ekonomii Społecznej”"),
+        ('("w nawiasie")', "(„w nawiasie”)"),
+        ("<<zagnieżdżony>>", "»zagnieżdżony«"),
+        ("&lt;&lt;zagnieżdżony&gt;&gt;", "»zagnieżdżony«"),
+        ("2014 - 2020", "2014 – 2020"),
+        ("wiosna -- lato", "wiosna – lato"),
+        ("animacyjno-doradczych", "animacyjno-doradczych"),
+        ("i tak dalej...", "i tak dalej…"),
+    ],
+)
+def test_quotes_and_dashes(text, expected):
+    from typography import quotes_text
+
+    assert quotes_text(text) == expected
+
+
+def test_quotes_across_inline_markup():
+    html = '<p>Szkolenie "<em>ABC</em>" i "klauzule".</p>'
+    assert nbsp_html(html) == f"<p>Szkolenie „<em>ABC</em>” i{N}„klauzule”.</p>"
+
+
+def test_quotes_in_attributes_and_code_are_left_alone():
+    html = '<p title="a &quot;b&quot;"><code>x = "y"</code> "z"</p>'
+    assert nbsp_html(html) == '<p title="a &quot;b&quot;"><code>x = "y"</code> „z”</p>'

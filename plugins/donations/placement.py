@@ -130,9 +130,18 @@ class Campaigns:
         }
 
 
+_rendered = {}
+
+
 def _render(generator, box):
-    template = generator.get_template("donation_box")
-    return template.render({**generator.context, "box": box})
+    """The box HTML; identical boxes (same campaign, place, variant) render once."""
+    key = (id(generator.context), box["id"], box["placement"], box["variant"])
+    if key not in _rendered:
+        if len(_rendered) > 256:
+            _rendered.clear()
+        template = generator.get_template("donation_box")
+        _rendered[key] = template.render({**generator.context, "box": box})
+    return _rendered[key]
 
 
 def _marker_line(source_path, cid):

@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from icalendar import Calendar, Event, vDuration, vUri
+from icalendar import Calendar, Event, Timezone, vDuration, vUri
 
 from .present import plain_text
 
@@ -71,10 +71,16 @@ def vevent(t, page_url, description, stamp, created, organizer_name, organizer_e
     return event
 
 
-def to_bytes(cal, first, last):
-    """Serialise with the VTIMEZONE of every zone the events use, covering
-    the years from `first` to `last` (dates)."""
-    cal.add_missing_timezones(
-        first_date=dt.date(first.year, 1, 1), last_date=dt.date(last.year + 1, 12, 31)
-    )
+_zones = {}
+
+
+def to_bytes(cal, first, last, tz):
+    """Serialise with the VTIMEZONE of `tz` covering the years from `first` to
+    `last`; each zone and span is computed once per build."""
+    key = (str(tz), first.year, last.year)
+    if key not in _zones:
+        _zones[key] = Timezone.from_tzinfo(
+            tz, first_date=dt.date(first.year, 1, 1), last_date=dt.date(last.year + 1, 12, 31)
+        )
+    cal.subcomponents.insert(0, _zones[key])
     return cal.to_ical()

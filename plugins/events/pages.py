@@ -154,13 +154,13 @@ class TrainingsGenerator(Generator):
             single.add_component(event_for(article))
             self._write_bytes(
                 article.url + setting(settings, "EVENTS_TRAINING_ICS_NAME"),
-                ical.to_bytes(single, article.training.start_at, article.training.end_at),
+                ical.to_bytes(single, article.training.start_at, article.training.end_at, article.training.tz),
             )
         starts = [a.training.start_at for a in self.context["trainings"]] or [now]
         ends = [a.training.end_at for a in self.context["trainings"]] or [now]
         self._write_bytes(
             setting(settings, "EVENTS_ICS_PATH"),
-            ical.to_bytes(site_cal, min(starts), max(ends)),
+            ical.to_bytes(site_cal, min(starts), max(ends), starts[0].tzinfo),
         )
 
     def _write_bytes(self, relative, data):

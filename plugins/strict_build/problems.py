@@ -43,6 +43,9 @@ def field_line(source_path, field):
 
 def relative_path(content, settings):
     """The file's path as staff know it: relative to the content folder."""
+    known = getattr(content, "relative_source_path", None)
+    if known:
+        return known.replace(os.sep, "/")
     source = getattr(content, "source_path", None) or ""
     base = settings.get("PATH") or ""
     try:

@@ -20,6 +20,14 @@ _VERBATIM_TAGS = frozenset(
     {"code", "pre", "kbd", "samp", "var", "script", "style", "textarea", "svg", "math"}
 )
 _unit_patterns = {}
+# Straight double quotes become Polish ones: „ opening, ” closing.
+# A quote opens before a word, or at the end of a text run right before markup
+# ("<em>…) when a space precedes it; every other straight quote closes.
+_OPENING_QUOTE = re.compile(
+    r'(?:(?<=^)|(?<=[\s(\[{\u00a0—–/-]))"(?=[^\s.,;:!?)\]}])|(?<=[\s(\[{\u00a0—–/-])"$'
+)
+_NESTED = re.compile(r"(?:&lt;&lt;|<<)(.+?)(?:&gt;&gt;|>>)")
+_SPACED_DASH = re.compile(r"(?<=\s)--?(?=\s)")
 
 
 def _units_pattern(units):
@@ -32,10 +40,23 @@ def _units_pattern(units):
     return _unit_patterns[key]
 
 
+def quotes_text(text):
+    """Polish quotation marks and dashes in plain text: "tak" -> „tak”,
+    <<tak>> -> »tak«, " - " and " -- " -> " – ", "..." -> "…"."""
+    if '"' in text:
+        text = _OPENING_QUOTE.sub("„", text).replace('"', "”")
+    if "&lt;&lt;" in text or "<<" in text:
+        text = _NESTED.sub(r"»\1«", text)
+    if "-" in text:
+        text = _SPACED_DASH.sub("–", text)
+    return text.replace("...", "…")
+
+
 def nbsp_text(text, units=DEFAULT_UNITS):
     """Apply the rules to plain text (a title, a paragraph without markup)."""
     if not text:
         return text
+    text = quotes_text(text)
     text = _ONE_LETTER.sub(lambda m: m.group(1) + NBSP, text)
     text = _units_pattern(units).sub(NBSP, text)
     text = _DIGIT_GROUPS.sub(lambda m: m.group(0).replace(" ", NBSP), text)

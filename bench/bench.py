@@ -1,0 +1,92 @@
+"""`make bench`: build a generated corpus with this site's theme and plugins and
+with stock Pelican (same posts, its `simple` theme, no plugins), several times
+each, and print the median times, their ratio and the time of a rebuild after
+one post is edited.
+
+    python bench/bench.py [--posts 1000] [--runs 5]
+"""
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+sys.path.insert(0, HERE)
+
+import corpus  # noqa: E402
+
+STOCK_SETTINGS = """\
+SITENAME = "Benchmark"
+SITEURL = ""
+TIMEZONE = "Europe/Warsaw"
+DEFAULT_LANG = "pl"
+THEME = "simple"
+ARTICLE_PATHS = ["aktualnosci", "szkolenia", "wesprzyj"]
+PLUGINS = []
+"""
+
+
+def pelican(content, output, settings, extra=()):
+    command = [sys.executable, "-m", "pelican", content, "-o", output, "-s", settings, "-q", *extra]
+    env = dict(os.environ, BUILD_NOW="2026-11-28T12:00:00+01:00")
+    started = time.perf_counter()
+    result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
+    took = time.perf_counter() - started
+    if result.returncode != 0:
+        sys.exit(f"build failed ({settings}):\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}")
+    return took
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--posts", type=int, default=1000)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args(argv)
+    work = tempfile.mkdtemp(prefix="klucz-bench-")
+    try:
+        content = os.path.join(work, "content")
+        posts = corpus.make(content, args.posts)
+        stock_conf = os.path.join(work, "stock.py")
+        with open(stock_conf, "w", encoding="utf-8") as f:
+            f.write(STOCK_SETTINGS)
+        site_conf = os.path.join(ROOT, "pelicanconf.py")
+        cache = ["-e", f'CACHE_PATH="{os.path.join(work, "cache")}"', f'IMAGES_CACHE_PATH="{os.path.join(work, "img")}"']
+        nocache = ["-e", "CACHE_CONTENT=false", "LOAD_CONTENT_CACHE=false"]
+
+        stock, site = [], []
+        for run in range(args.runs):
+            stock.append(pelican(content, os.path.join(work, "stock"), stock_conf, nocache))
+            site.append(pelican(content, os.path.join(work, "site"), site_conf,
+                                ["-e", "CACHE_CONTENT=false", "LOAD_CONTENT_CACHE=false",
+                                 f'IMAGES_CACHE_PATH="{os.path.join(work, "img")}"']))
+            print(f"  run {run + 1}: stock {stock[-1]:.2f} s, site {site[-1]:.2f} s", flush=True)
+
+        # Rebuild after one edit: a warm cache, then one post changed.
+        pelican(content, os.path.join(work, "warm"), site_conf, cache)
+        rebuild = []
+        for run in range(args.runs):
+            edited = posts[run * 7 % len(posts)]
+            with open(edited, "a", encoding="utf-8") as f:
+                f.write(f"\nDopisek {run}.\n")
+            rebuild.append(pelican(content, os.path.join(work, "warm"), site_conf, cache))
+
+        s_stock, s_site, s_rebuild = (statistics.median(x) for x in (stock, site, rebuild))
+        print()
+        print(f"Corpus: {args.posts} posts ({sum('/szkolenia/' in p for p in posts)} trainings), {args.runs} runs each, median")
+        print(f"| build | median (s) | ratio |")
+        print(f"|---|---|---|")
+        print(f"| stock Pelican, simple theme, no plugins | {s_stock:.2f} | 1.00 |")
+        print(f"| this site, full build | {s_site:.2f} | {s_site / s_stock:.2f} (goal <= 1.30) |")
+        print(f"| this site, rebuild after one edit | {s_rebuild:.2f} | {s_rebuild / s_site:.2f} of a full build (goal <= 0.50) |")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
