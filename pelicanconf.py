@@ -38,7 +38,7 @@ PATH = "content"
 THEME = "theme"
 TIMEZONE = "Europe/Warsaw"
 DEFAULT_LANG = "pl"
-DEFAULT_PAGINATION = 10
+DEFAULT_PAGINATION = 20
 PAGINATION_PATTERNS = (
     (1, "{base_name}/", "{save_as}"),
     (2, "{base_name}/strona/{number}/", "{base_name}/strona/{number}/index.html"),
@@ -80,15 +80,15 @@ AUTHOR_SAVE_AS = ""
 AUTHORS_SAVE_AS = ""
 ARCHIVES_URL = "archiwum/"
 ARCHIVES_SAVE_AS = "archiwum/index.html"
-YEAR_ARCHIVE_URL = "archiwum/{date:%Y}/"
-YEAR_ARCHIVE_SAVE_AS = "archiwum/{date:%Y}/index.html"
+# Monthly archives only: a year page would repeat twelve months of lists.
+YEAR_ARCHIVE_SAVE_AS = ""
 MONTH_ARCHIVE_URL = "archiwum/{date:%Y}/{date:%m}/"
 MONTH_ARCHIVE_SAVE_AS = "archiwum/{date:%Y}/{date:%m}/index.html"
 PAGINATED_TEMPLATES = {
     "index": None,
     "tag": None,
     "category": None,
-    "archives": None,
+    "archives": 50,
     "period_archives": None,
 }
 DIRECT_TEMPLATES = ["index", "tags", "archives"]

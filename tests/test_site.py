@@ -307,13 +307,17 @@ def test_eu_strip_only_when_configured_and_above_the_fold(dev_site, tmp_path):
         assert before_main == on_top, page
 
 
-def test_pagination_and_archives(dev_site):
-    first = soup(dev_site / "index.html")
+def test_pagination_and_archives(dev_site, tmp_path):
+    paged = build(tmp_path / "out", DEFAULT_PAGINATION=10)
+    first = soup(paged / "index.html")
     assert first.find("a", rel="next")["href"] == "/strona/2/"
-    second = soup(dev_site / "strona/2/index.html")
+    second = soup(paged / "strona/2/index.html")
     assert second.find("a", rel="prev")["href"] == "/"
     assert "Strona 2 z 2" in _text(second.find("nav", class_="pagination"))
-    assert (dev_site / "archiwum/2016/index.html").is_file()
+    category = soup(paged / "aktualnosci/index.html")
+    assert not category.find("nav", class_="pagination")
+    assert (dev_site / "archiwum/2016/05/index.html").is_file()
+    assert not (dev_site / "archiwum/2016/index.html").exists()
     assert (dev_site / "tag/klauzule-spoleczne/index.html").is_file()
     tag = soup(dev_site / "tag/klauzule-spoleczne/index.html")
     assert "klauzule społeczne" in _text(tag.find("h1"))

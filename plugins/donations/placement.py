@@ -28,6 +28,8 @@ class Campaigns:
         self.all = setting(settings, "DONATIONS_CAMPAIGNS")
         self.default = setting(settings, "DONATIONS_DEFAULT")
         self._text_cache = {}
+        self._boxes = {}
+        self.rendered = {}
         self._stale_warned = set()
 
     def active(self, cid):
@@ -90,6 +92,13 @@ class Campaigns:
         if variants:
             digest = hashlib.sha256(f"{cid}:{page_key}".encode()).hexdigest()
             variant = variants[int(digest, 16) % len(variants)]
+        key = (cid, placement, variant["id"])
+        if key not in self._boxes:
+            self._boxes[key] = self._box(cid, placement, variant)
+        return self._boxes[key]
+
+    def _box(self, cid, placement, variant):
+        campaign = self.all[cid]
         source = setting(self.settings, "DONATIONS_UTM_SOURCE")
 
         def tagged(url):
@@ -130,18 +139,14 @@ class Campaigns:
         }
 
 
-_rendered = {}
-
-
-def _render(generator, box):
-    """The box HTML; identical boxes (same campaign, place, variant) render once."""
-    key = (id(generator.context), box["id"], box["placement"], box["variant"])
-    if key not in _rendered:
-        if len(_rendered) > 256:
-            _rendered.clear()
+def _render(generator, campaigns, box):
+    """The box HTML; identical boxes (same campaign, place, variant) render
+    once per build."""
+    key = (box["id"], box["placement"], box["variant"])
+    if key not in campaigns.rendered:
         template = generator.get_template("donation_box")
-        _rendered[key] = template.render({**generator.context, "box": box})
-    return _rendered[key]
+        campaigns.rendered[key] = template.render({**generator.context, "box": box})
+    return campaigns.rendered[key]
 
 
 def _marker_line(source_path, cid):
@@ -181,7 +186,7 @@ def _fill_markers(generator, campaigns, content, path):
         cid = campaigns.resolve(requested or None)
         if cid is None:
             return ""
-        return _render(generator, campaigns.box(cid, content.url, "w-tekscie"))
+        return _render(generator, campaigns, campaigns.box(cid, content.url, "w-tekscie"))
 
     content._content = PLACEHOLDER.sub(replace, html)
     return True
@@ -222,7 +227,7 @@ def place_in_articles(generator):
         if cid is None:
             continue
         placement = "apel" if is_appeal else "po-artykule"
-        html = _render(generator, campaigns.box(cid, article.url, placement))
+        html = _render(generator, campaigns, campaigns.box(cid, article.url, placement))
         if is_appeal:
             article.donation_lead_html = html
         else:

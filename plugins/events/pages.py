@@ -148,10 +148,11 @@ class TrainingsGenerator(Generator):
             name, "Szkolenia i wydarzenia Centrum KLUCZ", refresh
         )
         for article in self.context["trainings"]:
+            event = event_for(article)  # one VEVENT for both calendars
             if within_calendar_window(article, now, past_days):
-                site_cal.add_component(event_for(article))
+                site_cal.add_component(event)
             single = ical.new_calendar(article.title, name, refresh)
-            single.add_component(event_for(article))
+            single.add_component(event)
             self._write_bytes(
                 article.url + setting(settings, "EVENTS_TRAINING_ICS_NAME"),
                 ical.to_bytes(single, article.training.start_at, article.training.end_at, article.training.tz),

@@ -1,6 +1,7 @@
 """Babel-based date formatting, exposed to templates as Jinja filters."""
 
 import datetime as dt
+from functools import lru_cache
 
 from babel.dates import format_date, format_time
 from pelican import signals
@@ -9,17 +10,20 @@ NBSP = "\u00a0"
 DEFAULT_LOCALE = "pl_PL"
 
 
+@lru_cache(maxsize=4096)
 def format_date_pl(value, locale=DEFAULT_LOCALE, with_year_suffix=True):
     """Date as "15 maja 2016 r." (genitive month, non-breaking space before r.)."""
     text = format_date(_as_date(value), "d MMMM y", locale=locale)
     return f"{text}{NBSP}r." if with_year_suffix else text
 
 
+@lru_cache(maxsize=1024)
 def format_month_pl(value, locale=DEFAULT_LOCALE):
     """Month heading in the nominative: "maj 2016"."""
     return format_date(_as_date(value), "LLLL y", locale=locale)
 
 
+@lru_cache(maxsize=1024)
 def format_time_pl(value, locale=DEFAULT_LOCALE):
     """Time of day as "10:00"."""
     return format_time(value, "H:mm", locale=locale)

@@ -1,6 +1,7 @@
 """The typography rules and their Pelican wiring."""
 
 import re
+from functools import lru_cache
 
 from markupsafe import Markup
 from pelican import signals
@@ -52,6 +53,7 @@ def quotes_text(text):
     return text.replace("...", "…")
 
 
+@lru_cache(maxsize=8192)
 def nbsp_text(text, units=DEFAULT_UNITS):
     """Apply the rules to plain text (a title, a paragraph without markup)."""
     if not text:
@@ -87,6 +89,19 @@ def _units(settings):
     return tuple(settings.get("TYPOGRAPHY_UNITS", DEFAULT_UNITS))
 
 
+def card_summary(article, units=DEFAULT_UNITS, typeset=True):
+    """The plain, typeset summary a list card shows, computed once per post
+    (not once per list it appears in). Called while pages are written, when
+    Pelican has resolved the summary's links."""
+    cached = getattr(article, "_card_summary", None)
+    if cached is None:
+        summary = Markup(article.summary or "").striptags()
+        if len(summary) > 260:
+            summary = summary[:257].rsplit(" ", 1)[0] + "…"
+        cached = article._card_summary = nbsp_text(summary, units) if typeset else summary
+    return cached
+
+
 def fix_content(content):
     settings = content.settings
     if not settings.get("TYPOGRAPHY_ENABLED", True) or not content._content:
@@ -100,12 +115,15 @@ def add_filters(generator):
     """`typo` for plain text (titles), `typo_html` for a block of markup."""
     units = _units(generator.settings)
     if not generator.settings.get("TYPOGRAPHY_ENABLED", True):
-        generator.env.filters.update({"typo": lambda t: t, "typo_html": lambda t: t})
+        generator.env.filters.update(
+            {"typo": lambda t: t, "typo_html": lambda t: t, "card_summary": lambda a: card_summary(a, typeset=False)}
+        )
         return
     generator.env.filters.update(
         {
             "typo": lambda text: nbsp_text(str(text), units),
             "typo_html": lambda html: Markup(nbsp_html(str(html), units)),
+            "card_summary": lambda article: card_summary(article, units),
         }
     )
 
