@@ -125,8 +125,13 @@ JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": T
 
 # Reproducible output: no timestamps from the build machine in pages.
 DEFAULT_DATE_FORMAT = "%Y-%m-%d"
-CACHE_CONTENT = False
-LOAD_CONTENT_CACHE = False
+# Rebuilds reuse what Pelican read last time (per file, by modification time);
+# the authoring plugin keeps one cache per content folder and code version.
+CACHE_CONTENT = True
+LOAD_CONTENT_CACHE = True
+CONTENT_CACHING_LAYER = "reader"
+CHECK_MODIFIED_METHOD = "mtime"
+CACHE_PATH = "cache/pelican"
 DELETE_OUTPUT_DIRECTORY = True
 OUTPUT_RETENTION = []
 

@@ -26,3 +26,7 @@ DRAFT_PAGE_SAVE_AS = ""
 DRAFT_LANG_SAVE_AS = ""
 DRAFT_PAGE_LANG_SAVE_AS = ""
 AUTHORING_PREVIEW = False
+
+# The live site is always built from scratch.
+CACHE_CONTENT = False
+LOAD_CONTENT_CACHE = False

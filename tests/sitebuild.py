@@ -48,6 +48,8 @@ def build(output, content=ROOT / "content", conf="pelicanconf.py", **override):
             "THEME": str(ROOT / "theme"),
             "PLUGIN_PATHS": [str(ROOT / "plugins")],
             "BUILD_NOW": TEST_NOW,
+            "CACHE_CONTENT": False,
+            "LOAD_CONTENT_CACHE": False,
             **override,
         },
     )

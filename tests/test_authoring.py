@@ -258,3 +258,22 @@ def test_two_builds_with_the_same_now_are_byte_identical(tmp_path):
     b = {p.relative_to(tmp_path / "b"): p.read_bytes() for p in (tmp_path / "b").rglob("*") if p.is_file()}
     assert a.keys() == b.keys() and len(a) > 50
     assert [k for k in a if a[k] != b[k]] == []
+
+
+def test_cached_rebuild_after_an_edit_equals_a_fresh_build(tmp_path):
+    content = scenario(tmp_path, "trainings")
+    cached = {"CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True, "CACHE_PATH": str(tmp_path / "cache")}
+    build(tmp_path / "warm", content=content, **cached)
+    source = content / "szkolenia/training_timed.md"
+    text = source.read_text(encoding="utf-8").replace("Program szkolenia.", "Nowy program szkolenia.")
+    source.write_text(text, encoding="utf-8")
+    os.utime(source, (source.stat().st_atime + 5, source.stat().st_mtime + 5))
+    rebuilt = build(tmp_path / "rebuilt", content=content, **cached)
+    fresh = build(tmp_path / "fresh", content=content)
+    files = sorted(p.relative_to(fresh) for p in fresh.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(rebuilt) for p in rebuilt.rglob("*") if p.is_file())
+    for rel in files:
+        assert (rebuilt / rel).read_bytes() == (fresh / rel).read_bytes(), rel
+    assert "Nowy program szkolenia." in (rebuilt / "szkolenia/szkolenie-jednodniowe-z-godzinami/index.html").read_text(encoding="utf-8")
+    # One cache per content folder: another folder does not see these posts.
+    assert len([p for p in (tmp_path / "cache").iterdir() if p.is_dir()]) == 1

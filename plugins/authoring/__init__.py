@@ -5,6 +5,7 @@ check`, `make html` and `make publish`."""
 
 from pelican import signals
 
+from .cache import separate_cache
 from .checks import check_site, drop_duplicates, reset, track_address
 from .encoding import use_tolerant_reader
 from .schedule import preview_pages, schedule_articles
@@ -12,6 +13,7 @@ from .schedule import preview_pages, schedule_articles
 
 def register():
     reset()
+    signals.initialized.connect(separate_cache)
     signals.readers_init.connect(use_tolerant_reader)
     signals.content_object_init.connect(track_address)
     signals.article_generator_pretaxonomy.connect(drop_duplicates)

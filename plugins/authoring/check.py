@@ -39,7 +39,13 @@ def run(settings_file, content=None, overrides=None, output=None):
     root.addHandler(warnings)
     errors = []
     with tempfile.TemporaryDirectory(prefix="klucz-check-") as scratch:
-        override = {"OUTPUT_PATH": output or scratch, **(overrides or {})}
+        # Read every file afresh, so warnings about a file show every time.
+        override = {
+            "OUTPUT_PATH": output or scratch,
+            "CACHE_CONTENT": False,
+            "LOAD_CONTENT_CACHE": False,
+            **(overrides or {}),
+        }
         if content:
             override["PATH"] = os.path.abspath(content)
         settings = read_settings(settings_file, override=override)

@@ -2,6 +2,7 @@
 a BOM, or Windows-1250 / ISO-8859-2 (read correctly, with a warning)."""
 
 from markdown import Markdown
+from markdown.extensions.meta import MetaPreprocessor
 from pelican.readers import MarkdownReader
 from strict_build import Problem, relative_path, report
 
@@ -30,7 +31,25 @@ def decode(raw):
 
 
 class StaffMarkdownReader(MarkdownReader):
-    """Pelican's Markdown reader, tolerant of the encodings staff produce."""
+    """Pelican's Markdown reader, tolerant of the encodings staff produce.
+
+    It also keeps its two Markdown converters (one for the document, one for
+    formatted fields such as Summary) and resets them between files, as
+    Python-Markdown recommends, instead of building new ones for every file.
+    """
+
+    _document = None
+    _fields = None
+
+    def _converters(self):
+        if self._document is None:
+            self._document = Markdown(**self.settings["MARKDOWN"])
+            self._fields = Markdown(**self.settings["MARKDOWN"])
+        # Pelican's _parse_metadata removes the "meta" preprocessor from the
+        # converter it uses; put it back for the next file.
+        if "meta" not in self._fields.preprocessors:
+            self._fields.preprocessors.register(MetaPreprocessor(self._fields), "meta", 27)
+        return self._document.reset(), self._fields.reset()
 
     def read(self, source_path):
         with open(source_path, "rb") as f:
@@ -46,9 +65,11 @@ class StaffMarkdownReader(MarkdownReader):
                 line=1,
             ))
         self._source_path = source_path
-        self._md = Markdown(**self.settings["MARKDOWN"])
-        content = self._md.convert(text)
-        metadata = self._parse_metadata(self._md.Meta) if hasattr(self._md, "Meta") else {}
+        document, fields = self._converters()
+        content = document.convert(text)
+        meta = getattr(document, "Meta", None)
+        self._md = fields
+        metadata = self._parse_metadata(meta) if meta is not None else {}
         return content, metadata
 
 

@@ -74,13 +74,21 @@ def vevent(t, page_url, description, stamp, created, organizer_name, organizer_e
 _zones = {}
 
 
-def to_bytes(cal, first, last, tz):
-    """Serialise with the VTIMEZONE of `tz` covering the years from `first` to
-    `last`; each zone and span is computed once per build."""
+def _zone_bytes(tz, first, last):
+    """VTIMEZONE of `tz` for the years first..last, serialised once per build."""
     key = (str(tz), first.year, last.year)
     if key not in _zones:
-        _zones[key] = Timezone.from_tzinfo(
+        zone = Timezone.from_tzinfo(
             tz, first_date=dt.date(first.year, 1, 1), last_date=dt.date(last.year + 1, 12, 31)
         )
-    cal.subcomponents.insert(0, _zones[key])
-    return cal.to_ical()
+        _zones[key] = zone.to_ical()
+    return _zones[key]
+
+
+def to_bytes(cal, events, first, last, tz):
+    """The calendar `cal` (properties only) with the VTIMEZONE of `tz` for the
+    years first..last and the already serialised VEVENTs in `events`."""
+    head = cal.to_ical()
+    end = b"END:VCALENDAR\r\n"
+    assert head.endswith(end)
+    return head[: -len(end)] + _zone_bytes(tz, first, last) + b"".join(events) + end

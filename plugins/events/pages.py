@@ -147,21 +147,22 @@ class TrainingsGenerator(Generator):
         site_cal = ical.new_calendar(
             name, "Szkolenia i wydarzenia Centrum KLUCZ", refresh
         )
+        site_events = []
         for article in self.context["trainings"]:
-            event = event_for(article)  # one VEVENT for both calendars
+            event = event_for(article).to_ical()  # serialised once, used twice
             if within_calendar_window(article, now, past_days):
-                site_cal.add_component(event)
+                site_events.append(event)
+            t = article.training
             single = ical.new_calendar(article.title, name, refresh)
-            single.add_component(event)
             self._write_bytes(
                 article.url + setting(settings, "EVENTS_TRAINING_ICS_NAME"),
-                ical.to_bytes(single, article.training.start_at, article.training.end_at, article.training.tz),
+                ical.to_bytes(single, [event], t.start_at, t.end_at, t.tz),
             )
         starts = [a.training.start_at for a in self.context["trainings"]] or [now]
         ends = [a.training.end_at for a in self.context["trainings"]] or [now]
         self._write_bytes(
             setting(settings, "EVENTS_ICS_PATH"),
-            ical.to_bytes(site_cal, min(starts), max(ends), starts[0].tzinfo),
+            ical.to_bytes(site_cal, site_events, min(starts), max(ends), starts[0].tzinfo),
         )
 
     def _write_bytes(self, relative, data):

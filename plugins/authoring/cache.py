@@ -1,0 +1,36 @@
+"""Pelican's reader cache, made safe to leave on: one cache per content folder,
+dropped whenever the Markdown settings or the code that reads posts change."""
+
+import hashlib
+import os
+
+import markdown
+import pelican
+
+# The modules whose code shapes what the reader cache stores.
+_READER_MODULES = ("encoding.py", os.path.join("..", "donations", "marker.py"))
+
+
+def _fingerprint(settings):
+    digest = hashlib.sha1()
+    digest.update(os.path.abspath(settings.get("PATH", "")).encode())
+    digest.update(repr(sorted(settings.get("MARKDOWN", {}).items())).encode())
+    digest.update(f"{pelican.__version__}|{markdown.__version__}".encode())
+    here = os.path.dirname(os.path.abspath(__file__))
+    for name in _READER_MODULES:
+        try:
+            with open(os.path.join(here, name), "rb") as f:
+                digest.update(f.read())
+        except OSError:
+            pass
+    return digest.hexdigest()[:16]
+
+
+def separate_cache(pelican_instance):
+    """initialized: CACHE_PATH/<fingerprint>, so two content folders, or an
+    older reader, never share cached posts."""
+    settings = pelican_instance.settings
+    if not (settings.get("CACHE_CONTENT") or settings.get("LOAD_CONTENT_CACHE")):
+        return
+    base = settings.get("CACHE_PATH", "cache")
+    settings["CACHE_PATH"] = os.path.join(base, _fingerprint(settings))
