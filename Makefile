@@ -28,6 +28,7 @@ help:
 	@echo '  make newappeal TITLE="…"    nowy apel w wesprzyj/ z szablonu'
 	@echo '  make publish       zbuduj stronę do publikacji (SITEURL=https://...)'
 	@echo '  make test          uruchom wszystkie testy'
+	@echo '  make bench         pomiar czasu budowania (POSTS=1000 RUNS=5) wobec zwykłego Pelicana'
 	@echo ''
 	@echo 'Pierwsze uruchomienie tworzy środowisko $(VENV)/ z przypiętymi zależnościami.'
 
@@ -81,4 +82,9 @@ publish: $(INSTALLED)
 test: $(INSTALLED)
 	$(BIN)/python -m pytest $(PYTESTOPTS)
 
-.PHONY: help html clean regenerate serve devserver publish test check newpost newtraining newappeal
+POSTS ?= 1000
+RUNS ?= 5
+bench: $(INSTALLED)
+	$(BIN)/python bench/bench.py --posts $(POSTS) --runs $(RUNS)
+
+.PHONY: help html clean regenerate serve devserver publish test bench check newpost newtraining newappeal
