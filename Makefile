@@ -10,6 +10,9 @@ PUBLISHCONF := publishconf.py
 PORT ?= 8000
 PELICANOPTS ?=
 INSTALLED := $(VENV)/.installed
+# Lighthouse (npm, pinned in audit/package-lock.json), installed where npm exists.
+AUDIT_INSTALLED := audit/node_modules/.installed
+NPM := $(shell command -v npm 2>/dev/null)
 
 .DEFAULT_GOAL := help
 
@@ -28,6 +31,7 @@ help:
 	@echo '  make newappeal TITLE="…"    nowy apel w wesprzyj/ z szablonu'
 	@echo '  make publish       zbuduj stronę do publikacji (SITEURL=https://...)'
 	@echo '  make test          uruchom wszystkie testy'
+	@echo '  make audit         Lighthouse (telefon): cztery wyniki dla głównych typów stron'
 	@echo '  make bench         pomiar czasu budowania (POSTS=1000 RUNS=5) wobec zwykłego Pelicana'
 	@echo ''
 	@echo 'Pierwsze uruchomienie tworzy środowisko $(VENV)/ z przypiętymi zależnościami.'
@@ -36,6 +40,10 @@ help:
 $(INSTALLED): requirements.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --disable-pip-version-check -q -r requirements.txt
+	touch $@
+
+$(AUDIT_INSTALLED): audit/package.json audit/package-lock.json
+	npm ci --prefix audit --no-audit --no-fund --loglevel=error
 	touch $@
 
 # Build into a fresh folder and swap it in only when the build succeeded, so a
@@ -79,12 +87,15 @@ newappeal: $(INSTALLED)
 publish: $(INSTALLED)
 	$(call build_site,$(PUBLISHCONF))
 
-test: $(INSTALLED)
+test: $(INSTALLED) $(if $(NPM),$(AUDIT_INSTALLED))
 	$(BIN)/python -m pytest $(PYTESTOPTS)
+
+audit: $(INSTALLED) $(AUDIT_INSTALLED)
+	$(BIN)/python audit/audit.py --min $(or $(MIN),0)
 
 POSTS ?= 1000
 RUNS ?= 5
 bench: $(INSTALLED)
 	$(BIN)/python bench/bench.py --posts $(POSTS) --runs $(RUNS)
 
-.PHONY: help html clean regenerate serve devserver publish test bench check newpost newtraining newappeal
+.PHONY: help html clean regenerate serve devserver publish test audit bench check newpost newtraining newappeal

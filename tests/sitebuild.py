@@ -103,10 +103,11 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         super().send_error(code, message, explain)
 
 
-def serve(directory, not_found=None):
-    """Serve `directory` on a free loopback port; returns (base URL, server)."""
+def serve(directory, not_found=None, port=0):
+    """Serve `directory` on loopback (a free port by default); returns (base URL, server)."""
     handler_class = type("Handler", (_QuietHandler,), {"not_found": not_found})
     handler = functools.partial(handler_class, directory=str(directory))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    ThreadingHTTPServer.allow_reuse_address = True
+    server = ThreadingHTTPServer(("127.0.0.1", port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return f"http://127.0.0.1:{server.server_address[1]}", server
