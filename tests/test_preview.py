@@ -1,0 +1,82 @@
+"""`make devserver`: the preview rebuilds on save, tells the open page to
+reload, and shows the problems (keeping the last good preview) when a build fails."""
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+
+from sitebuild import ROOT, scenario
+
+ENV = dict(os.environ, PYTHONPATH=str(ROOT / "plugins"), BUILD_NOW="2026-11-28T12:00:00+01:00")
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def read_event(stream, deadline):
+    """The next `event:` name and its data line from a server-sent event stream."""
+    event = None
+    while time.monotonic() < deadline:
+        line = stream.readline().decode("utf-8").strip()
+        if line.startswith("event: "):
+            event = line[len("event: "):]
+        elif line.startswith("data: ") and event:
+            return event, line[len("data: "):]
+    raise AssertionError("no event from the preview server")
+
+
+@pytest.fixture
+def preview(tmp_path):
+    content = scenario(tmp_path, "clean", {
+        "aktualnosci/wpis.md": "Title: Wpis\nDate: 2026-11-01 10:00\n\nPierwsza wersja.\n",
+        "aktualnosci/szkic.md": "Title: Szkic\nDate: 2026-11-02 10:00\nStatus: draft\n\nRoboczy.\n",
+    })
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "authoring.preview", "--content", str(content),
+         "--output", str(tmp_path / "podglad"), "--port", str(port)],
+        cwd=ROOT, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+    )
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(base + "/", timeout=1)
+            break
+        except OSError:
+            time.sleep(0.2)
+    yield base, content
+    process.terminate()
+    process.wait(timeout=10)
+
+
+def test_preview_reloads_on_save_and_shows_problems(preview):
+    base, content = preview
+    page = urllib.request.urlopen(base + "/aktualnosci/wpis/").read().decode("utf-8")
+    assert "Pierwsza wersja." in page
+    assert '<script src="/__podglad/odswiez.js"></script>' in page
+    draft = urllib.request.urlopen(base + "/aktualnosci/szkic/").read().decode("utf-8")
+    assert "Szkic – widoczny tylko w podglądzie" in draft
+
+    stream = urllib.request.urlopen(base + "/__podglad/zdarzenia", timeout=30)
+    time.sleep(0.5)
+    (content / "aktualnosci/wpis.md").write_text(
+        "Title: Wpis\nDate: 2026-11-01 10:00\n\nDruga wersja.\n", encoding="utf-8")
+    assert read_event(stream, time.monotonic() + 30) == ("reload", "{}")
+    assert "Druga wersja." in urllib.request.urlopen(base + "/aktualnosci/wpis/").read().decode("utf-8")
+
+    (content / "aktualnosci/wpis.md").write_text(
+        "Title: Wpis\nDate: jutro\n\nTrzecia wersja.\n", encoding="utf-8")
+    event, data = read_event(stream, time.monotonic() + 30)
+    assert event == "problems"
+    assert "aktualnosci/wpis.md:2: Date: „jutro” to nie jest poprawna data" in data
+    # The last good preview stays.
+    assert "Druga wersja." in urllib.request.urlopen(base + "/aktualnosci/wpis/").read().decode("utf-8")
