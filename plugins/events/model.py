@@ -176,6 +176,15 @@ class _Reader:
         self.problem(name, f"„{value}” to nie jest poprawna data", DATE_HINT)
         return None
 
+    def choice(self, name, default, allowed, aliases, what):
+        """One of `allowed` (Polish `aliases` accepted); else a problem and the default."""
+        text = (self.raw(name) or default).lower()
+        value = aliases.get(text, text)
+        if value not in allowed:
+            self.problem(name, f"{what} „{text}”", "wpisz jedno z: " + ", ".join(allowed))
+            return default
+        return value
+
     def integer(self, name):
         value = self.raw(name)
         if value is None:
@@ -289,15 +298,7 @@ def read_training(content, display_path, tz, uid_domain):
                 )
                 end = None
 
-    status_text = (r.raw("Event-Status") or "scheduled").lower()
-    status = STATUS_ALIASES.get(status_text, status_text)
-    if status not in STATUSES:
-        r.problem(
-            "Event-Status",
-            f"nieznany status „{status_text}”",
-            "wpisz jedno z: " + ", ".join(STATUSES),
-        )
-        status = "scheduled"
+    status = r.choice("Event-Status", "scheduled", STATUSES, STATUS_ALIASES, "nieznany status")
 
     location = r.raw("Event-Location")
     online_url = r.link("Event-Online-URL", ("https",))
@@ -363,15 +364,10 @@ def read_training(content, display_path, tz, uid_domain):
             "ustaw termin zgłoszeń przed Event-Start",
         )
 
-    registration_text = (r.raw("Registration-Status") or "open").lower()
-    registration_status = REGISTRATION_ALIASES.get(registration_text, registration_text)
-    if registration_status not in REGISTRATION_STATUSES:
-        r.problem(
-            "Registration-Status",
-            f"nieznany stan zapisów „{registration_text}”",
-            "wpisz jedno z: " + ", ".join(REGISTRATION_STATUSES),
-        )
-        registration_status = "open"
+    registration_status = r.choice(
+        "Registration-Status", "open", REGISTRATION_STATUSES, REGISTRATION_ALIASES,
+        "nieznany stan zapisów",
+    )
 
     uid = r.raw("Event-UID") or default_uid(display_path, uid_domain)
 
