@@ -67,7 +67,7 @@ regenerate: $(INSTALLED)
 	$(PELICAN) -r $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) $(PELICANOPTS)
 
 serve: html
-	$(PELICAN) -l -p $(PORT) -o $(OUTPUTDIR) -s $(CONFFILE)
+	PYTHONPATH=plugins $(BIN)/python -m authoring.serve $(OUTPUTDIR) --port $(PORT)
 
 devserver: $(INSTALLED)
 	PYTHONPATH=plugins $(BIN)/python -m authoring.preview -s $(CONFFILE) --content $(INPUTDIR) --port $(PORT)

@@ -1,10 +1,9 @@
 """Helpers for the tests: build a site into a folder, read it back, serve it."""
 
-import functools
 import os
+import sys
 import shutil
 import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from bs4 import BeautifulSoup
@@ -12,6 +11,10 @@ from pelican import Pelican
 from pelican.settings import read_settings
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "plugins"))
+
+from authoring.serve import make_server  # noqa: E402
+
 DATA = Path(__file__).resolve().parent / "data"
 # A fixed "now" keeps the sample site's upcoming/past split stable in tests.
 TEST_NOW = "2026-11-28T12:00:00+01:00"
@@ -82,32 +85,9 @@ def html_pages(output):
     return sorted(p for p in Path(output).rglob("*.html"))
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
-    not_found = None
-
-    def log_message(self, *args):
-        pass
-
-    def send_error(self, code, message=None, explain=None):
-        # Like the live server: the site's own 404 page for missing addresses.
-        page = os.path.join(self.directory, self.not_found or "")
-        if code == 404 and self.not_found and os.path.isfile(page):
-            with open(page, "rb") as f:
-                body = f.read()
-            self.send_response(404)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-            return
-        super().send_error(code, message, explain)
-
-
 def serve(directory, not_found=None, port=0):
-    """Serve `directory` on loopback (a free port by default); returns (base URL, server)."""
-    handler_class = type("Handler", (_QuietHandler,), {"not_found": not_found})
-    handler = functools.partial(handler_class, directory=str(directory))
-    ThreadingHTTPServer.allow_reuse_address = True
-    server = ThreadingHTTPServer(("127.0.0.1", port), handler)
+    """Serve `directory` on loopback (a free port by default), as `make serve`
+    does; returns (base URL, server)."""
+    server = make_server(directory, port, quiet=True, not_found=not_found)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return f"http://127.0.0.1:{server.server_address[1]}", server

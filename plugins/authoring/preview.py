@@ -8,7 +8,6 @@ never contains it.
 """
 
 import argparse
-import functools
 import json
 import os
 import queue
@@ -17,7 +16,8 @@ import subprocess
 import sys
 import threading
 import time
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+from .serve import SiteHandler, make_server
 
 RELOAD_JS = """(function () {
   var box;
@@ -102,12 +102,11 @@ def problems_from(output):
 
 
 def handler_for(preview):
-    class Handler(SimpleHTTPRequestHandler):
-        def __init__(self, *args, **kwargs):
-            super().__init__(*args, directory=preview.output, **kwargs)
+    class Handler(SiteHandler):
+        quiet = True
 
-        def log_message(self, *args):
-            pass
+        def decorate(self, html):
+            return html.replace(b"</body>", SCRIPT_TAG + b"</body>", 1)
 
         def do_GET(self):
             if self.path == "/__podglad/odswiez.js":
@@ -115,18 +114,11 @@ def handler_for(preview):
             if self.path == "/__podglad/zdarzenia":
                 return self._events()
             path = self.translate_path(self.path)
-            if os.path.isdir(path):
+            if os.path.isdir(path) and self.path.endswith("/"):
                 path = os.path.join(path, "index.html")
             if path.endswith(".html") and os.path.isfile(path):
                 with open(path, "rb") as f:
-                    html = f.read().replace(b"</body>", SCRIPT_TAG + b"</body>", 1)
-                return self._send(200, "text/html; charset=utf-8", html)
-            if not os.path.exists(path):
-                missing = os.path.join(preview.output, "404.html")
-                if os.path.isfile(missing):
-                    with open(missing, "rb") as f:
-                        return self._send(404, "text/html; charset=utf-8",
-                                          f.read().replace(b"</body>", SCRIPT_TAG + b"</body>", 1))
+                    return self._send(200, "text/html; charset=utf-8", self.decorate(f.read()))
             return super().do_GET()
 
         def _send(self, status, kind, body):
@@ -179,8 +171,7 @@ def main(argv=None):
     if args.once:
         return 0 if ok else 1
     os.makedirs(preview.output, exist_ok=True)
-    server = ThreadingHTTPServer((args.bind, args.port), handler_for(preview))
-    server.daemon_threads = True
+    server = make_server(preview.output, args.port, args.bind, handler=handler_for(preview))
     threading.Thread(target=preview.watch_forever, daemon=True).start()
     print(f"Podgląd: http://localhost:{args.port}/  (zatrzymanie: Ctrl+C)", flush=True)
     try:
