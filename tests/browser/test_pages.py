@@ -67,9 +67,10 @@ def test_page_loads_without_errors_or_third_parties(browser, site_url, name):
     context.close()
 
 
+@pytest.mark.parametrize("width", [1280, 320])
 @pytest.mark.parametrize("name", PAGES)
-def test_axe_finds_no_wcag_a_or_aa_violation(browser, site_url, name):
-    context, page, *_ = visit(browser, site_url + PAGES[name])
+def test_axe_finds_no_wcag_a_or_aa_violation(browser, site_url, name, width):
+    context, page, *_ = visit(browser, site_url + PAGES[name], width=width)
     results = Axe().run(page, options=WCAG)
     violations = [
         f"{v['id']}: {v['help']} ({len(v['nodes'])}×, e.g. {v['nodes'][0]['target']})"
