@@ -86,7 +86,7 @@ MONTH_ARCHIVE_URL = "archiwum/{date:%Y}/{date:%m}/"
 MONTH_ARCHIVE_SAVE_AS = "archiwum/{date:%Y}/{date:%m}/index.html"
 PAGINATED_TEMPLATES = {
     "index": None,
-    "tag": None,
+    "tag": 50,
     "category": None,
     "archives": 50,
     "period_archives": None,

@@ -85,10 +85,9 @@ def _zone_bytes(tz, first, last):
     return _zones[key]
 
 
-def to_bytes(cal, events, first, last, tz):
-    """The calendar `cal` (properties only) with the VTIMEZONE of `tz` for the
-    years first..last and the already serialised VEVENTs in `events`."""
-    head = cal.to_ical()
+def to_bytes(head, events, first, last, tz):
+    """A calendar: `head` (a serialised VCALENDAR with its properties only),
+    the VTIMEZONE of `tz` for the years first..last, and the serialised VEVENTs."""
     end = b"END:VCALENDAR\r\n"
     assert head.endswith(end)
     return head[: -len(end)] + _zone_bytes(tz, first, last) + b"".join(events) + end

@@ -148,12 +148,13 @@ class TrainingsGenerator(Generator):
             name, "Szkolenia i wydarzenia Centrum KLUCZ", refresh
         )
         site_events = []
+        # The calendar beside each training: one header for all of them.
+        single = ical.new_calendar(f"{settings.get('SITENAME', '')}: szkolenie", name, refresh).to_ical()
         for article in self.context["trainings"]:
             event = event_for(article).to_ical()  # serialised once, used twice
             if within_calendar_window(article, now, past_days):
                 site_events.append(event)
             t = article.training
-            single = ical.new_calendar(article.title, name, refresh)
             self._write_bytes(
                 article.url + setting(settings, "EVENTS_TRAINING_ICS_NAME"),
                 ical.to_bytes(single, [event], t.start_at, t.end_at, t.tz),
@@ -162,7 +163,7 @@ class TrainingsGenerator(Generator):
         ends = [a.training.end_at for a in self.context["trainings"]] or [now]
         self._write_bytes(
             setting(settings, "EVENTS_ICS_PATH"),
-            ical.to_bytes(site_cal, site_events, min(starts), max(ends), starts[0].tzinfo),
+            ical.to_bytes(site_cal.to_ical(), site_events, min(starts), max(ends), starts[0].tzinfo),
         )
 
     def _write_bytes(self, relative, data):

@@ -149,12 +149,22 @@ def start(pelican):
     _state["variants"] = Variants(settings, pelican.output_path)
     _state["site"] = (settings.get("SITEURL") or "").rstrip("/")
     _state["sizes"] = setting(settings, "IMAGES_SIZES")
+    # Images that templates add (EU logos, campaign photos) can be on any page;
+    # without them only a post's or page's own text can hold one.
+    campaigns = settings.get("DONATIONS_CAMPAIGNS") or {}
+    _state["any_page"] = bool(
+        settings.get("EU_FUNDING_LOGOS") or any(c.get("image") for c in campaigns.values())
+    )
 
 
 def process_page(path, context):
     """content_written: make the images of each page as it is written."""
     if not path.endswith(".html") or "variants" not in _state:
         return
+    if not _state["any_page"]:
+        item = (context or {}).get("article") or (context or {}).get("page")
+        if item is None or "<img" not in (getattr(item, "_content", "") or ""):
+            return
     with open(path, "rb") as f:
         page = f.read()
     if b"<img" not in page:

@@ -8,9 +8,9 @@ from pelican import signals
 # Pages that must not be listed: the error page and draft previews.
 _EXCLUDED_PREFIXES = ("szkice/", "theme/")
 _EXCLUDED_FILES = {"404.html"}
-_NOINDEX = b'<meta name="robots" content="noindex'
 
 _lastmod = {}
+_written = []
 
 
 def collect_dates(generators):
@@ -22,6 +22,17 @@ def collect_dates(generators):
                 when = getattr(item, "modified", None) or getattr(item, "date", None)
                 if when is not None:
                     _lastmod[item.save_as] = when
+
+
+def start(pelican):
+    _written.clear()
+
+
+def remember_page(path, context=None):
+    """content_written: every HTML page Pelican or a plugin writes."""
+    if path.endswith(".html"):
+        noindex = context and context.get("page") is not None and getattr(context["page"], "template", "") == "404"
+        _written.append((path, bool(noindex)))
 
 
 def write_files(pelican):
@@ -40,20 +51,13 @@ def write_files(pelican):
 
 def _write_sitemap(output, origin):
     entries = []
-    for folder, dirs, files in os.walk(output):
-        dirs.sort()
-        for name in sorted(files):
-            if not name.endswith(".html"):
-                continue
-            path = os.path.relpath(os.path.join(folder, name), output).replace(os.sep, "/")
-            if path in _EXCLUDED_FILES or path.startswith(_EXCLUDED_PREFIXES):
-                continue
-            with open(os.path.join(folder, name), "rb") as f:
-                if _NOINDEX in f.read(4096):
-                    continue
-            url = path[: -len("index.html")] if path.endswith("index.html") else path
-            entries.append((url, _lastmod.get(path)))
-    entries.sort()
+    for full, noindex in _written:
+        path = os.path.relpath(full, output).replace(os.sep, "/")
+        if noindex or path in _EXCLUDED_FILES or path.startswith(_EXCLUDED_PREFIXES):
+            continue
+        url = path[: -len("index.html")] if path.endswith("index.html") else path
+        entries.append((url, _lastmod.get(path)))
+    entries = sorted(set(entries), key=lambda e: e[0])
     lines = [
         '<?xml version="1.0" encoding="utf-8"?>',
         '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
@@ -69,5 +73,7 @@ def _write_sitemap(output, origin):
 
 
 def register():
+    signals.initialized.connect(start)
+    signals.content_written.connect(remember_page)
     signals.all_generators_finalized.connect(collect_dates)
     signals.finalized.connect(write_files)
