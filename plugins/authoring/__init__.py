@@ -13,7 +13,7 @@ from .schedule import preview_pages, schedule_articles
 
 def register():
     reset()
-    signals.initialized.connect(separate_cache)
+    signals.get_generators.connect(separate_cache)
     signals.readers_init.connect(use_tolerant_reader)
     signals.content_object_init.connect(track_address)
     signals.article_generator_pretaxonomy.connect(drop_duplicates)

@@ -27,10 +27,13 @@ def _fingerprint(settings):
 
 
 def separate_cache(pelican_instance):
-    """initialized: CACHE_PATH/<fingerprint>, so two content folders, or an
-    older reader, never share cached posts."""
+    """get_generators (after every plugin's `initialized`, so the Markdown
+    settings are final; before any generator opens its cache):
+    CACHE_PATH/<fingerprint>, so two content folders, or an older reader,
+    never share cached posts."""
     settings = pelican_instance.settings
     if not (settings.get("CACHE_CONTENT") or settings.get("LOAD_CONTENT_CACHE")):
         return
     base = settings.get("CACHE_PATH", "cache")
     settings["CACHE_PATH"] = os.path.join(base, _fingerprint(settings))
+    return None  # adds no generator
