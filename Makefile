@@ -22,7 +22,7 @@ help:
 	@echo 'Użycie:'
 	@echo '  make html          zbuduj stronę (wersja robocza) do $(OUTPUTDIR)/'
 	@echo '  make clean         usuń zbudowaną stronę'
-	@echo '  make regenerate    przebudowuj stronę po każdej zmianie plików'
+	@echo '  make regenerate    przebudowuj $(OUTPUTDIR)/ po każdej zmianie plików (błąd nie przerywa)'
 	@echo '  make serve         zbuduj i pokaż stronę na http://localhost:$(PORT)'
 	@echo '  make devserver     podgląd na żywo ze szkicami: przebudowa i odświeżenie po zapisaniu pliku'
 	@echo '  make check         sprawdź wszystkie wpisy i wypisz każdy problem'
@@ -64,7 +64,7 @@ clean:
 	rm -rf $(OUTPUTDIR) $(OUTPUTDIR).new $(OUTPUTDIR).old .podglad .podglad.new
 
 regenerate: $(INSTALLED)
-	$(PELICAN) -r $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) $(PELICANOPTS)
+	PYTHONPATH=plugins $(BIN)/python -m authoring.preview --no-serve -s $(CONFFILE) --content $(INPUTDIR) --output $(OUTPUTDIR)
 
 serve: html
 	PYTHONPATH=plugins $(BIN)/python -m authoring.serve $(OUTPUTDIR) --port $(PORT)

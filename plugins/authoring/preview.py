@@ -46,7 +46,8 @@ SCRIPT_TAG = b'<script src="/__podglad/odswiez.js"></script>'
 
 
 class Preview:
-    def __init__(self, settings_file, content, output, watch):
+    def __init__(self, settings_file, content, output, watch, drafts=True):
+        self.drafts = drafts
         self.settings_file = settings_file
         self.content = content
         self.output = output
@@ -61,7 +62,7 @@ class Preview:
         shutil.rmtree(fresh, ignore_errors=True)
         # A fresh process each time, so edits to plugins and settings count too.
         command = [
-            sys.executable, "-m", "authoring.check", "--preview",
+            sys.executable, "-m", "authoring.check", *(["--preview"] if self.drafts else []),
             "-s", self.settings_file, "--content", self.content, "--output", fresh,
         ]
         started = time.monotonic()
@@ -72,7 +73,7 @@ class Preview:
             shutil.rmtree(self.output, ignore_errors=True)
             os.replace(fresh, self.output)
             self.problems = []
-            print(f"Zbudowano podgląd w {took:.1f} s.", flush=True)
+            print(f"Zbudowano {'podgląd' if self.drafts else 'stronę'} w {took:.1f} s.", flush=True)
             self.send("reload", "{}")
             return True
         shutil.rmtree(fresh, ignore_errors=True)
@@ -92,7 +93,7 @@ class Preview:
         from watchfiles import watch
 
         for _changes in watch(*self.watch, debounce=300):
-            print("Zmiana w plikach – buduję podgląd…", flush=True)
+            print("Zmiana w plikach – buduję od nowa…", flush=True)
             self.build()
 
 
@@ -164,12 +165,22 @@ def main(argv=None):
     parser.add_argument("--port", type=int, default=8000)
     parser.add_argument("--bind", default="127.0.0.1")
     parser.add_argument("--once", action="store_true", help="zbuduj i zakończ (do testów)")
+    parser.add_argument("--no-serve", action="store_true",
+                        help="tylko przebudowuj po zmianach (make regenerate), bez serwera i szkiców")
     args = parser.parse_args(argv)
     watch = [p for p in (args.content, "theme", "plugins", args.settings) if os.path.exists(p)]
-    preview = Preview(args.settings, args.content, os.path.abspath(args.output), watch)
+    preview = Preview(args.settings, args.content, os.path.abspath(args.output), watch,
+                      drafts=not args.no_serve)
     ok = preview.build()
     if args.once:
         return 0 if ok else 1
+    if args.no_serve:
+        print("Przebudowuję po każdej zmianie plików (zatrzymanie: Ctrl+C).", flush=True)
+        try:
+            preview.watch_forever()
+        except KeyboardInterrupt:
+            print("\nZatrzymano.")
+        return 0
     os.makedirs(preview.output, exist_ok=True)
     server = make_server(preview.output, args.port, args.bind, handler=handler_for(preview))
     threading.Thread(target=preview.watch_forever, daemon=True).start()
