@@ -75,10 +75,12 @@ class TrainingsGenerator(Generator):
     def _write_months(self, writer, category):
         trainings = self.context["trainings"]
         now = self.context["trainings_now"]
-        by_day = {}
+        by_day, by_month = {}, {}
         for article in trainings:
             for day in article.training.days:
                 by_day.setdefault(day, []).append(article)
+            for key in {month_key(day) for day in article.training.days}:
+                by_month.setdefault(key, []).append(article)
         # Months with trainings, plus every month from this one to the last
         # planned training, so the near future has no gaps.
         this_month = month_key(now.date())
@@ -96,10 +98,7 @@ class TrainingsGenerator(Generator):
                 "month_date": first_day,
                 "weeks": self.month_grid(year, month, by_day),
                 "weekdays": WEEKDAYS,
-                "month_trainings": [
-                    a for a in trainings
-                    if any(month_key(d) == (year, month) for d in a.training.days)
-                ],
+                "month_trainings": by_month.get((year, month), []),
                 "previous_month": previous and {
                     "url": pattern.format(year=previous[0], month=previous[1]),
                     "title": format_date(dt.date(*previous, 1), "LLLL y", locale="pl_PL"),
