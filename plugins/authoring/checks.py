@@ -6,7 +6,7 @@ import os
 import re
 
 from pelican.contents import Static
-from strict_build import Problem, relative_path, report
+from strict_build import Problem, field_line, relative_path, report
 
 from .encoding import decode
 
@@ -53,7 +53,7 @@ def track_address(content):
             field="Title",
             message=f"ten sam adres /{content.url} ma już plik {os.path.relpath(first, root).replace(os.sep, '/')}",
             hint="zmień tytuł albo dodaj w nagłówku Slug: inny-adres",
-            line=_line_of(second, "Title:") or 1,
+            line=field_line(second, "Title") or 1,
         ))
 
 
@@ -74,17 +74,6 @@ def drop_duplicates(generator):
         setattr(generator, attr, kept)
         if attr in generator.context:
             generator.context[attr] = kept
-
-
-def _line_of(path, prefix):
-    try:
-        with open(path, encoding="utf-8-sig", errors="replace") as f:
-            for number, line in enumerate(f, 1):
-                if line.lower().startswith(prefix.lower()):
-                    return number
-    except OSError:
-        return None
-    return None
 
 
 def _read_lines(path):

@@ -17,7 +17,7 @@ import sys
 import threading
 import time
 
-from .serve import SiteHandler, make_server
+from .serve import SiteHandler, make_server, serve_until_stopped
 
 RELOAD_JS = """(function () {
   var box;
@@ -184,11 +184,7 @@ def main(argv=None):
     os.makedirs(preview.output, exist_ok=True)
     server = make_server(preview.output, args.port, args.bind, handler=handler_for(preview))
     threading.Thread(target=preview.watch_forever, daemon=True).start()
-    print(f"Podgląd: http://localhost:{args.port}/  (zatrzymanie: Ctrl+C)", flush=True)
-    try:
-        server.serve_forever()
-    except KeyboardInterrupt:
-        print("\nZatrzymano podgląd.")
+    serve_until_stopped(server, f"http://localhost:{args.port}/", "Podgląd")
     return 0
 
 

@@ -47,6 +47,15 @@ def make_server(directory, port=0, bind="127.0.0.1", handler=SiteHandler, **attr
     return server
 
 
+def serve_until_stopped(server, url, what="Strona"):
+    """Serve until Ctrl+C, telling the person where to look."""
+    print(f"{what}: {url}  (zatrzymanie: Ctrl+C)", flush=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        print("\nZatrzymano.")
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description="Serwuje zbudowaną stronę")
     parser.add_argument("directory", nargs="?", default="output")
@@ -54,11 +63,7 @@ def main(argv=None):
     parser.add_argument("--bind", default="127.0.0.1")
     args = parser.parse_args(argv)
     server = make_server(args.directory, args.port, args.bind)
-    print(f"Strona: http://localhost:{args.port}/  (zatrzymanie: Ctrl+C)", flush=True)
-    try:
-        server.serve_forever()
-    except KeyboardInterrupt:
-        print("\nZatrzymano.")
+    serve_until_stopped(server, f"http://localhost:{args.port}/")
     return 0
 
 

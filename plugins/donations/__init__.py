@@ -14,18 +14,7 @@ def enable_marker(pelican):
     configs.setdefault("donations.marker", {})
 
 
-def kwota(value):
-    """20000 -> "20 000 zł" with non-breaking spaces."""
-    number = f"{value:,.2f}".replace(",", "\u00a0").replace(".", ",").removesuffix(",00")
-    return f"{number}\u00a0zł"
-
-
-def add_filters(generator):
-    generator.env.filters["kwota"] = kwota
-
-
 def register():
-    signals.generator_init.connect(add_filters)
     signals.initialized.connect(validate)
     signals.initialized.connect(enable_marker)
     signals.article_generator_finalized.connect(place_in_articles)

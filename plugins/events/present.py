@@ -9,7 +9,7 @@ from urllib.parse import quote, urlencode
 
 from babel.dates import format_date
 
-from polish_dates import format_date_pl, format_time_pl
+from polish_dates import format_date_pl, format_pln, format_time_pl
 
 NBSP = "\u00a0"
 EN_DASH = "\u2013"
@@ -43,8 +43,7 @@ def date_range_pl(t):
 def price_pl(t):
     if t.is_free:
         return "bezpłatne"
-    amount = f"{t.price:,.2f}".replace(",", NBSP).replace(".", ",").removesuffix(",00")
-    return f"{amount}{NBSP}zł"
+    return format_pln(t.price)
 
 
 SIGNUP_LABELS = {

@@ -1,4 +1,5 @@
-"""Polish dates through Babel: "15 maja 2016 r.", "maj 2016", "10:00".
+"""Polish dates and amounts through Babel: "15 maja 2016 r.", "maj 2016",
+"10:00", "20 000 zł".
 
 The machines that build the site have no pl_PL system locale, so strftime would
 give English month names; Babel carries its own CLDR data.
@@ -7,6 +8,7 @@ give English month names; Babel carries its own CLDR data.
 from .dates import (  # noqa: F401
     format_date_pl,
     format_month_pl,
+    format_pln,
     format_time_pl,
     register,
 )

@@ -4,6 +4,7 @@ import datetime as dt
 from functools import lru_cache
 
 from babel.dates import format_date, format_time
+from babel.numbers import format_decimal
 from pelican import signals
 
 NBSP = "\u00a0"
@@ -29,6 +30,12 @@ def format_time_pl(value, locale=DEFAULT_LOCALE):
     return format_time(value, "H:mm", locale=locale)
 
 
+def format_pln(value, locale=DEFAULT_LOCALE):
+    """An amount in złoty: "20 000 zł", "12,50 zł" (non-breaking spaces)."""
+    pattern = "#,##0" if value == int(value) else "#,##0.00"
+    return f"{format_decimal(value, format=pattern, locale=locale)}{NBSP}zł"
+
+
 def format_iso(value):
     """Machine-readable value for <time datetime="...">."""
     if isinstance(value, dt.datetime):
@@ -48,6 +55,7 @@ def add_filters(generator):
             "miesiac_pl": lambda v: format_month_pl(v, locale),
             "godzina_pl": lambda v: format_time_pl(v, locale),
             "iso": format_iso,
+            "kwota": lambda v: format_pln(v, locale),
         }
     )
 
