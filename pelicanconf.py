@@ -167,6 +167,7 @@ PLUGINS = [
     "donations",
     "images",
     "seo",
+    "render_cache",
 ]
 
 # build_clock: the moment the site is built for (ISO 8601); default the wall

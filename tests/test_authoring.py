@@ -277,3 +277,54 @@ def test_cached_rebuild_after_an_edit_equals_a_fresh_build(tmp_path):
     assert "Nowy program szkolenia." in (rebuilt / "szkolenia/szkolenie-jednodniowe-z-godzinami/index.html").read_text(encoding="utf-8")
     # One cache per content folder: another folder does not see these posts.
     assert len([p for p in (tmp_path / "cache").iterdir() if p.is_dir()]) == 1
+
+
+# --- reading in several processes ----------------------------------------------
+
+def _many_posts(tmp_path, count=80):
+    files = {
+        f"aktualnosci/wpis_{i:03d}.md": (
+            f"Title: Wpis numer {i}\nDate: 2026-{1 + i % 10:02d}-{1 + i % 27:02d} 10:00\nTags: doradztwo, targi\n"
+            f"Summary: Krótko o \"spotkaniu\" {i} - w Łodzi.\n\n"
+            f"Spotkanie w Łodzi i okolicach, numer {i}. Mamy 10 000 zł i 42 630 17 49.\n\n"
+            "## Program\n\n- doradztwo\n- [[wesprzyj]]\n\nKoniec.\n"
+        )
+        for i in range(count)
+    }
+    content = scenario(tmp_path, "clean", files)
+    text = "Title: Spotkanie w Łodzi\nDate: 2026-11-01 10:00\n\nZażółć gęślą jaźń.\n"
+    (content / "aktualnosci/zapisany_w_windows_1250.md").write_bytes(text.encode("cp1250"))
+    return content
+
+
+def test_reading_in_worker_processes_gives_the_same_site(tmp_path, caplog):
+    import logging
+
+    content = _many_posts(tmp_path)
+    one = build(tmp_path / "one", content=content, AUTHORING_READ_PROCESSES=0)
+    with caplog.at_level(logging.WARNING):
+        two = build(tmp_path / "two", content=content, AUTHORING_READ_PROCESSES=2)
+    files = sorted(p.relative_to(one) for p in one.rglob("*") if p.is_file())
+    assert len(files) > 80
+    assert files == sorted(p.relative_to(two) for p in two.rglob("*") if p.is_file())
+    assert [f for f in files if (one / f).read_bytes() != (two / f).read_bytes()] == []
+    # The workers' warnings reach this process once each.
+    assert len([r for r in caplog.records if "Windows-1250" in r.getMessage()]) == 1
+    page = (two / "aktualnosci/wpis-numer-7/index.html").read_text(encoding="utf-8")
+    assert "10\u00a0000\u00a0zł" in page and "„spotkaniu”" in page
+
+
+def test_reading_in_worker_processes_reports_the_same_errors(tmp_path):
+    from strict_build.collector import BuildFailed
+
+    content = _many_posts(tmp_path)
+    shutil.copy(ROOT / "tests/data/bad_content/content/aktualnosci/article_bad_date.md", content / "aktualnosci")
+    shutil.copy(ROOT / "tests/data/bad_content/content/aktualnosci/article_unknown_donation.md", content / "aktualnosci")
+    failures = []
+    for processes in (0, 2):
+        with pytest.raises(BuildFailed) as failed:
+            build(tmp_path / f"out{processes}", content=content, AUTHORING_READ_PROCESSES=processes)
+        failures.append(failed.value.problems)
+    assert failures[0] == failures[1]
+    assert any("article_bad_date.md:2: Date" in p for p in failures[1])
+    assert any("article_unknown_donation.md:3: Donation" in p for p in failures[1])

@@ -8,7 +8,12 @@ import markdown
 import pelican
 
 # The modules whose code shapes what the reader cache stores.
-_READER_MODULES = ("encoding.py", os.path.join("..", "donations", "marker.py"))
+_READER_MODULES = (
+    "encoding.py",
+    os.path.join("..", "donations", "marker.py"),
+    os.path.join("..", "typography", "markdown_ext.py"),
+    os.path.join("..", "typography", "rules.py"),
+)
 
 
 def _fingerprint(settings):

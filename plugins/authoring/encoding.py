@@ -1,10 +1,26 @@
 """Read Markdown saved the way staff save it on Windows: UTF-8 with or without
-a BOM, or Windows-1250 / ISO-8859-2 (read correctly, with a warning)."""
+a BOM, or Windows-1250 / ISO-8859-2 (read correctly, with a warning).
+
+Posts that are not in the reader cache are turned into HTML by several
+processes at once (AUTHORING_READ_PROCESSES, default: one per CPU core), before
+Pelican asks for them one by one; Pelican then gets the same result it would
+have read itself."""
+
+import logging
+import multiprocessing
+import os
 
 from markdown import Markdown
 from markdown.extensions.meta import MetaPreprocessor
-from pelican.readers import MarkdownReader
+from pelican.readers import DUPLICATES_DEFINITIONS_ALLOWED, MarkdownReader
+from pelican.utils import file_suffix
 from strict_build import Problem, relative_path, report
+
+logger = logging.getLogger(__name__)
+
+# Fewer cold posts than this are read in this process: starting workers would
+# cost more than it saves.
+PARALLEL_MINIMUM = 64
 
 POLISH = set("ąćęłńóśźżĄĆĘŁŃÓŚŹŻ")
 LEGACY = ("cp1250", "iso-8859-2")
@@ -52,6 +68,18 @@ class StaffMarkdownReader(MarkdownReader):
         return self._document.reset(), self._fields.reset()
 
     def read(self, source_path):
+        done = _take(source_path)
+        if done is None:
+            content, fields = self.convert(source_path)
+        else:
+            content, fields, records = done
+            for record in records:
+                logging.getLogger(record.name).handle(record)
+        self._source_path = source_path
+        return content, self._metadata(fields)
+
+    def convert(self, source_path):
+        """The Markdown work for one file: (HTML, [(field, values, HTML of a formatted field or None)])."""
         with open(source_path, "rb") as f:
             text, encoding = decode(f.read())
         if encoding != "utf-8":
@@ -64,13 +92,38 @@ class StaffMarkdownReader(MarkdownReader):
                 severity="warning",
                 line=1,
             ))
-        self._source_path = source_path
-        document, fields = self._converters()
+        document, converter = self._converters()
         content = document.convert(text)
-        meta = getattr(document, "Meta", None)
-        self._md = fields
-        metadata = self._parse_metadata(meta) if meta is not None else {}
-        return content, metadata
+        meta = getattr(document, "Meta", None) or {}
+        # As Pelican's _parse_metadata: no header parsing inside the fields.
+        converter.preprocessors.deregister("meta")
+        formatted = self.settings["FORMATTED_FIELDS"]
+        fields = []
+        for name, values in meta.items():
+            html = None
+            if name.lower() in formatted:
+                converter.reset()
+                html = converter.convert("\n".join(values))
+            fields.append((name.lower(), values, html))
+        return content, fields
+
+    def _metadata(self, fields):
+        """Pelican's MarkdownReader._parse_metadata, given the converted fields."""
+        output = {}
+        for name, values, html in fields:
+            if html is not None:
+                output[name] = self.process_metadata(name, html)
+            elif not DUPLICATES_DEFINITIONS_ALLOWED.get(name, True):
+                if len(values) > 1:
+                    logging.getLogger("pelican.readers").warning(
+                        "Duplicate definition of `%s` for %s. Using first one.", name, self._source_path
+                    )
+                output[name] = self.process_metadata(name, values[0])
+            elif len(values) > 1:
+                output[name] = self.process_metadata(name, values)
+            else:
+                output[name] = self.process_metadata(name, values[0])
+        return output
 
 
 class _Source:
@@ -84,3 +137,91 @@ def use_tolerant_reader(readers):
         if extension in readers.reader_classes:
             readers.reader_classes[extension] = StaffMarkdownReader
             readers.readers[extension] = StaffMarkdownReader(readers.settings)
+
+
+# Conversions done ahead by the workers, in the order Pelican asks for them.
+_AHEAD = {"pending": set(), "results": None, "pool": None, "done": {}}
+
+
+def _take(path):
+    """The worker's result for path, waiting for it if it is on its way."""
+    if path not in _AHEAD["pending"]:
+        return None
+    _AHEAD["pending"].discard(path)
+    done = _AHEAD["done"]
+    try:
+        while path not in done:
+            ready, result = next(_AHEAD["results"])
+            done[ready] = result
+    except Exception as error:  # a worker died: read the rest here
+        logger.debug("reading in one process: %s", error)
+        finish()
+        return None
+    return done.pop(path)
+
+
+def finish(*_args):
+    """Stop the workers (after reading, or when a build is cut short)."""
+    pool = _AHEAD["pool"]
+    if pool is not None:
+        pool.terminate()
+    _AHEAD.update(pending=set(), results=None, pool=None, done={})
+    _WORKER.clear()
+
+
+_WORKER = {}
+
+
+class _Records(logging.Handler):
+    def __init__(self):
+        super().__init__()
+        self.records = []
+
+    def emit(self, record):
+        record.msg, record.args = record.getMessage(), None
+        record.exc_info = record.exc_text = None
+        self.records.append(record)
+
+
+def _convert_in_worker(path):
+    root = logging.getLogger()
+    if not root.handlers or not isinstance(root.handlers[0], _Records):
+        root.handlers = [_Records()]
+    captured = root.handlers[0]
+    captured.records = []
+    try:
+        content, fields = _WORKER["reader"].convert(path)
+    except Exception:  # the main process reads it again and reports the error itself
+        return path, None
+    return path, (content, fields, captured.records)
+
+
+def preread(generator):
+    """article_generator_init: start converting the posts the reader cache
+    does not hold in worker processes; Pelican then reads them one by one
+    while the workers run ahead of it."""
+    finish()
+    settings = generator.settings
+    processes = settings.get("AUTHORING_READ_PROCESSES")
+    processes = os.cpu_count() or 1 if processes is None else int(processes)
+    reader = generator.readers.readers.get("md")
+    if processes < 1 or not isinstance(reader, StaffMarkdownReader):
+        return
+    cold = []
+    for relative in generator.get_files(settings["ARTICLE_PATHS"], exclude=settings["ARTICLE_EXCLUDES"]):
+        path = os.path.abspath(os.path.join(generator.path, relative))
+        if file_suffix(path) in reader.file_extensions and generator.readers.get_cached_data(path, None) is None:
+            cold.append(path)
+    if len(cold) < PARALLEL_MINIMUM:
+        return
+    _WORKER["reader"] = reader
+    try:
+        # The workers are forks: they only convert Markdown and send back the
+        # result, so the other threads (Pelican's progress display, the
+        # preview server) are not needed in them.
+        pool = multiprocessing.get_context("fork").Pool(processes)
+    except OSError as error:  # no fork or no semaphores here: read one by one
+        logger.debug("reading in one process: %s", error)
+        _WORKER.clear()
+        return
+    _AHEAD.update(pool=pool, pending=set(cold), results=pool.imap(_convert_in_worker, cold, chunksize=8))

@@ -102,9 +102,24 @@ def card_summary(article, units=DEFAULT_UNITS, typeset=True):
     return cached
 
 
+MARKDOWN_READERS = ("markdown", "staffmarkdown")
+
+
+def enable_in_markdown(pelican):
+    """initialized: typeset Markdown while it is converted (markdown_ext.py)."""
+    settings = pelican.settings
+    if settings.get("TYPOGRAPHY_ENABLED", True):
+        configs = settings.setdefault("MARKDOWN", {}).setdefault("extension_configs", {})
+        configs["typography.markdown_ext"] = {"units": list(_units(settings))}
+
+
 def fix_content(content):
+    """content_object_init: typeset what Markdown did not (other readers)."""
     settings = content.settings
     if not settings.get("TYPOGRAPHY_ENABLED", True) or not content._content:
+        return
+    markdown_configs = settings.get("MARKDOWN", {}).get("extension_configs", {})
+    if "typography.markdown_ext" in markdown_configs and getattr(content, "reader", None) in MARKDOWN_READERS:
         return
     content._content = nbsp_html(content._content, _units(settings))
     if getattr(content, "_summary", None):
@@ -129,5 +144,6 @@ def add_filters(generator):
 
 
 def register():
+    signals.initialized.connect(enable_in_markdown)
     signals.content_object_init.connect(fix_content)
     signals.generator_init.connect(add_filters)

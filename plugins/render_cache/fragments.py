@@ -1,0 +1,56 @@
+"""`{% cache key, ... %}…{% endcache %}`: a piece of a template rendered once per
+build and reused wherever the same key comes back (a post's card is shown on
+the home page, its category, every tag and its month's archive).
+
+The key must name everything the piece shows that differs between uses; what
+is the same for the whole build (settings, SITEURL) need not be in it. The
+cache is emptied at the start of every build."""
+
+from jinja2 import nodes
+from jinja2.ext import Extension
+
+_fragments = {}
+
+
+def clear(*_args, **_kwargs):
+    _fragments.clear()
+
+
+class FragmentCache(Extension):
+    tags = {"cache"}
+
+    def parse(self, parser):
+        lineno = next(parser.stream).lineno
+        keys = [parser.parse_expression()]
+        while parser.stream.skip_if("comma"):
+            keys.append(parser.parse_expression())
+        body = parser.parse_statements(("name:endcache",), drop_needle=True)
+        name = nodes.Const(parser.name or "")
+        call = self.call_method("_cached", [name, nodes.List(keys)])
+        return nodes.CallBlock(call, [], [], body).set_lineno(lineno)
+
+    def _cached(self, template, keys, caller):
+        key = (id(self.environment), template, *keys)
+        try:
+            return _fragments[key]
+        except KeyError:
+            pass
+        except TypeError:  # an unhashable key: render every time
+            return caller()
+        html = _fragments[key] = caller()
+        return html
+
+
+def add_extension(generator):
+    """generator_init: every generator's Jinja environment knows `{% cache %}`."""
+    if generator.settings.get("RENDER_CACHE_FRAGMENTS", True):
+        generator.env.add_extension(FragmentCache)
+    else:
+        generator.env.add_extension(_NoCache)
+
+
+class _NoCache(FragmentCache):
+    """Same syntax, no caching (RENDER_CACHE_FRAGMENTS = False)."""
+
+    def _cached(self, template, keys, caller):
+        return caller()
