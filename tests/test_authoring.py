@@ -302,6 +302,7 @@ def test_reading_in_worker_processes_gives_the_same_site(tmp_path, caplog):
 
     content = _many_posts(tmp_path)
     one = build(tmp_path / "one", content=content, AUTHORING_READ_PROCESSES=0)
+    caplog.clear()
     with caplog.at_level(logging.WARNING):
         two = build(tmp_path / "two", content=content, AUTHORING_READ_PROCESSES=2)
     files = sorted(p.relative_to(one) for p in one.rglob("*") if p.is_file())
