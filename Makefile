@@ -46,15 +46,12 @@ $(AUDIT_INSTALLED): audit/package.json audit/package-lock.json
 	npm ci --prefix audit --no-audit --no-fund --loglevel=error
 	touch $@
 
-# Build into a fresh folder and swap it in only when the build succeeded, so a
-# failed build never leaves a half-written site where the last good one was.
+# The render_cache plugin writes the build into $(OUTPUTDIR).new and changes
+# $(OUTPUTDIR) only when the build succeeded, so a failed build never leaves a
+# half-written site where the last good one was. In development it also skips
+# pages whose inputs did not change; publishconf.py builds everything.
 define build_site
-	rm -rf $(OUTPUTDIR).new
-	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR).new -s $(1) $(PELICANOPTS) || { rm -rf $(OUTPUTDIR).new; exit 1; }
-	rm -rf $(OUTPUTDIR).old
-	if [ -d $(OUTPUTDIR) ]; then mv $(OUTPUTDIR) $(OUTPUTDIR).old; fi
-	mv $(OUTPUTDIR).new $(OUTPUTDIR)
-	rm -rf $(OUTPUTDIR).old
+	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(1) $(PELICANOPTS)
 endef
 
 html: $(INSTALLED)

@@ -132,6 +132,8 @@ LOAD_CONTENT_CACHE = True
 CONTENT_CACHING_LAYER = "reader"
 CHECK_MODIFIED_METHOD = "mtime"
 CACHE_PATH = "cache/pelican"
+# Uncompressed: faster to save and load (a few MB for a thousand posts).
+GZIP_CACHE = False
 DELETE_OUTPUT_DIRECTORY = True
 OUTPUT_RETENTION = []
 
@@ -160,6 +162,7 @@ PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
     "strict_build",
     "build_clock",
+    "render_cache",  # before the plugins that write files: it decides where they go
     "authoring",
     "polish_dates",
     "typography",
@@ -167,8 +170,13 @@ PLUGINS = [
     "donations",
     "images",
     "seo",
-    "render_cache",
 ]
+
+# render_cache: the build goes to output.new and replaces output/ only when it
+# succeeded; in development, pages whose inputs did not change since the last
+# build are not rendered again (publishconf.py turns that off).
+RENDER_CACHE_PAGES = True
+RENDER_CACHE_FRAGMENTS = True
 
 # build_clock: the moment the site is built for (ISO 8601); default the wall
 # clock. The BUILD_NOW environment variable does the same without editing this.

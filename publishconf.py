@@ -30,3 +30,4 @@ AUTHORING_PREVIEW = False
 # The live site is always built from scratch.
 CACHE_CONTENT = False
 LOAD_CONTENT_CACHE = False
+RENDER_CACHE_PAGES = False

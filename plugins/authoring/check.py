@@ -29,8 +29,12 @@ class _Warnings(logging.Handler):
             self.lines.append(record.getMessage())
 
 
-def run(settings_file, content=None, overrides=None, output=None):
-    """Build (into `output`, else a temporary folder); return (errors, warnings)."""
+def run(settings_file, content=None, overrides=None, output=None, cached=False):
+    """Build (into `output`, else a temporary folder); return (errors, warnings).
+
+    With `cached` (the preview), what was read and written last time is reused
+    as in `make html`; otherwise every file is read afresh, so warnings about a
+    file show every time."""
     root = logging.getLogger()
     # Only this command prints; Pelican's own log lines would repeat the list.
     root.addHandler(logging.NullHandler())
@@ -39,13 +43,12 @@ def run(settings_file, content=None, overrides=None, output=None):
     root.addHandler(warnings)
     errors = []
     with tempfile.TemporaryDirectory(prefix="klucz-check-") as scratch:
-        # Read every file afresh, so warnings about a file show every time.
-        override = {
-            "OUTPUT_PATH": output or scratch,
-            "CACHE_CONTENT": False,
-            "LOAD_CONTENT_CACHE": False,
-            **(overrides or {}),
-        }
+        override = {"OUTPUT_PATH": output or scratch}
+        if not cached:
+            override.update(CACHE_CONTENT=False, LOAD_CONTENT_CACHE=False)
+        if not output:
+            override["RENDER_CACHE_PAGES"] = False
+        override.update(overrides or {})
         if content:
             override["PATH"] = os.path.abspath(content)
         settings = read_settings(settings_file, override=override)
@@ -74,13 +77,15 @@ def main(argv=None):
     parser.add_argument("--content", default=None, help="folder z treścią (domyślnie content/)")
     parser.add_argument("--output", default=None, help="zapisz zbudowaną stronę w tym folderze")
     parser.add_argument("--preview", action="store_true", help="pokaż szkice i wpisy zaplanowane")
+    parser.add_argument("--cached", action="store_true",
+                        help="korzystaj z tego, co odczytano i zbudowano poprzednio (podgląd)")
     args = parser.parse_args(argv)
     overrides = {}
     if args.preview:
         overrides = {"AUTHORING_PREVIEW": True, "DONATIONS_REFUSE_EXAMPLE_DATA": False}
     # The build's own summary goes to the log; this command prints the list itself.
     logging.getLogger("strict_build.collector").disabled = True
-    errors, warnings = run(args.settings, args.content, overrides, args.output)
+    errors, warnings = run(args.settings, args.content, overrides, args.output, cached=args.cached)
     errors.sort(key=_by_place)
     warnings.sort(key=_by_place)
     for line in errors:

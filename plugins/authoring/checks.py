@@ -64,13 +64,16 @@ def drop_duplicates(generator):
         items = getattr(generator, attr, None)
         if not items:
             continue
-        seen, kept = set(), []
+        seen, kept = set(), set()
         for item in sorted(items, key=lambda i: i.source_path or ""):
-            if item.save_as and item.save_as in seen:
+            save_as = item.save_as
+            if save_as and save_as in seen:
                 continue
-            seen.add(item.save_as)
-            kept.append(item)
-        kept = [item for item in items if item in kept]  # keep Pelican's order
+            seen.add(save_as)
+            kept.add(id(item))
+        if len(kept) == len(items):
+            continue
+        kept = [item for item in items if id(item) in kept]  # keep Pelican's order
         setattr(generator, attr, kept)
         if attr in generator.context:
             generator.context[attr] = kept

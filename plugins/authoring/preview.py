@@ -11,7 +11,6 @@ import argparse
 import json
 import os
 import queue
-import shutil
 import subprocess
 import sys
 import threading
@@ -57,26 +56,23 @@ class Preview:
         self.problems = []
 
     def build(self):
-        """Build into a fresh folder; swap it in only if the build succeeded."""
-        fresh = self.output + ".new"
-        shutil.rmtree(fresh, ignore_errors=True)
+        """Build into the preview folder. The site is written to a folder
+        beside it and replaces it only when the build succeeded (render_cache),
+        so when a build fails the last good preview stays."""
         # A fresh process each time, so edits to plugins and settings count too.
         command = [
-            sys.executable, "-m", "authoring.check", *(["--preview"] if self.drafts else []),
-            "-s", self.settings_file, "--content", self.content, "--output", fresh,
+            sys.executable, "-m", "authoring.check", *(["--preview"] if self.drafts else []), "--cached",
+            "-s", self.settings_file, "--content", self.content, "--output", self.output,
         ]
         started = time.monotonic()
         env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, ["plugins", os.environ.get("PYTHONPATH")])))
         result = subprocess.run(command, capture_output=True, text=True, env=env)
         took = time.monotonic() - started
         if result.returncode == 0:
-            shutil.rmtree(self.output, ignore_errors=True)
-            os.replace(fresh, self.output)
             self.problems = []
             print(f"Zbudowano {'podgląd' if self.drafts else 'stronę'} w {took:.1f} s.", flush=True)
             self.send("reload", "{}")
             return True
-        shutil.rmtree(fresh, ignore_errors=True)
         self.problems = problems_from(result.stdout) or [result.stderr.strip()[-2000:]]
         print("Strona nie zbudowała się:", flush=True)
         for line in self.problems:

@@ -161,6 +161,8 @@ def process_page(path, context):
     """content_written: make the images of each page as it is written."""
     if not path.endswith(".html") or "variants" not in _state:
         return
+    if (context or {}).get("page_reused"):  # not written again: done last time
+        return
     if not _state["any_page"]:
         item = (context or {}).get("article") or (context or {}).get("page")
         if item is None or "<img" not in (getattr(item, "_content", "") or ""):

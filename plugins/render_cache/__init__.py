@@ -1,12 +1,59 @@
-"""Render less: template pieces shared by many pages are rendered once per
-build (`{% cache %}`, see fragments.py)."""
+"""Render and write only what changed, and never leave a half-written site.
 
+- `{% cache key %}…{% endcache %}`: template pieces shared by many pages (a
+  post's card) are rendered once per build (fragments.py).
+- The build is written into `<output>.new`; only a build that succeeded
+  changes the output folder, at the very end (output.py).
+- With RENDER_CACHE_PAGES on (development), pages whose inputs did not change
+  since the last build into the same folder are not rendered again
+  (signature.py, writer.py): editing one post rewrites that post's page, not
+  the whole site.
+"""
+
+from build_clock import build_now
 from pelican import signals
 
 from .fragments import add_extension, clear
+from .output import Output
+from .writer import STATE, get_writer
+
+
+def stage(pelican):
+    """initialized: send the build to the staging folder."""
+    output = Output(pelican.output_path, pelican.settings)
+    output.start()
+    STATE.clear()
+    STATE["output"] = output
+    pelican.output_path = output.staging
+    pelican.settings["OUTPUT_PATH"] = output.staging
+
+
+def prepare(generators):
+    """all_generators_finalized: every plugin has connected its `finalized`
+    handlers by now, so the commit connected here runs after all of them (the
+    sitemap is written, strict_build has had its say)."""
+    output = STATE.get("output")
+    if output is None:
+        return
+    settings = generators[0].settings if generators else {}
+    STATE["today"] = build_now(settings).date()
+    output.settings = settings  # CACHE_PATH as the reader cache set it
+    output.load()
+    signals.finalized.connect(commit)
+
+
+def commit(pelican):
+    output = STATE.pop("output", None)
+    if output is not None:
+        output.commit()
+        pelican.output_path = output.live
+        pelican.settings["OUTPUT_PATH"] = output.live
 
 
 def register():
+    signals.initialized.connect(stage)
     signals.initialized.connect(clear)
+    signals.all_generators_finalized.connect(prepare)
+    signals.get_writer.connect(get_writer)
     signals.finalized.connect(clear)
     signals.generator_init.connect(add_extension)

@@ -6,7 +6,9 @@ The key must name everything the piece shows that differs between uses; what
 is the same for the whole build (settings, SITEURL) need not be in it. The
 cache is emptied at the start of every build."""
 
-from jinja2 import nodes
+import os
+
+from jinja2 import FileSystemBytecodeCache, nodes
 from jinja2.ext import Extension
 
 _fragments = {}
@@ -42,11 +44,18 @@ class FragmentCache(Extension):
 
 
 def add_extension(generator):
-    """generator_init: every generator's Jinja environment knows `{% cache %}`."""
-    if generator.settings.get("RENDER_CACHE_FRAGMENTS", True):
+    """generator_init: every generator's Jinja environment knows `{% cache %}`,
+    and keeps compiled templates between builds (Jinja checks each template's
+    source before it uses the compiled one)."""
+    settings = generator.settings
+    if settings.get("RENDER_CACHE_FRAGMENTS", True):
         generator.env.add_extension(FragmentCache)
     else:
         generator.env.add_extension(_NoCache)
+    if settings.get("RENDER_CACHE_TEMPLATES", True):
+        folder = os.path.join(settings.get("CACHE_PATH") or "cache", "szablony")
+        os.makedirs(folder, exist_ok=True)
+        generator.env.bytecode_cache = FileSystemBytecodeCache(folder)
 
 
 class _NoCache(FragmentCache):

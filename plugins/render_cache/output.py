@@ -1,0 +1,181 @@
+"""The build writes into a staging folder beside the output folder; only a build
+that succeeded changes the output folder, at the very end:
+
+- the first time (or when the output folder is empty) the staging folder
+  simply becomes the output folder;
+- otherwise the files the build wrote are moved in (those with the same bytes
+  as before are left alone), files no longer part of the site are removed, and
+  pages the build did not need to render again stay as they are.
+
+A build that fails never gets there: the output folder is not touched and the
+staging folder is removed.
+"""
+
+import atexit
+import hashlib
+import logging
+import os
+import pickle
+import shutil
+
+logger = logging.getLogger(__name__)
+
+MANIFEST_VERSION = 1
+
+
+class Output:
+    """One build's output: where it is staged, what it reused, what it wrote."""
+
+    def __init__(self, live, settings):
+        self.live = os.path.abspath(live)
+        self.staging = self.live + ".new"
+        self.retention = set(settings.get("OUTPUT_RETENTION") or [])
+        self.pages = bool(settings.get("RENDER_CACHE_PAGES", False))
+        self.settings = settings
+        self.previous = {}
+        self.kept = set()  # relative paths reused from the live folder
+        self.calls = {}  # page key -> relative paths it produced
+        self.summaries = {}
+        self.signature = None
+        self.committed = False
+
+    # --- the manifest of the last successful build into `live` -------------
+
+    def manifest_path(self):
+        base = self.settings.get("CACHE_PATH") or "cache"
+        name = hashlib.blake2b(self.live.encode(), digest_size=8).hexdigest()
+        return os.path.join(base, f"strony-{name}.pickle")
+
+    def load(self):
+        if not self.pages or not os.path.isdir(self.live):
+            return
+        try:
+            with open(self.manifest_path(), "rb") as f:
+                manifest = pickle.load(f)
+        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError):
+            return
+        if manifest.get("version") == MANIFEST_VERSION and manifest.get("live") == self.live:
+            self.previous = manifest
+
+    def save(self):
+        if not self.pages:
+            return
+        files = {}
+        for paths in self.calls.values():
+            for relative in paths:
+                try:
+                    stat = os.stat(os.path.join(self.live, relative))
+                except OSError:
+                    continue
+                files[relative] = (stat.st_size, stat.st_mtime_ns)
+        manifest = {
+            "version": MANIFEST_VERSION,
+            "live": self.live,
+            "signature": self.signature,
+            "calls": self.calls,
+            "files": files,
+            "summaries": self.summaries,
+        }
+        path = self.manifest_path()
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path + ".tmp", "wb") as f:
+            pickle.dump(manifest, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(path + ".tmp", path)
+
+    # --- pages ---------------------------------------------------------------
+
+    def reusable(self, key):
+        """The files a page key produced last time, if they are still there as
+        written; else None (the page must be rendered)."""
+        if not self.previous or self.previous.get("signature") != self.signature:
+            return None
+        paths = self.previous["calls"].get(key)
+        if not paths:
+            return None
+        files = self.previous["files"]
+        for relative in paths:
+            try:
+                stat = os.stat(os.path.join(self.live, relative))
+            except OSError:
+                return None
+            if files.get(relative) != (stat.st_size, stat.st_mtime_ns):
+                return None
+        return paths
+
+    def keep(self, key, paths):
+        self.calls[key] = list(paths)
+        self.kept.update(paths)
+
+    def record(self, key, paths):
+        self.calls[key] = list(paths)
+
+    # --- staging and commit --------------------------------------------------
+
+    def start(self):
+        shutil.rmtree(self.staging, ignore_errors=True)
+        os.makedirs(self.staging, exist_ok=True)
+        atexit.register(self.abandon)
+
+    def abandon(self):
+        """At exit: a build that did not commit leaves no staging folder."""
+        if not self.committed:
+            shutil.rmtree(self.staging, ignore_errors=True)
+
+    def commit(self):
+        if not os.path.isdir(self.live) or not os.listdir(self.live) or not self.kept:
+            self._swap()
+        else:
+            self._merge()
+        self.committed = True
+        self.save()
+
+    def _swap(self):
+        """Everything was written: the staging folder becomes the output."""
+        old = self.live + ".old"
+        shutil.rmtree(old, ignore_errors=True)
+        if os.path.isdir(self.live):
+            for name in self.retention:
+                if os.path.exists(os.path.join(self.live, name)):
+                    shutil.rmtree(os.path.join(self.staging, name), ignore_errors=True)
+                    os.replace(os.path.join(self.live, name), os.path.join(self.staging, name))
+            os.replace(self.live, old)
+        os.replace(self.staging, self.live)
+        shutil.rmtree(old, ignore_errors=True)
+
+    def _merge(self):
+        """Move what was written into the output; remove what is gone."""
+        produced = set(self.kept)
+        for folder, _dirs, files in os.walk(self.staging):
+            for name in files:
+                staged = os.path.join(folder, name)
+                relative = os.path.relpath(staged, self.staging)
+                produced.add(relative)
+                target = os.path.join(self.live, relative)
+                if _same_bytes(staged, target):
+                    continue
+                os.makedirs(os.path.dirname(target), exist_ok=True)
+                os.replace(staged, target)
+        for folder, dirs, files in os.walk(self.live, topdown=True):
+            relative_folder = os.path.relpath(folder, self.live)
+            if relative_folder == ".":
+                dirs[:] = [d for d in dirs if d not in self.retention]
+                files = [f for f in files if f not in self.retention]
+            for name in files:
+                relative = os.path.normpath(os.path.join(relative_folder, name))
+                if relative not in produced:
+                    os.remove(os.path.join(folder, name))
+        for folder, dirs, files in os.walk(self.live, topdown=False):
+            if folder != self.live and not os.listdir(folder):
+                if os.path.relpath(folder, self.live).split(os.sep)[0] not in self.retention:
+                    os.rmdir(folder)
+        shutil.rmtree(self.staging, ignore_errors=True)
+
+
+def _same_bytes(a, b):
+    try:
+        if os.path.getsize(a) != os.path.getsize(b):
+            return False
+        with open(a, "rb") as fa, open(b, "rb") as fb:
+            return fa.read() == fb.read()
+    except OSError:
+        return False

@@ -1,0 +1,180 @@
+"""What a page is made from, as a digest.
+
+A page of this site is made from: the theme and the plugins' code, the settings,
+what every post and page says about itself except its text (title, date, URL,
+tags, summary, a training's dates and sign-up state: lists, navigation and
+"previous/next" show these), today's date (sign-ups, the 1,5% season, the
+current month), and, for a post's own page, its text. The site signature covers
+all of it but the texts; a page whose signature and own text are the ones it
+was written from last time is the same page.
+"""
+
+import datetime as dt
+import hashlib
+import importlib.metadata
+import os
+import re
+
+from pelican.contents import Content, Static
+from pelican.urlwrappers import URLWrapper
+
+# Context entries that change on every build without changing any page: the
+# moment of the build (what depends on it is covered: sign-up states, the
+# lists of upcoming trainings, scheduled posts, today's date) and the folder
+# the build is written to.
+VOLATILE = frozenset({"BUILD_NOW", "_BUILD_NOW_RESOLVED", "trainings_now", "OUTPUT_PATH"})
+# Attributes of a post that are not what it says about itself.
+SKIPPED_ATTRIBUTES = frozenset({"_content", "_context", "settings", "_card_summary"})
+PACKAGES = ("pelican", "jinja2", "markdown", "markupsafe", "babel", "icalendar", "feedgenerator", "pillow")
+_ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
+
+
+_SCALARS = (str, int, float, bool, type(None))
+
+
+def _scalar(value):
+    """bytes for a str/number/None, else None."""
+    if isinstance(value, str):  # Markup too
+        return b"s" + value.encode("utf-8", "surrogatepass") + b"\x00"
+    return repr(value).encode() + b"\x00"
+
+
+def _feed(digest, value, depth=0, seen=None):
+    """Write a stable description of value into digest."""
+    update = digest.update
+    if isinstance(value, _SCALARS):
+        update(_scalar(value))
+    elif isinstance(value, bytes):
+        update(b"b" + value + b"\x00")
+    elif isinstance(value, (dt.datetime, dt.date, dt.time)):
+        update(f"t{value.isoformat()}{getattr(value, 'tzinfo', '')}".encode())
+    elif isinstance(value, Static):
+        update(b"static")
+        update(_scalar(value.source_path))
+        update(_scalar(value.url))
+        try:
+            stat = os.stat(value.source_path)
+            update(f"{stat.st_size}:{stat.st_mtime_ns}".encode())
+        except OSError:
+            update(b"missing")
+    elif isinstance(value, Content):
+        # Its own attributes go into the site signature once (content_state).
+        update(b"content" + _scalar(value.source_path))
+    elif isinstance(value, URLWrapper):
+        update(f"w{type(value).__name__}".encode() + _scalar(value.name) + _scalar(value.slug))
+    elif depth > 8:
+        update(type(value).__name__.encode())
+    else:
+        seen = seen if seen is not None else set()
+        if id(value) in seen:
+            update(b"cycle")
+            return
+        seen.add(id(value))
+        if isinstance(value, dict):
+            update(b"{")
+            try:
+                keys = sorted(value)
+            except TypeError:
+                keys = sorted(value, key=repr)
+            for key in keys:
+                item = value[key]
+                if isinstance(key, str) and isinstance(item, _SCALARS):
+                    update(_scalar(key) + _scalar(item))  # the common case, inline
+                else:
+                    _feed(digest, key, depth + 1, seen)
+                    _feed(digest, item, depth + 1, seen)
+            update(b"}")
+        elif isinstance(value, (list, tuple)):
+            update(b"[")
+            for item in value:
+                if isinstance(item, _SCALARS):
+                    update(_scalar(item))
+                elif isinstance(item, Content) and not isinstance(item, Static):
+                    update(b"content" + _scalar(item.source_path))  # lists of posts
+                else:
+                    _feed(digest, item, depth + 1, seen)
+            update(b"]")
+        elif isinstance(value, (set, frozenset)):
+            update(b"(")
+            for item in sorted(value, key=repr):
+                _feed(digest, item, depth + 1, seen)
+            update(b")")
+        elif callable(value) and hasattr(value, "__qualname__"):
+            update(f"f{getattr(value, '__module__', '')}.{value.__qualname__}".encode())
+        elif hasattr(value, "__dict__"):
+            update(f"o{type(value).__module__}.{type(value).__qualname__}".encode())
+            _feed(digest, vars(value), depth + 1, seen)
+        else:
+            update(_ADDRESS.sub("", repr(value)).encode())
+        seen.discard(id(value))
+
+
+def digest_of(*values):
+    digest = hashlib.blake2b(digest_size=16)
+    for value in values:
+        _feed(digest, value)
+    return digest.hexdigest()
+
+
+def text_digest(content):
+    """The digest of a post's own text (its HTML as read)."""
+    text = getattr(content, "_content", None) or ""
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
+def content_state(content, summaries, previous_summaries):
+    """Everything a post says about itself but its text, as a digest.
+
+    A summary Pelican makes from the text (no Summary: field) is shown on list
+    pages, so it belongs here; it is taken again only when the text changed."""
+    attributes = {k: v for k, v in vars(content).items() if k not in SKIPPED_ATTRIBUTES}
+    if not attributes.get("_summary") and "summary" not in content.metadata:
+        text = text_digest(content)
+        known = previous_summaries.get(content.source_path)
+        if known and known[0] == text:
+            summary = known[1]
+        else:
+            summary = digest_of(str(content.summary or ""))
+        summaries[content.source_path] = (text, summary)
+        attributes["(summary)"] = summary
+    return digest_of(attributes)
+
+
+def code_digest(settings):
+    """The theme's files, the plugins' code and the libraries' versions."""
+    digest = hashlib.blake2b(digest_size=16)
+    roots = [settings.get("THEME", "")] + list(settings.get("PLUGIN_PATHS", []))
+    for root in roots:
+        for folder, dirs, files in os.walk(root):
+            dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+            for name in sorted(files):
+                path = os.path.join(folder, name)
+                digest.update(os.path.relpath(path, root).encode())
+                with open(path, "rb") as f:
+                    digest.update(hashlib.blake2b(f.read(), digest_size=16).digest())
+    for package in PACKAGES:
+        try:
+            digest.update(f"{package}={importlib.metadata.version(package)}".encode())
+        except importlib.metadata.PackageNotFoundError:
+            pass
+    return digest.hexdigest()
+
+
+def all_contents(context):
+    found = {}
+    for item in (context.get("generated_content") or {}).values():
+        if isinstance(item, Content):
+            found[id(item)] = item
+    for key in ("articles", "drafts", "hidden_articles", "pages", "hidden_pages", "draft_pages"):
+        for item in context.get(key) or []:
+            found[id(item)] = item
+    return sorted(found.values(), key=lambda c: (c.source_path or "", type(c).__name__, getattr(c, "lang", "")))
+
+
+def site_signature(context, settings, today, previous_summaries):
+    """(signature, summaries): the digest of everything but the posts' texts."""
+    summaries = {}
+    states = [(c.source_path, type(c).__name__, content_state(c, summaries, previous_summaries))
+              for c in all_contents(context)]
+    shared = {k: v for k, v in context.items() if k not in VOLATILE}
+    return digest_of(code_digest(settings), today, shared, states), summaries

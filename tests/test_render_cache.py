@@ -1,0 +1,183 @@
+"""Rebuilds that render only what changed (render_cache): after any kind of
+edit, the output folder must be byte for byte what a build from scratch makes,
+and pages whose inputs did not change must not be written again."""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from sitebuild import ROOT, TEST_NOW, build
+
+
+
+def tree(folder):
+    folder = Path(folder)
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+def stamps(folder):
+    folder = Path(folder)
+    return {p.relative_to(folder).as_posix(): p.stat().st_mtime_ns for p in folder.rglob("*") if p.is_file()}
+
+
+class Site:
+    """A copy of the sample content and theme, rebuilt in place like `make html`."""
+
+    def __init__(self, tmp_path):
+        self.tmp = tmp_path
+        self.content = tmp_path / "content"
+        shutil.copytree(ROOT / "content", self.content)
+        self.theme = tmp_path / "theme"
+        shutil.copytree(ROOT / "theme", self.theme)
+        self.output = tmp_path / "output"
+        self.cache = tmp_path / "cache"
+        self.fresh_count = 0
+
+    def rebuild(self, **override):
+        settings = {"CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True, "CACHE_PATH": str(self.cache),
+                    "THEME": str(self.theme), **override}
+        return build(self.output, content=self.content, **settings)
+
+    def fresh(self, **override):
+        self.fresh_count += 1
+        out = self.tmp / f"fresh{self.fresh_count}"
+        return build(out, content=self.content, THEME=str(self.theme), RENDER_CACHE_PAGES=False, **override)
+
+    def edit(self, relative, old, new):
+        path = self.content / relative
+        text = path.read_text(encoding="utf-8")
+        assert old in text, (relative, old)
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+        bump(path)
+
+
+def bump(path):
+    """Make sure the file looks modified even on coarse file-system clocks."""
+    stat = Path(path).stat()
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 2_000_000_000))
+
+
+def assert_same_as_fresh(site, **override):
+    expected = tree(site.fresh(**override))
+    got = tree(site.output)
+    assert sorted(got) == sorted(expected)
+    assert [name for name in expected if got[name] != expected[name]] == []
+
+
+@pytest.fixture
+def site(tmp_path):
+    site = Site(tmp_path)
+    site.rebuild()
+    return site
+
+
+NEWS = "aktualnosci/2016-06-20-ruszylo-doradztwo.md"
+TRAINING = "szkolenia/2026-11-20-abc-ekonomii-spolecznej-styczen-2027.md"
+
+
+def test_editing_a_posts_text_rewrites_that_page_only(site):
+    before = stamps(site.output)
+    text = (site.content / NEWS).read_text(encoding="utf-8")
+    (site.content / NEWS).write_text(text + "\nDopisane zdanie o doradztwie.\n", encoding="utf-8")
+    bump(site.content / NEWS)
+    site.rebuild()
+    after = stamps(site.output)
+    changed = sorted(name for name in after if after[name] != before.get(name))
+    assert "aktualnosci/ruszylo-doradztwo-ogolne-i-specjalistyczne/index.html" in changed
+    assert "Dopisane zdanie" in (site.output / "aktualnosci/ruszylo-doradztwo-ogolne-i-specjalistyczne/index.html").read_text(encoding="utf-8")
+    # The feeds carry the posts' texts and the sitemap is rewritten; every
+    # other page stays the file it was.
+    others = [n for n in changed if n.endswith(".html") and n != "aktualnosci/ruszylo-doradztwo-ogolne-i-specjalistyczne/index.html"]
+    assert others == []
+    assert len(after) > 80
+    assert_same_as_fresh(site)
+
+
+@pytest.mark.parametrize("change", [
+    "title", "date", "tags", "summary_from_text", "new_post", "deleted_post",
+    "training_seats", "template", "static_file", "setting", "draft",
+])
+def test_after_any_change_the_site_is_what_a_fresh_build_makes(site, change):
+    override = {}
+    if change == "title":
+        site.edit(NEWS, "Title: ", "Title: Nowość: ")
+    elif change == "date":
+        site.edit(NEWS, "Date: 2016-06-20", "Date: 2026-11-27")
+    elif change == "tags":
+        site.edit(NEWS, "Tags: ", "Tags: nowy tag, ")
+    elif change == "summary_from_text":
+        # No Summary: field: the list pages show the start of the text.
+        text = (site.content / NEWS).read_text(encoding="utf-8")
+        head, _, body = text.partition("\n\n")
+        head = "\n".join(line for line in head.splitlines() if not line.lower().startswith("summary:"))
+        (site.content / NEWS).write_text(head + "\n\n" + body, encoding="utf-8")
+        bump(site.content / NEWS)
+        site.rebuild()
+        site.edit(NEWS, body.strip()[:20], "Zupełnie nowy początek. " + body.strip()[:20])
+    elif change == "new_post":
+        (site.content / "aktualnosci/nowy.md").write_text(
+            "Title: Nowy wpis\nDate: 2026-11-27 09:00\nTags: doradztwo\n\nTreść nowego wpisu.\n", encoding="utf-8")
+    elif change == "deleted_post":
+        (site.content / NEWS).unlink()
+    elif change == "training_seats":
+        site.edit(TRAINING, "Seats-Left: 8", "Seats-Left: 0")
+    elif change == "template":
+        page = site.theme / "templates/article.html"
+        page.write_text(page.read_text(encoding="utf-8").replace("</article>", "<p>Nowy dopisek szablonu.</p></article>", 1), encoding="utf-8")
+        bump(page)
+    elif change == "static_file":
+        (site.content / "images").mkdir(exist_ok=True)
+        Image.new("RGB", (1200, 800), (30, 90, 160)).save(site.content / "images/nowe.png")
+        text = (site.content / NEWS).read_text(encoding="utf-8")
+        (site.content / NEWS).write_text(text + "\n![Niebieski prostokąt]({static}/images/nowe.png)\n", encoding="utf-8")
+        bump(site.content / NEWS)
+        site.rebuild()
+        # Same name, other picture: the page's width and height must follow.
+        Image.new("RGB", (600, 900), (160, 90, 30)).save(site.content / "images/nowe.png")
+        bump(site.content / "images/nowe.png")
+    elif change == "setting":
+        override = {"SITESUBTITLE": "Inny podtytuł"}
+    elif change == "draft":
+        site.edit(NEWS, "Title: ", "Status: draft\nTitle: ")
+    site.rebuild(**override)
+    assert_same_as_fresh(site, **override)
+
+
+def test_time_passing_is_seen_to_the_minute(site):
+    """The moment of the build is not part of the signature, but what depends on
+    it is: a new month, the 1,5% season, a sign-up deadline passing at 23:59."""
+    page = site.output / "szkolenia/abc-ekonomii-spolecznej-co-kazdy-przedsiebiorca-spoleczny-wiedziec-powinien/index.html"
+    seen = set()
+    for moment in ("2027-01-10T12:00:00+01:00", "2027-01-10T23:59:30+01:00"):
+        site.rebuild(BUILD_NOW=moment)
+        assert_same_as_fresh(site, BUILD_NOW=moment)
+        seen.add(page.read_bytes())
+    assert len(seen) == 2
+
+
+def test_a_page_removed_by_hand_from_the_output_comes_back(site):
+    page = site.output / "aktualnosci/ruszylo-doradztwo-ogolne-i-specjalistyczne/index.html"
+    expected = page.read_bytes()
+    page.unlink()
+    site.rebuild()
+    assert page.read_bytes() == expected
+
+
+def test_a_failed_rebuild_leaves_the_output_untouched(site):
+    from strict_build.collector import BuildFailed
+
+    before = tree(site.output)
+    site.edit(NEWS, "Date: 2016-06-20", "Date: 2016-13-45")
+    with pytest.raises(BuildFailed):
+        site.rebuild()
+    assert tree(site.output) == before
+
+
+def test_the_same_now_twice_writes_nothing_again(site):
+    before = stamps(site.output)
+    site.rebuild()
+    assert stamps(site.output) == before
+    assert TEST_NOW  # the fixed moment both builds use
