@@ -3,7 +3,7 @@ with stock Pelican (same posts, its `simple` theme, no plugins), several times
 each, and print the median times, their ratio and the time of a rebuild after
 one post is edited.
 
-    python bench/bench.py [--posts 1000] [--runs 5]
+    python bench/bench.py [--posts 1000] [--runs 5] [--output disk|memory|both]
 """
 
 import argparse
@@ -46,9 +46,11 @@ TAG_SAVE_AS = "tag/{slug}/index.html"
 
 def pelican(content, output, settings, extra=(), fresh=True):
     if fresh:
-        # Both builds start from an empty folder, as `make html` does (it
-        # builds into a new folder and swaps it in).
+        # Full builds start from an empty folder, as on a fresh checkout.
         shutil.rmtree(output, ignore_errors=True)
+    # Let the previous build's writes reach the disk first, so that one build
+    # does not pay for another's.
+    os.sync()
     command = [sys.executable, "-m", "pelican", content, "-o", output, "-s", settings, "-q", *extra]
     env = dict(os.environ, BUILD_NOW="2026-11-28T12:00:00+01:00")
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -62,60 +64,106 @@ def pelican(content, output, settings, extra=(), fresh=True):
     return took
 
 
+def memory_folder():
+    """A folder in RAM (tmpfs), where the disk's state cannot skew the times."""
+    for candidate in ("/dev/shm",):
+        if os.path.isdir(candidate) and os.access(candidate, os.W_OK):
+            return candidate
+    return None
+
+
+def measure(content, posts, work, out_root, runs):
+    stock_conf = os.path.join(work, "stock.py")
+    pretty_conf = os.path.join(work, "stock_pretty.py")
+    site_conf = os.path.join(ROOT, "pelicanconf.py")
+    nocache = ["-e", "CACHE_CONTENT=false", "LOAD_CONTENT_CACHE=false"]
+    times = {"stock": [], "pretty": [], "site": [], "rebuild": []}
+    cpu = {key: [] for key in times}
+
+    def site_full(run):
+        # Nothing cached: no reader cache, no compiled templates, no earlier pages.
+        cache = os.path.join(work, f"cold-cache-{run}")
+        shutil.rmtree(cache, ignore_errors=True)
+        return pelican(content, os.path.join(out_root, "site"), site_conf,
+                       nocache + [f'CACHE_PATH="{cache}"', f'IMAGES_CACHE_PATH="{cache}/img"'])
+
+    for run in range(runs):
+        for key, build in (
+            ("stock", lambda: pelican(content, os.path.join(out_root, "stock"), stock_conf, nocache)),
+            ("pretty", lambda: pelican(content, os.path.join(out_root, "pretty"), pretty_conf, nocache)),
+            ("site", lambda: site_full(run)),
+        ):
+            times[key].append(build())
+            cpu[key].append(CPU[-1])
+        print(f"  run {run + 1}: stock {times['stock'][-1]:.2f} s, stock with pretty URLs "
+              f"{times['pretty'][-1]:.2f} s, site {times['site'][-1]:.2f} s", flush=True)
+
+    # Rebuild after one edit, as `make html` does it a second time: the output
+    # folder and the caches of the previous build are there, one post changed.
+    warm_cache = os.path.join(work, "warm-cache")
+    warm = ["-e", f'CACHE_PATH="{warm_cache}"', f'IMAGES_CACHE_PATH="{warm_cache}/img"']
+    warm_output = os.path.join(out_root, "warm")
+    pelican(content, warm_output, site_conf, warm)
+    for run in range(runs):
+        edited = posts[run * 7 % len(posts)]
+        with open(edited, "a", encoding="utf-8") as f:
+            f.write(f"\nDopisek {run}.\n")
+        times["rebuild"].append(pelican(content, warm_output, site_conf, warm, fresh=False))
+        cpu["rebuild"].append(CPU[-1])
+    for key in ("stock", "pretty", "site", "warm"):
+        shutil.rmtree(os.path.join(out_root, key), ignore_errors=True)
+    return ({k: statistics.median(v) for k, v in times.items()},
+            {k: statistics.median(v) for k, v in cpu.items()})
+
+
+def table(where, posts, runs, t, c):
+    print()
+    print(f"Output {where}; corpus: {len(posts)} posts ({sum('/szkolenia/' in p for p in posts)} trainings), "
+          f"{runs} runs each, median")
+    print("| build | wall (s) | ratio | CPU (s) | CPU ratio |")
+    print("|---|---|---|---|---|")
+    print(f"| stock Pelican, simple theme, no plugins | {t['stock']:.2f} | 1.00 | {c['stock']:.2f} | 1.00 |")
+    print(f"| stock Pelican with this site's pretty URLs | {t['pretty']:.2f} | {t['pretty'] / t['stock']:.2f} "
+          f"| {c['pretty']:.2f} | {c['pretty'] / c['stock']:.2f} |")
+    print(f"| this site, full build (goal <= 1.30) | {t['site']:.2f} | {t['site'] / t['stock']:.2f} "
+          f"| {c['site']:.2f} | {c['site'] / c['stock']:.2f} |")
+    print(f"| this site, rebuild after one edit (goal <= 0.50 of full) | {t['rebuild']:.2f} "
+          f"| {t['rebuild'] / t['site']:.2f} | {c['rebuild']:.2f} | {c['rebuild'] / c['site']:.2f} |", flush=True)
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser()
     parser.add_argument("--posts", type=int, default=1000)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--output", choices=("disk", "memory", "both"), default="both",
+                        help="where the builds write: the temporary folder on disk, a RAM folder, or both")
     args = parser.parse_args(argv)
     work = tempfile.mkdtemp(prefix="klucz-bench-")
+    places = []
+    if args.output in ("disk", "both"):
+        places.append(("on disk", work))
+    if args.output in ("memory", "both"):
+        ram = memory_folder()
+        if ram is None:
+            print("No RAM folder (tmpfs) here: measuring on disk only.")
+        else:
+            places.append(("in RAM (tmpfs)", tempfile.mkdtemp(prefix="klucz-bench-", dir=ram)))
     try:
         content = os.path.join(work, "content")
         posts = corpus.make(content, args.posts)
-        stock_conf = os.path.join(work, "stock.py")
-        with open(stock_conf, "w", encoding="utf-8") as f:
+        with open(os.path.join(work, "stock.py"), "w", encoding="utf-8") as f:
             f.write(STOCK_SETTINGS)
-        pretty_conf = os.path.join(work, "stock_pretty.py")
-        with open(pretty_conf, "w", encoding="utf-8") as f:
+        with open(os.path.join(work, "stock_pretty.py"), "w", encoding="utf-8") as f:
             f.write(STOCK_SETTINGS + PRETTY_URLS)
-        site_conf = os.path.join(ROOT, "pelicanconf.py")
-        cache = ["-e", f'CACHE_PATH="{os.path.join(work, "cache")}"', f'IMAGES_CACHE_PATH="{os.path.join(work, "img")}"']
-        nocache = ["-e", "CACHE_CONTENT=false", "LOAD_CONTENT_CACHE=false"]
-
-        stock, pretty, site = [], [], []
-        cpu = {"stock": [], "pretty": [], "site": [], "rebuild": []}
-        for run in range(args.runs):
-            stock.append(pelican(content, os.path.join(work, "stock"), stock_conf, nocache))
-            cpu["stock"].append(CPU[-1])
-            pretty.append(pelican(content, os.path.join(work, "pretty"), pretty_conf, nocache))
-            cpu["pretty"].append(CPU[-1])
-            site.append(pelican(content, os.path.join(work, "site"), site_conf,
-                                ["-e", "CACHE_CONTENT=false", "LOAD_CONTENT_CACHE=false",
-                                 f'IMAGES_CACHE_PATH="{os.path.join(work, "img")}"']))
-            cpu["site"].append(CPU[-1])
-            print(f"  run {run + 1}: stock {stock[-1]:.2f} s, stock with pretty URLs {pretty[-1]:.2f} s, "
-                  f"site {site[-1]:.2f} s", flush=True)
-
-        # Rebuild after one edit: a warm cache, then one post changed.
-        pelican(content, os.path.join(work, "warm"), site_conf, cache)
-        rebuild = []
-        for run in range(args.runs):
-            edited = posts[run * 7 % len(posts)]
-            with open(edited, "a", encoding="utf-8") as f:
-                f.write(f"\nDopisek {run}.\n")
-            rebuild.append(pelican(content, os.path.join(work, "warm"), site_conf, cache))
-            cpu["rebuild"].append(CPU[-1])
-
-        s_stock, s_pretty, s_site, s_rebuild = (statistics.median(x) for x in (stock, pretty, site, rebuild))
-        c = {k: statistics.median(v) for k, v in cpu.items()}
-        print()
-        print(f"Corpus: {args.posts} posts ({sum('/szkolenia/' in p for p in posts)} trainings), {args.runs} runs each, median")
-        print("| build | wall (s) | ratio | CPU (s) | CPU ratio |")
-        print("|---|---|---|---|---|")
-        print(f"| stock Pelican, simple theme, no plugins | {s_stock:.2f} | 1.00 | {c['stock']:.2f} | 1.00 |")
-        print(f"| stock Pelican with this site's pretty URLs | {s_pretty:.2f} | {s_pretty / s_stock:.2f} | {c['pretty']:.2f} | {c['pretty'] / c['stock']:.2f} |")
-        print(f"| this site, full build (goal <= 1.30) | {s_site:.2f} | {s_site / s_stock:.2f} | {c['site']:.2f} | {c['site'] / c['stock']:.2f} |")
-        print(f"| this site, rebuild after one edit (goal <= 0.50 of full) | {s_rebuild:.2f} | {s_rebuild / s_site:.2f} | {c['rebuild']:.2f} | {c['rebuild'] / c['site']:.2f} |")
+        results = []
+        for where, out_root in places:
+            print(f"Output {where}:", flush=True)
+            results.append((where, *measure(content, posts, work, out_root, args.runs)))
+        for where, t, c in results:
+            table(where, posts, args.runs, t, c)
     finally:
+        for _where, folder in places:
+            shutil.rmtree(folder, ignore_errors=True)
         shutil.rmtree(work, ignore_errors=True)
 
 

@@ -10,6 +10,7 @@ import pelican
 # The modules whose code shapes what the reader cache stores.
 _READER_MODULES = (
     "encoding.py",
+    "tidy.py",
     os.path.join("..", "donations", "marker.py"),
     os.path.join("..", "typography", "markdown_ext.py"),
     os.path.join("..", "typography", "rules.py"),

@@ -9,6 +9,7 @@ from pelican.contents import Static
 from strict_build import Problem, field_line, relative_path, report
 
 from .encoding import decode
+from .tidy import tidy
 
 CONTENT_EXTENSIONS = (".md", ".markdown", ".mkd", ".mdown")
 _INTERNAL_LINK = re.compile(r"\{(filename|static|attach)\}([^)\s\"'>#?]+)")
@@ -16,10 +17,6 @@ _MD_IMAGE = re.compile(r"!\[([^\]]*)\]\(\s*<?([^)\s>]+)")
 _HTML_IMG = re.compile(r"<img\b[^>]*>", re.I)
 _ALT = re.compile(r"\balt\s*=\s*([\"'])(.*?)\1", re.I | re.S)
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
-_TABLE = re.compile(r"<table\b.*?</table>", re.S | re.I)
-# A wide table scrolls inside its own box on a phone; the box can take
-# keyboard focus so the table can be scrolled without a mouse (WCAG 2.1.1).
-_TABLE_BOX = '<div class="table-scroll" role="region" aria-label="Tabela" tabindex="0">{}</div>'
 
 _addresses = {}
 
@@ -32,11 +29,8 @@ def track_address(content):
     """content_object_init: two files must not share one address."""
     if isinstance(content, Static):
         return
-    if content._content:
-        # Staff notes in <!-- comments --> (the post templates have them) stay private.
-        content._content = _COMMENT.sub("", content._content)
-        if "<table" in content._content:
-            content._content = _TABLE.sub(lambda m: _TABLE_BOX.format(m.group(0)), content._content)
+    if content._content and getattr(content, "reader", None) != "staffmarkdown":
+        content._content = tidy(content._content)  # our Markdown reader has done it
     save_as = getattr(content, "save_as", None)
     source = getattr(content, "source_path", None)
     if not save_as or not source or not getattr(content, "title", None):

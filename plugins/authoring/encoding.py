@@ -16,6 +16,8 @@ from pelican.readers import DUPLICATES_DEFINITIONS_ALLOWED, MarkdownReader
 from pelican.utils import file_suffix
 from strict_build import Problem, relative_path, report
 
+from .tidy import tidy
+
 logger = logging.getLogger(__name__)
 
 # Fewer cold posts than this are read in this process: starting workers would
@@ -93,7 +95,7 @@ class StaffMarkdownReader(MarkdownReader):
                 line=1,
             ))
         document, converter = self._converters()
-        content = document.convert(text)
+        content = tidy(document.convert(text))
         meta = getattr(document, "Meta", None) or {}
         # As Pelican's _parse_metadata: no header parsing inside the fields.
         converter.preprocessors.deregister("meta")
@@ -104,6 +106,9 @@ class StaffMarkdownReader(MarkdownReader):
             if name.lower() in formatted:
                 converter.reset()
                 html = converter.convert("\n".join(values))
+            elif name.lower() in PRE_PROCESSED and len(values) == 1:
+                # Worth doing here, in the worker: dates take long to parse.
+                html = _Processed(self.process_metadata(name.lower(), values[0]))
             fields.append((name.lower(), values, html))
         return content, fields
 
@@ -111,7 +116,9 @@ class StaffMarkdownReader(MarkdownReader):
         """Pelican's MarkdownReader._parse_metadata, given the converted fields."""
         output = {}
         for name, values, html in fields:
-            if html is not None:
+            if isinstance(html, _Processed):
+                output[name] = html.value
+            elif html is not None:
                 output[name] = self.process_metadata(name, html)
             elif not DUPLICATES_DEFINITIONS_ALLOWED.get(name, True):
                 if len(values) > 1:
@@ -124,6 +131,16 @@ class StaffMarkdownReader(MarkdownReader):
             else:
                 output[name] = self.process_metadata(name, values[0])
         return output
+
+
+PRE_PROCESSED = frozenset({"date", "modified"})
+
+
+class _Processed:
+    """A field's final value, worked out by the worker."""
+
+    def __init__(self, value):
+        self.value = value
 
 
 class _Source:

@@ -15,6 +15,7 @@ from pelican import signals
 
 from .fragments import add_extension, clear
 from .output import Output
+from .signature import all_contents
 from .writer import STATE, get_writer
 
 
@@ -26,6 +27,17 @@ def stage(pelican):
     STATE["output"] = output
     pelican.output_path = output.staging
     pelican.settings["OUTPUT_PATH"] = output.staging
+
+
+def freeze_urls(generators):
+    """all_generators_finalized: every post's address is final now; Pelican
+    would work it out again from the URL pattern each time a page links to it
+    (thousands of times). Pelican's own override_url/override_save_as keep it."""
+    if not generators:
+        return
+    for item in all_contents(generators[0].context):
+        item.override_url = item.url
+        item.override_save_as = item.save_as
 
 
 def prepare(generators):
@@ -53,6 +65,7 @@ def commit(pelican):
 def register():
     signals.initialized.connect(stage)
     signals.initialized.connect(clear)
+    signals.all_generators_finalized.connect(freeze_urls)
     signals.all_generators_finalized.connect(prepare)
     signals.get_writer.connect(get_writer)
     signals.finalized.connect(clear)

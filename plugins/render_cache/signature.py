@@ -39,11 +39,18 @@ def _scalar(value):
     return repr(value).encode() + b"\x00"
 
 
+# id() of the site's shared lists (all posts, all dates...) -> their name in
+# the context; they are in the site signature, so a page names them only.
+SHARED = {}
+
+
 def _feed(digest, value, depth=0, seen=None):
     """Write a stable description of value into digest."""
     update = digest.update
     if isinstance(value, _SCALARS):
         update(_scalar(value))
+    elif id(value) in SHARED and isinstance(value, (list, tuple, dict)):
+        update(b"shared:" + SHARED[id(value)])
     elif isinstance(value, bytes):
         update(b"b" + value + b"\x00")
     elif isinstance(value, (dt.datetime, dt.date, dt.time)):
@@ -177,4 +184,7 @@ def site_signature(context, settings, today, previous_summaries):
     states = [(c.source_path, type(c).__name__, content_state(c, summaries, previous_summaries))
               for c in all_contents(context)]
     shared = {k: v for k, v in context.items() if k not in VOLATILE}
-    return digest_of(code_digest(settings), today, shared, states), summaries
+    SHARED.clear()
+    signature = digest_of(code_digest(settings), today, shared, states)
+    SHARED.update({id(v): k.encode() for k, v in shared.items() if isinstance(v, (list, tuple, dict)) and v})
+    return signature, summaries
