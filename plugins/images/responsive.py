@@ -167,8 +167,13 @@ def process_page(path, context):
         item = (context or {}).get("article") or (context or {}).get("page")
         if item is None or "<img" not in (getattr(item, "_content", "") or ""):
             return
-    with open(path, "rb") as f:
-        page = f.read()
+    try:
+        with open(path, "rb") as f:
+            page = f.read()
+    except FileNotFoundError:
+        # render_cache writes pages without images in the background, and
+        # pages with images at once: a page not there yet has none.
+        return
     if b"<img" not in page:
         return
     new = rewrite(page, _state["variants"], _state["site"], _state["sizes"])

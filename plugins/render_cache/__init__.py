@@ -8,11 +8,17 @@
   since the last build into the same folder are not rendered again
   (signature.py, writer.py): editing one post rewrites that post's page, not
   the whole site.
+- Pages are written to disk by a second thread while the next one is
+  rendered (background.py).
+- Every post's address is worked out once (freeze_urls).
 """
+
+import os
 
 from build_clock import build_now
 from pelican import signals
 
+from .background import Background
 from .fragments import add_extension, clear
 from .output import Output
 from .signature import all_contents
@@ -23,6 +29,9 @@ def stage(pelican):
     """initialized: send the build to the staging folder."""
     output = Output(pelican.output_path, pelican.settings)
     output.start()
+    leftover = STATE.get("background")
+    if leftover is not None:  # from a build that failed in this process
+        leftover.queue.put(None)
     STATE.clear()
     STATE["output"] = output
     pelican.output_path = output.staging
@@ -51,10 +60,20 @@ def prepare(generators):
     STATE["today"] = build_now(settings).date()
     output.settings = settings  # CACHE_PATH as the reader cache set it
     output.load()
+    if settings.get("RENDER_CACHE_WRITE_THREAD", True):
+        background = STATE["background"] = Background()
+        if not output.previous:  # every page will be written: make their folders now
+            folders = {os.path.dirname(os.path.join(output.staging, item.save_as))
+                       for item in all_contents(generators[0].context) if item.save_as}
+            for folder in sorted(folders):
+                background.folder(folder)
     signals.finalized.connect(commit)
 
 
 def commit(pelican):
+    background = STATE.pop("background", None)
+    if background is not None:
+        background.drain()
     output = STATE.pop("output", None)
     if output is not None:
         output.commit()

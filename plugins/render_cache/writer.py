@@ -4,7 +4,9 @@ import os
 
 from pelican import signals
 from pelican.contents import Content
-from pelican.writers import Writer
+from pelican.writers import FileOverwriteFailedError, Writer
+
+from .background import DeferredFile
 
 from .signature import digest_of, site_signature, text_digest
 
@@ -19,6 +21,25 @@ def own_texts(kwargs):
 
 
 class CachingWriter(Writer):
+    def _open_w(self, filename, encoding, override=False):
+        background = STATE.get("background")
+        if background is None or encoding.lower().replace("-", "") != "utf8":
+            return super()._open_w(filename, encoding, override)
+        # Pelican's bookkeeping (no page written twice), then a file in memory.
+        if filename in self._overridden_files:
+            if override:
+                raise FileOverwriteFailedError(f'Failed to overwrite "{filename}" a second time (was previously overwritten)')
+            return open(os.devnull, "w", encoding=encoding)
+        if filename in self._written_files and not override:
+            raise FileOverwriteFailedError(
+                f'Failed to overwrite "{filename}" as Pelican has already written to it previously '
+                "(set `override=True` if intended)"
+            )
+        if override:
+            self._overridden_files.add(filename)
+        self._written_files.add(filename)
+        return DeferredFile(filename, background)
+
     def write_file(self, name, template, context, relative_urls=False, paginated=None,
                    template_name=None, override_output=False, url=None, **kwargs):
         output = STATE.get("output")
