@@ -10,6 +10,7 @@
   the whole site.
 - Pages are written to disk by a second thread while the next one is
   rendered (background.py).
+- Pages are rendered by two processes at once (parallel.py).
 - Every post's address is worked out once (freeze_urls).
 """
 
@@ -17,10 +18,12 @@ import os
 
 from build_clock import build_now
 from pelican import signals
+from pelican.contents import Static
 
 from .background import Background
 from .fragments import add_extension, clear
 from .output import Output
+from .parallel import RenderGenerator
 from .signature import all_contents
 from .writer import STATE, get_writer
 
@@ -34,6 +37,12 @@ def stage(pelican):
         leftover.queue.put(None)
     STATE.clear()
     STATE["output"] = output
+    processes = pelican.settings.get("RENDER_CACHE_PROCESSES")
+    STATE["processes"] = (os.cpu_count() or 1) if processes is None else int(processes)
+    if STATE["processes"] > 1:
+        STATE["deferred"] = []
+        # Connected now, after every plugin's own generators: renders last.
+        signals.get_generators.connect(add_render_generator)
     pelican.output_path = output.staging
     pelican.settings["OUTPUT_PATH"] = output.staging
 
@@ -41,12 +50,18 @@ def stage(pelican):
 def freeze_urls(generators):
     """all_generators_finalized: every post's address is final now; Pelican
     would work it out again from the URL pattern each time a page links to it
-    (thousands of times). Pelican's own override_url/override_save_as keep it."""
+    (thousands of times). Pelican's own override_url keeps it. (Not
+    override_save_as: Pelican takes that to mean the page may overwrite
+    another.)"""
     if not generators:
         return
     for item in all_contents(generators[0].context):
-        item.override_url = item.url
-        item.override_save_as = item.save_as
+        if not isinstance(item, Static):
+            item.override_url = item.url
+
+
+def add_render_generator(pelican):
+    return RenderGenerator
 
 
 def prepare(generators):

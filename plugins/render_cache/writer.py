@@ -6,7 +6,8 @@ from pelican import signals
 from pelican.contents import Content
 from pelican.writers import FileOverwriteFailedError, Writer
 
-from .background import DeferredFile
+from .background import Background, DeferredFile
+from .parallel import PARALLEL_MINIMUM, render_all
 
 from .signature import digest_of, site_signature, text_digest
 
@@ -43,31 +44,68 @@ class CachingWriter(Writer):
     def write_file(self, name, template, context, relative_urls=False, paginated=None,
                    template_name=None, override_output=False, url=None, **kwargs):
         output = STATE.get("output")
-        if not name or output is None or not output.pages:
-            return super().write_file(name, template, context, relative_urls, paginated,
-                                      template_name, override_output, url, **kwargs)
-        if output.signature is None:
-            today = STATE["today"]
-            output.signature, output.summaries = site_signature(
-                context, self.settings, today, output.previous.get("summaries", {})
-            )
-        key = digest_of(name, getattr(template, "name", repr(template)), relative_urls, paginated,
-                        template_name, override_output, url, own_texts(kwargs), kwargs)
-        reused = output.reusable(key)
-        if reused is not None:
-            output.keep(key, reused)
-            for relative in reused:
-                path = os.path.join(self.output_path, relative)
-                self._written_files.add(path)
-                # The page is in the output folder as it was; plugins that
-                # list pages (the sitemap) still hear of it.
-                signals.content_written.send(path, context={**kwargs, "output_file": relative, "page_reused": True})
-            return
+        call = {"name": name, "template": template, "context": context, "relative_urls": relative_urls,
+                "paginated": paginated, "template_name": template_name,
+                "override_output": override_output, "url": url, "kwargs": kwargs, "key": None}
+        if not name or output is None:
+            return self.render_now(call)
+        if output.pages:
+            if output.signature is None:
+                output.signature, output.summaries = site_signature(
+                    context, self.settings, STATE["today"], output.previous.get("summaries", {})
+                )
+            call["key"] = digest_of(name, getattr(template, "name", repr(template)), relative_urls,
+                                    paginated, template_name, override_output, url, own_texts(kwargs), kwargs)
+            reused = output.reusable(call["key"])
+            if reused is not None:
+                output.keep(call["key"], reused)
+                self.adopt(call, reused)
+                return None
+        if "deferred" in STATE:
+            STATE["deferred"].append(call)  # rendered by flush(), in two processes
+            return None
+        return self.render_now(call)
+
+    def render_now(self, call):
+        """Pelican's write_file; returns the files written (relative)."""
         before = set(self._written_files)
-        super().write_file(name, template, context, relative_urls, paginated,
-                           template_name, override_output, url, **kwargs)
+        super().write_file(call["name"], call["template"], call["context"], call["relative_urls"],
+                           call["paginated"], call["template_name"], call["override_output"], call["url"],
+                           **call["kwargs"])
         written = sorted(os.path.relpath(p, self.output_path) for p in self._written_files - before)
-        output.record(key, written)
+        output = STATE.get("output")
+        if output is not None and call["key"] is not None:
+            output.record(call["key"], written)
+        return written
+
+    def adopt(self, call, paths):
+        """Files this process did not write now (reused from the last build,
+        or written by the second process): noted as written, and announced to
+        the plugins that list pages (the sitemap). Nothing is left to do to
+        the files themselves (page_reused)."""
+        output = STATE.get("output")
+        if output is not None and call["key"] is not None:
+            output.record(call["key"], paths)
+        for relative in paths:
+            path = os.path.join(self.output_path, relative)
+            self._written_files.add(path)
+            signals.content_written.send(path, context={**call["kwargs"], "output_file": relative, "page_reused": True})
+
+    def flush(self):
+        calls = STATE.pop("deferred", None)
+        if calls:
+            minimum = self.settings.get("RENDER_CACHE_PARALLEL_MINIMUM", PARALLEL_MINIMUM)
+            render_all(self, calls, STATE.get("processes", 1), minimum)
+
+    def restart_background(self):
+        """In the second process: its own writing thread (threads are not forked)."""
+        if STATE.get("background") is not None:
+            STATE["background"] = Background()
+
+    def drain_background(self):
+        background = STATE.get("background")
+        if background is not None:
+            background.drain()
 
 
 def get_writer(pelican):

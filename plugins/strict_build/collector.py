@@ -111,7 +111,9 @@ class _ErrorCollector(logging.Handler):
             self.problems.append(str(problem))
             return
         message = record.getMessage()
-        if error is not None and str(error) not in message:
+        # Pelican's own messages name the error only in the exception; ours
+        # (strict_build.content) are already said in full for staff.
+        if error is not None and str(error) not in message and record.name != "strict_build.content":
             message = f"{message}: {error}"
         self.problems.append(message)
 
