@@ -17,10 +17,18 @@ _READER_MODULES = (
 )
 
 
+_READER_SETTINGS = ("SLUG", "SUBSTITUTIONS", "METADATA", "FORMATTED_FIELDS", "DEFAULT_CATEGORY",
+                    "USE_FOLDER_AS_CATEGORY", "TIMEZONE", "DEFAULT_LANG", "DEFAULT_DATE", "TYPOGRAPHY")
+
+
 def _fingerprint(settings):
     digest = hashlib.sha1()
     digest.update(os.path.abspath(settings.get("PATH", "")).encode())
     digest.update(repr(sorted(settings.get("MARKDOWN", {}).items())).encode())
+    # What turns a file's header into Pelican's values (dates, slugs, fields).
+    for key in sorted(settings):
+        if any(word in key for word in _READER_SETTINGS):
+            digest.update(f"{key}={settings[key]!r}".encode())
     digest.update(f"{pelican.__version__}|{markdown.__version__}".encode())
     here = os.path.dirname(os.path.abspath(__file__))
     for name in _READER_MODULES:

@@ -14,6 +14,7 @@ import re
 from markdown import Markdown
 from markdown.extensions.meta import MetaPreprocessor
 from pelican.readers import DUPLICATES_DEFINITIONS_ALLOWED, MarkdownReader
+from pelican.urlwrappers import URLWrapper
 from pelican.utils import SafeDatetime, file_suffix
 from strict_build import Problem, relative_path, report
 
@@ -143,6 +144,12 @@ class StaffMarkdownReader(MarkdownReader):
                 output[name] = self.process_metadata(name, values)
             else:
                 output[name] = self.process_metadata(name, values[0])
+        # Tags' and categories' slugs worked out now, so the reader cache
+        # keeps them (Pelican would slugify them again on every build).
+        for value in output.values():
+            for item in value if isinstance(value, list) else (value,):
+                if isinstance(item, URLWrapper):
+                    item.slug  # noqa: B018 - computed and kept by the property
         return output
 
 

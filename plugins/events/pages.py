@@ -150,14 +150,16 @@ class TrainingsGenerator(Generator):
         # The calendar beside each training: one header for all of them.
         single = ical.new_calendar(f"{settings.get('SITENAME', '')}: szkolenie", name, refresh).to_ical()
         for article in self.context["trainings"]:
-            event = event_for(article).to_ical()  # serialised once, used twice
+            t = article.training
+            # Serialised once, used twice; and kept from the last build when
+            # nothing the site is made from has changed (render_cache).
+            event, own = remembered(
+                ("training-ics", article.source_path),
+                lambda: _pair(event_for(article).to_ical(), single, t),
+            )
             if within_calendar_window(article, now, past_days):
                 site_events.append(event)
-            t = article.training
-            self._write_bytes(
-                article.url + setting(settings, "EVENTS_TRAINING_ICS_NAME"),
-                ical.to_bytes(single, [event], t.start_at, t.end_at, t.tz),
-            )
+            self._write_bytes(article.url + setting(settings, "EVENTS_TRAINING_ICS_NAME"), own)
         starts = [a.training.start_at for a in self.context["trainings"]] or [now]
         ends = [a.training.end_at for a in self.context["trainings"]] or [now]
         self._write_bytes(
@@ -166,7 +168,22 @@ class TrainingsGenerator(Generator):
         )
 
     def _write_bytes(self, relative, data):
-        path = out_path(self.output_path, relative)
+        write_file(self.output_path, relative, data)
+
+
+def _pair(event, single, t):
+    """(the training's VEVENT, the whole .ics beside the training)."""
+    return event, ical.to_bytes(single, [event], t.start_at, t.end_at, t.tz)
+
+
+try:  # reuse what the last build made (render_cache), when it is on
+    from render_cache.reuse import remembered, write_file
+except ImportError:  # pragma: no cover - the plugin is always on in this site
+    def remembered(_key, compute):
+        return compute()
+
+    def write_file(output_path, relative, data):
+        path = out_path(output_path, relative)
         os.makedirs(os.path.dirname(path), exist_ok=True)
         with open(path, "wb") as f:
             f.write(data)

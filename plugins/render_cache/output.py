@@ -36,8 +36,10 @@ class Output:
         self.kept = set()  # relative paths reused from the live folder
         self.calls = {}  # page key -> relative paths it produced
         self.summaries = {}
+        self.memo = {}  # remembered values (reuse.remembered), for the next build
         self.signature = None
         self.committed = False
+        self.all_files = None  # every file of the output after the commit
 
     # --- the manifest of the last successful build into `live` -------------
 
@@ -75,6 +77,8 @@ class Output:
             "calls": self.calls,
             "files": files,
             "summaries": self.summaries,
+            "memo": self.memo,
+            "all": self.all_files,
         }
         path = self.manifest_path()
         os.makedirs(os.path.dirname(path), exist_ok=True)
@@ -84,10 +88,16 @@ class Output:
 
     # --- pages ---------------------------------------------------------------
 
-    def reusable(self, key):
+    def unchanged(self):
+        """Is the site made from the same things as last time (but the posts' texts)?"""
+        return bool(self.previous) and self.signature is not None and self.previous.get("signature") == self.signature
+
+    def reusable(self, key, anyway=False):
         """The files a page key produced last time, if they are still there as
-        written; else None (the page must be rendered)."""
-        if not self.previous or self.previous.get("signature") != self.signature:
+        written; else None (the page must be rendered). `anyway`: the key
+        says all there is to say about the file (its bytes), whatever else
+        changed."""
+        if not self.previous or not (anyway or self.unchanged()):
             return None
         paths = self.previous["calls"].get(key)
         if not paths:
@@ -131,6 +141,10 @@ class Output:
 
     def _swap(self):
         """Everything was written: the staging folder becomes the output."""
+        self.all_files = sorted(
+            os.path.relpath(os.path.join(folder, name), self.staging)
+            for folder, _dirs, files in os.walk(self.staging) for name in files
+        )
         old = self.live + ".old"
         shutil.rmtree(old, ignore_errors=True)
         if os.path.isdir(self.live):
@@ -155,19 +169,24 @@ class Output:
                     continue
                 os.makedirs(os.path.dirname(target), exist_ok=True)
                 os.replace(staged, target)
-        for folder, dirs, files in os.walk(self.live, topdown=True):
-            relative_folder = os.path.relpath(folder, self.live)
-            if relative_folder == ".":
-                dirs[:] = [d for d in dirs if d not in self.retention]
-                files = [f for f in files if f not in self.retention]
-            for name in files:
-                relative = os.path.normpath(os.path.join(relative_folder, name))
-                if relative not in produced:
-                    os.remove(os.path.join(folder, name))
-        for folder, dirs, files in os.walk(self.live, topdown=False):
-            if folder != self.live and not os.listdir(folder):
-                if os.path.relpath(folder, self.live).split(os.sep)[0] not in self.retention:
-                    os.rmdir(folder)
+        known = self.previous.get("all")
+        if known is None:  # what the output holds: look
+            known = [
+                os.path.normpath(os.path.join(os.path.relpath(folder, self.live), name))
+                for folder, _dirs, files in os.walk(self.live) for name in files
+            ]
+        for relative in known:
+            if relative in produced or relative.split(os.sep)[0] in self.retention:
+                continue
+            try:
+                os.remove(os.path.join(self.live, relative))
+            except FileNotFoundError:
+                continue
+            folder = os.path.dirname(os.path.join(self.live, relative))
+            while folder != self.live and not os.listdir(folder):  # empty now: gone too
+                os.rmdir(folder)
+                folder = os.path.dirname(folder)
+        self.all_files = sorted(produced)
         shutil.rmtree(self.staging, ignore_errors=True)
 
 
