@@ -61,6 +61,11 @@ class Output:
 
     def save(self):
         if not self.pages:
+            # This output was built in full: an older list no longer describes it.
+            try:
+                os.remove(self.manifest_path())
+            except OSError:
+                pass
             return
         files = {}
         for paths in self.calls.values():
