@@ -158,6 +158,36 @@ def test_time_passing_is_seen_to_the_minute(site):
     assert len(seen) == 2
 
 
+@pytest.mark.parametrize("cached_piece", [False, True])
+def test_a_list_page_showing_another_posts_whole_text_follows_it(site, cached_piece):
+    """A theme may show a post's full text on another page (here: every post in
+    full on the archive page); that page must follow the text. With a cached
+    piece, first rendered on the post's own page and reused on the archive."""
+    shown = "{{ article.content }}"
+    if cached_piece:
+        macros = site.theme / "templates/macros.html"
+        macros.write_text(macros.read_text(encoding="utf-8") + (
+            '\n{% macro full_text(article) %}{% cache "full", article.source_path %}'
+            "{{ article.content }}{% endcache %}{% endmacro %}\n"), encoding="utf-8")
+        bump(macros)
+        shown = '{% from "macros.html" import full_text with context %}{{ full_text(article) }}'
+        page = site.theme / "templates/article.html"
+        page.write_text(page.read_text(encoding="utf-8").replace(
+            "{% endblock content %}", "<div hidden>" + shown + "</div>{% endblock content %}", 1), encoding="utf-8")
+        bump(page)
+    archive = site.theme / "templates/archives.html"
+    archive.write_text(archive.read_text(encoding="utf-8").replace(
+        "{% endblock content %}",
+        "{% for article in articles %}<div class=\"full\">" + shown + "</div>{% endfor %}{% endblock content %}", 1),
+        encoding="utf-8")
+    bump(archive)
+    site.rebuild()
+    site.edit(NEWS, "\n\n", "\n\nZdanie dopisane na początku tekstu.\n\n")
+    site.rebuild()
+    assert "Zdanie dopisane na początku tekstu." in (site.output / "archiwum/index.html").read_text(encoding="utf-8")
+    assert_same_as_fresh(site)
+
+
 def test_a_page_removed_by_hand_from_the_output_comes_back(site):
     page = site.output / "aktualnosci/ruszylo-doradztwo-ogolne-i-specjalistyczne/index.html"
     expected = page.read_bytes()

@@ -11,6 +11,8 @@ import os
 from jinja2 import FileSystemBytecodeCache, nodes
 from jinja2.ext import Extension
 
+from .reads import note, tracking
+
 _fragments = {}
 
 
@@ -34,12 +36,16 @@ class FragmentCache(Extension):
     def _cached(self, template, keys, caller):
         key = (id(self.environment), template, *keys)
         try:
-            return _fragments[key]
+            html, read = _fragments[key]
+            note(read)
+            return html
         except KeyError:
             pass
         except TypeError:  # an unhashable key: render every time
             return caller()
-        html = _fragments[key] = caller()
+        with tracking() as read:
+            html = caller()
+        _fragments[key] = (html, frozenset(read))
         return html
 
 

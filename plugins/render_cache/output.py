@@ -18,6 +18,8 @@ import os
 import pickle
 import shutil
 
+from .signature import text_digest
+
 logger = logging.getLogger(__name__)
 
 MANIFEST_VERSION = 1
@@ -37,6 +39,9 @@ class Output:
         self.calls = {}  # page key -> relative paths it produced
         self.summaries = {}
         self.memo = {}  # remembered values (reuse.remembered), for the next build
+        self.shown = {}  # page key -> [(source path, text digest)] of other posts shown
+        self.contents = {}  # source path -> this build's post
+        self._texts = {}
         self.signature = None
         self.committed = False
         self.all_files = None  # every file of the output after the commit
@@ -83,6 +88,7 @@ class Output:
             "files": files,
             "summaries": self.summaries,
             "memo": self.memo,
+            "shown": self.shown,
             "all": self.all_files,
         }
         path = self.manifest_path()
@@ -107,6 +113,9 @@ class Output:
         paths = self.previous["calls"].get(key)
         if not paths:
             return None
+        for source_path, digest in self.previous.get("shown", {}).get(key, ()):
+            if self._text(source_path) != digest:
+                return None
         files = self.previous["files"]
         for relative in paths:
             try:
@@ -117,12 +126,22 @@ class Output:
                 return None
         return paths
 
+    def _text(self, source_path):
+        if source_path not in self._texts:
+            content = self.contents.get(source_path)
+            self._texts[source_path] = text_digest(content) if content is not None else None
+        return self._texts[source_path]
+
     def keep(self, key, paths):
         self.calls[key] = list(paths)
         self.kept.update(paths)
 
-    def record(self, key, paths):
+    def record(self, key, paths, shown=()):
         self.calls[key] = list(paths)
+        if shown:
+            self.shown[key] = list(shown)
+        else:
+            self.shown.pop(key, None)
 
     # --- staging and commit --------------------------------------------------
 

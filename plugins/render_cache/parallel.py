@@ -54,7 +54,7 @@ def split(calls):
 
 
 def render_all(writer, calls, processes, minimum=PARALLEL_MINIMUM):
-    """Render every noted call; return {index: [files written, relative]}."""
+    """Render every noted call; return {index: (files written, texts shown)}."""
     if processes < 2 or len(calls) < minimum or not hasattr(os, "fork"):
         return {i: writer.render_now(call) for i, call in enumerate(calls)}
     mine, theirs = split(calls)
@@ -97,9 +97,9 @@ def render_all(writer, calls, processes, minimum=PARALLEL_MINIMUM):
     for record in records:
         logging.getLogger(record.name).handle(record)
     if kind == "ok":
-        for i, paths in payload.items():
-            writer.adopt(calls[i], paths)
-            done[i] = paths
+        for i, (paths, shown) in payload.items():
+            writer.adopt(calls[i], paths, shown)
+            done[i] = (paths, shown)
     else:
         logger.debug("rendering the rest here; the second process failed: %s", payload)
         for i in theirs:

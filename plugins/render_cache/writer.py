@@ -9,7 +9,8 @@ from pelican.writers import FileOverwriteFailedError, Writer
 from .background import Background, DeferredFile
 from .parallel import PARALLEL_MINIMUM, render_all
 
-from .signature import digest_of, site_signature, text_digest
+from .reads import tracking
+from .signature import all_contents, digest_of, site_signature, text_digest
 
 STATE = {}
 
@@ -48,44 +49,51 @@ class CachingWriter(Writer):
                 "paginated": paginated, "template_name": template_name,
                 "override_output": override_output, "url": url, "kwargs": kwargs, "key": None}
         if not name or output is None:
-            return self.render_now(call)
+            self.render_now(call)
+            return None
         if output.pages:
             if output.signature is None:
                 output.signature, output.summaries = site_signature(
                     context, self.settings, STATE["today"], output.previous.get("summaries", {})
                 )
+                output.contents = {c.source_path: c for c in all_contents(context)}
             call["key"] = digest_of(name, getattr(template, "name", repr(template)), relative_urls,
                                     paginated, template_name, override_output, url, own_texts(kwargs), kwargs)
             reused = output.reusable(call["key"])
             if reused is not None:
                 output.keep(call["key"], reused)
-                self.adopt(call, reused)
+                self.adopt(call, reused, output.previous.get("shown", {}).get(call["key"], ()))
                 return None
         if "deferred" in STATE:
             STATE["deferred"].append(call)  # rendered by flush(), in two processes
             return None
-        return self.render_now(call)
+        self.render_now(call)
+        return None
 
     def render_now(self, call):
-        """Pelican's write_file; returns the files written (relative)."""
+        """Pelican's write_file; returns (files written, relative; the other
+        posts whose text the page shows, with the digest of that text)."""
         before = set(self._written_files)
-        super().write_file(call["name"], call["template"], call["context"], call["relative_urls"],
-                           call["paginated"], call["template_name"], call["override_output"], call["url"],
-                           **call["kwargs"])
+        with tracking() as read:
+            super().write_file(call["name"], call["template"], call["context"], call["relative_urls"],
+                               call["paginated"], call["template_name"], call["override_output"], call["url"],
+                               **call["kwargs"])
         written = sorted(os.path.relpath(p, self.output_path) for p in self._written_files - before)
+        own = {value.source_path for value in call["kwargs"].values() if isinstance(value, Content)}
+        shown = sorted({(c.source_path, text_digest(c)) for c in read if c.source_path not in own})
         output = STATE.get("output")
         if output is not None and call["key"] is not None:
-            output.record(call["key"], written)
-        return written
+            output.record(call["key"], written, shown)
+        return written, shown
 
-    def adopt(self, call, paths):
+    def adopt(self, call, paths, shown=()):
         """Files this process did not write now (reused from the last build,
         or written by the second process): noted as written, and announced to
         the plugins that list pages (the sitemap). Nothing is left to do to
         the files themselves (page_reused)."""
         output = STATE.get("output")
         if output is not None and call["key"] is not None:
-            output.record(call["key"], paths)
+            output.record(call["key"], paths, shown)
         for relative in paths:
             path = os.path.join(self.output_path, relative)
             self._written_files.add(path)
