@@ -14,6 +14,17 @@ def tree(folder):
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
 
 
+def posts_with_image(tmp_path, image, count):
+    """`count` posts, each showing images/<image> (not made here)."""
+    posts = {
+        f"aktualnosci/wpis_{i}.md": f"Title: Wpis {i}\nDate: 2026-11-{10 + i} 10:00\n\n![Sala]({{static}}/images/{image})\n"
+        for i in range(count)
+    }
+    content = scenario(tmp_path, "clean", posts)
+    (content / "images").mkdir()
+    return content
+
+
 def test_two_processes_make_the_same_site(tmp_path):
     one = tree(build(tmp_path / "one", **ONE))
     two = tree(build(tmp_path / "two", **TWO))
@@ -26,12 +37,7 @@ def test_two_processes_make_the_same_site(tmp_path):
 
 
 def test_a_problem_found_by_the_second_process_fails_the_build(tmp_path):
-    posts = {
-        f"aktualnosci/wpis_{i}.md": f"Title: Wpis {i}\nDate: 2026-11-{10 + i} 10:00\n\n![Sala]({{static}}/images/zepsuty.jpg)\n"
-        for i in range(8)
-    }
-    content = scenario(tmp_path, "clean", posts)
-    (content / "images").mkdir()
+    content = posts_with_image(tmp_path, "zepsuty.jpg", 8)
     (content / "images/zepsuty.jpg").write_bytes(b"to nie jest obrazek")
     problems = {}
     for name, processes in (("one", ONE), ("two", TWO)):
@@ -45,12 +51,7 @@ def test_a_problem_found_by_the_second_process_fails_the_build(tmp_path):
 
 
 def test_pages_with_images_get_their_sizes_in_either_process(tmp_path):
-    posts = {
-        f"aktualnosci/wpis_{i}.md": f"Title: Wpis {i}\nDate: 2026-11-0{1 + i} 10:00\n\n![Sala]({{static}}/images/sala.png)\n"
-        for i in range(6)
-    }
-    content = scenario(tmp_path, "clean", posts)
-    (content / "images").mkdir()
+    content = posts_with_image(tmp_path, "sala.png", 6)
     Image.new("RGB", (1200, 800), (30, 90, 160)).save(content / "images/sala.png")
     out = build(tmp_path / "out", content=content, IMAGES_CACHE_PATH=str(tmp_path / "cache"), **TWO)
     for i in range(6):

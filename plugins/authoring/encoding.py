@@ -16,7 +16,7 @@ from markdown.extensions.meta import MetaPreprocessor
 from pelican.readers import DUPLICATES_DEFINITIONS_ALLOWED, MarkdownReader
 from pelican.urlwrappers import URLWrapper
 from pelican.utils import SafeDatetime, file_suffix
-from strict_build import Problem, relative_path, report
+from strict_build import Problem, capture, relative_path, replay, report
 
 from .tidy import tidy
 
@@ -89,8 +89,7 @@ class StaffMarkdownReader(MarkdownReader):
             content, fields = self.convert(source_path)
         else:
             content, fields, records = done
-            for record in records:
-                logging.getLogger(record.name).handle(record)
+            replay(records)
         self._source_path = source_path
         return content, self._metadata(fields)
 
@@ -210,28 +209,14 @@ def finish(*_args):
 _WORKER = {}
 
 
-class _Records(logging.Handler):
-    def __init__(self):
-        super().__init__()
-        self.records = []
-
-    def emit(self, record):
-        record.msg, record.args = record.getMessage(), None
-        record.exc_info = record.exc_text = None
-        self.records.append(record)
-
-
 def _convert_in_worker(path):
-    root = logging.getLogger()
-    if not root.handlers or not isinstance(root.handlers[0], _Records):
-        root.handlers = [_Records()]
-    captured = root.handlers[0]
-    captured.records = []
+    captured = capture()
+    captured.take()
     try:
         content, fields = _WORKER["reader"].convert(path)
     except Exception:  # the main process reads it again and reports the error itself
         return path, None
-    return path, (content, fields, captured.records)
+    return path, (content, fields, captured.take())
 
 
 def preread(generator):
@@ -258,7 +243,7 @@ def preread(generator):
         # result, so the other threads (Pelican's progress display, the
         # preview server) are not needed in them.
         pool = multiprocessing.get_context("fork").Pool(processes)
-    except OSError as error:  # no fork or no semaphores here: read one by one
+    except (OSError, ValueError) as error:  # no fork or no semaphores here: read one by one
         logger.debug("reading in one process: %s", error)
         _WORKER.clear()
         return

@@ -18,25 +18,13 @@ import traceback
 import zlib
 
 from pelican.generators import Generator
+from strict_build import capture, replay
 
 logger = logging.getLogger(__name__)
 
 # Fewer pages than this are not worth a second process
 # (RENDER_CACHE_PARALLEL_MINIMUM).
 PARALLEL_MINIMUM = 200
-
-
-class _Records(logging.Handler):
-    def __init__(self):
-        super().__init__()
-        self.records = []
-
-    def emit(self, record):
-        record.msg, record.args = record.getMessage(), None
-        if record.exc_info:
-            record.msg += "\n" + "".join(traceback.format_exception(*record.exc_info))
-        record.exc_info = record.exc_text = None
-        self.records.append(record)
 
 
 def split(calls):
@@ -65,17 +53,15 @@ def render_all(writer, calls, processes, minimum=PARALLEL_MINIMUM):
     if pid == 0:  # the fork: render its share, report, leave
         os.close(read_end)
         status = 0
-        root = logging.getLogger()
-        captured = _Records()
-        root.handlers = [captured]
+        captured = capture()
         try:
             writer.restart_background()
             done = {i: writer.render_now(calls[i]) for i in theirs}
             writer.drain_background()
-            message = ("ok", done, captured.records)
+            message = ("ok", done, captured.take())
         except BaseException:
             status = 1
-            message = ("error", traceback.format_exc(), captured.records)
+            message = ("error", traceback.format_exc(), captured.take())
         try:
             with os.fdopen(write_end, "wb") as pipe:
                 pickle.dump(message, pipe, protocol=pickle.HIGHEST_PROTOCOL)
@@ -94,8 +80,7 @@ def render_all(writer, calls, processes, minimum=PARALLEL_MINIMUM):
                 message = ("error", "the second process ended without a word", [])
         os.waitpid(pid, 0)
     kind, payload, records = message
-    for record in records:
-        logging.getLogger(record.name).handle(record)
+    replay(records)
     if kind == "ok":
         for i, (paths, shown) in payload.items():
             writer.adopt(calls[i], paths, shown)

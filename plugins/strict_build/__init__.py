@@ -8,3 +8,4 @@ Other plugins report content problems through `report(Problem(...))`.
 
 from .collector import BuildFailed, register  # noqa: F401
 from .problems import Problem, field_line, relative_path, report  # noqa: F401
+from .relay import capture, replay  # noqa: F401
