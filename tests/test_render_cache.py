@@ -211,3 +211,16 @@ def test_the_same_now_twice_writes_nothing_again(site):
     site.rebuild()
     assert stamps(site.output) == before
     assert TEST_NOW  # the fixed moment both builds use
+
+
+def test_a_page_where_a_folder_was_and_a_folder_where_a_page_was(site):
+    """Rebuilding over an older site whose files and folders are in each
+    other's way (a post's address changed from a file to a folder)."""
+    (site.output / "aktualnosci/stary.html").mkdir()
+    (site.output / "aktualnosci/stary.html/index.html").write_text("stare", encoding="utf-8")
+    (site.content / "aktualnosci/stary.md").write_text(
+        "Title: Stary\nDate: 2026-11-02 10:00\nSave_as: aktualnosci/stary.html\nURL: aktualnosci/stary.html\n\nTekst.\n",
+        encoding="utf-8")
+    site.rebuild()
+    assert (site.output / "aktualnosci/stary.html").is_file()
+    assert_same_as_fresh(site)

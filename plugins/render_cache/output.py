@@ -191,7 +191,7 @@ class Output:
                 target = os.path.join(self.live, relative)
                 if _same_bytes(staged, target):
                     continue
-                os.makedirs(os.path.dirname(target), exist_ok=True)
+                _make_room(self.live, relative)
                 os.replace(staged, target)
         known = self.previous.get("all")
         if known is None:  # what the output holds: look
@@ -212,6 +212,20 @@ class Output:
                 folder = os.path.dirname(folder)
         self.all_files = sorted(produced)
         shutil.rmtree(self.staging, ignore_errors=True)
+
+
+def _make_room(live, relative):
+    """Folders up to the file (a file in the way, from an older site, goes),
+    and no folder where the file goes."""
+    folder = live
+    for part in relative.split(os.sep)[:-1]:
+        folder = os.path.join(folder, part)
+        if os.path.isfile(folder) or os.path.islink(folder):
+            os.remove(folder)
+        os.makedirs(folder, exist_ok=True)
+    target = os.path.join(live, relative)
+    if os.path.isdir(target) and not os.path.islink(target):
+        shutil.rmtree(target)
 
 
 def _same_bytes(a, b):
