@@ -177,7 +177,7 @@ def use_tolerant_reader(readers):
 
 
 # Conversions done ahead by the workers, in the order Pelican asks for them.
-_AHEAD = {"pending": set(), "results": None, "pool": None, "done": {}}
+_AHEAD = {"pending": set(), "results": None, "pool": None, "done": {}, "reader": None}
 
 
 def _take(path):
@@ -202,18 +202,14 @@ def finish(*_args):
     pool = _AHEAD["pool"]
     if pool is not None:
         pool.terminate()
-    _AHEAD.update(pending=set(), results=None, pool=None, done={})
-    _WORKER.clear()
-
-
-_WORKER = {}
+    _AHEAD.update(pending=set(), results=None, pool=None, done={}, reader=None)
 
 
 def _convert_in_worker(path):
     captured = capture()
     captured.take()
     try:
-        content, fields = _WORKER["reader"].convert(path)
+        content, fields = _AHEAD["reader"].convert(path)
     except Exception:  # the main process reads it again and reports the error itself
         return path, None
     return path, (content, fields, captured.take())
@@ -237,7 +233,7 @@ def preread(generator):
             cold.append(path)
     if len(cold) < PARALLEL_MINIMUM:
         return
-    _WORKER["reader"] = reader
+    _AHEAD["reader"] = reader  # the workers (forks) use this one
     try:
         # The workers are forks: they only convert Markdown and send back the
         # result, so the other threads (Pelican's progress display, the
@@ -245,6 +241,6 @@ def preread(generator):
         pool = multiprocessing.get_context("fork").Pool(processes)
     except (OSError, ValueError) as error:  # no fork or no semaphores here: read one by one
         logger.debug("reading in one process: %s", error)
-        _WORKER.clear()
+        _AHEAD["reader"] = None
         return
     _AHEAD.update(pool=pool, pending=set(cold), results=pool.imap(_convert_in_worker, cold, chunksize=32))

@@ -16,7 +16,6 @@
 
 import os
 
-from build_clock import build_now
 from pelican import signals
 from pelican.contents import Static
 
@@ -72,7 +71,7 @@ def prepare(generators):
     if output is None:
         return
     settings = generators[0].settings if generators else {}
-    STATE["today"] = build_now(settings).date()
+    STATE["context"] = generators[0].context if generators else None
     output.settings = settings  # CACHE_PATH as the reader cache set it
     output.load()
     if settings.get("RENDER_CACHE_WRITE_THREAD", True):

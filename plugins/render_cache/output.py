@@ -133,7 +133,8 @@ class Output:
         return self._texts[source_path]
 
     def keep(self, key, paths):
-        self.calls[key] = list(paths)
+        """The files of a page key stay as the last build wrote them."""
+        self.record(key, paths, self.previous.get("shown", {}).get(key, ()))
         self.kept.update(paths)
 
     def record(self, key, paths, shown=()):

@@ -83,7 +83,7 @@ def render_all(writer, calls, processes, minimum=PARALLEL_MINIMUM):
     replay(records)
     if kind == "ok":
         for i, (paths, shown) in payload.items():
-            writer.adopt(calls[i], paths, shown)
+            writer.take_over(calls[i], paths, shown)
             done[i] = (paths, shown)
     else:
         logger.debug("rendering the rest here; the second process failed: %s", payload)

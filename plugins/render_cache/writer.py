@@ -2,24 +2,39 @@
 
 import os
 
+from build_clock import build_now
 from pelican import signals
 from pelican.contents import Content
 from pelican.writers import FileOverwriteFailedError, Writer
 
 from .background import Background, DeferredFile
 from .parallel import PARALLEL_MINIMUM, render_all
-
 from .reads import tracking
 from .signature import all_contents, digest_of, site_signature, text_digest
 
 STATE = {}
 
 
+def own_posts(kwargs):
+    """The posts a page is about (an article's or page's own page)."""
+    return [value for value in kwargs.values() if isinstance(value, Content)]
+
+
 def own_texts(kwargs):
-    """The texts of the posts a page is about (an article's or page's own page)."""
-    return sorted(
-        (value.source_path, text_digest(value)) for value in kwargs.values() if isinstance(value, Content)
+    return sorted((post.source_path, text_digest(post)) for post in own_posts(kwargs))
+
+
+def compute_signature(pelican):
+    """get_writer (once per build, after Pelican has put the final links into
+    summaries and fields): the site signature the page keys build on."""
+    output, context = STATE.get("output"), STATE.get("context")
+    if output is None or context is None or not output.pages:
+        return
+    today = build_now(output.settings).date()
+    output.signature, output.summaries = site_signature(
+        context, output.settings, today, output.previous.get("summaries", {})
     )
+    output.contents = {c.source_path: c for c in all_contents(context)}
 
 
 class CachingWriter(Writer):
@@ -52,17 +67,12 @@ class CachingWriter(Writer):
             self.render_now(call)
             return None
         if output.pages:
-            if output.signature is None:
-                output.signature, output.summaries = site_signature(
-                    context, self.settings, STATE["today"], output.previous.get("summaries", {})
-                )
-                output.contents = {c.source_path: c for c in all_contents(context)}
             call["key"] = digest_of(name, getattr(template, "name", repr(template)), relative_urls,
                                     paginated, template_name, override_output, url, own_texts(kwargs), kwargs)
             reused = output.reusable(call["key"])
             if reused is not None:
                 output.keep(call["key"], reused)
-                self.adopt(call, reused, output.previous.get("shown", {}).get(call["key"], ()))
+                self.announce(call, reused)
                 return None
         if "deferred" in STATE:
             STATE["deferred"].append(call)  # rendered by flush(), in two processes
@@ -79,25 +89,29 @@ class CachingWriter(Writer):
                                call["paginated"], call["template_name"], call["override_output"], call["url"],
                                **call["kwargs"])
         written = sorted(os.path.relpath(p, self.output_path) for p in self._written_files - before)
-        own = {value.source_path for value in call["kwargs"].values() if isinstance(value, Content)}
+        own = {post.source_path for post in own_posts(call["kwargs"])}
         shown = sorted({(c.source_path, text_digest(c)) for c in read if c.source_path not in own})
         output = STATE.get("output")
         if output is not None and call["key"] is not None:
             output.record(call["key"], written, shown)
         return written, shown
 
-    def adopt(self, call, paths, shown=()):
+    def announce(self, call, paths):
         """Files this process did not write now (reused from the last build,
         or written by the second process): noted as written, and announced to
         the plugins that list pages (the sitemap). Nothing is left to do to
         the files themselves (page_reused)."""
-        output = STATE.get("output")
-        if output is not None and call["key"] is not None:
-            output.record(call["key"], paths, shown)
         for relative in paths:
             path = os.path.join(self.output_path, relative)
             self._written_files.add(path)
             signals.content_written.send(path, context={**call["kwargs"], "output_file": relative, "page_reused": True})
+
+    def take_over(self, call, paths, shown):
+        """What the second process rendered for a call, as if done here."""
+        output = STATE.get("output")
+        if output is not None and call["key"] is not None:
+            output.record(call["key"], paths, shown)
+        self.announce(call, paths)
 
     def flush(self):
         calls = STATE.pop("deferred", None)
@@ -117,4 +131,5 @@ class CachingWriter(Writer):
 
 
 def get_writer(pelican):
+    compute_signature(pelican)
     return CachingWriter
