@@ -50,8 +50,10 @@ $(AUDIT_INSTALLED): audit/package.json audit/package-lock.json
 # $(OUTPUTDIR) only when the build succeeded, so a failed build never leaves a
 # half-written site where the last good one was. In development it also skips
 # pages whose inputs did not change; publishconf.py builds everything.
+# authoring.build is Pelican's command line that ends a failed build with the
+# list of problems, never a traceback (DEBUG=1 shows it).
 define build_site
-	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(1) $(PELICANOPTS)
+	PYTHONPATH=plugins $(BIN)/python -m authoring.build $(INPUTDIR) -o $(OUTPUTDIR) -s $(1) $(PELICANOPTS)
 endef
 
 html: $(INSTALLED)

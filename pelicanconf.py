@@ -159,6 +159,29 @@ PRIVACY_POLICY_URL = "polityka-prywatnosci/"
 
 # --- Plugins: one package per capability in plugins/ ----------------------
 PLUGIN_PATHS = ["plugins"]
+# Header fields the theme's templates read (the plugins declare their own; any
+# other field is refused with the nearest known name). Name -> help, or
+# {"help": ..., "kind": "date"} for a date read like every other.
+AUTHORING_EXTRA_FIELDS = {
+    "Description": "opis strony dla wyszukiwarek (gdy ma być inny niż Summary)",
+    "Image": "obrazek do udostępnień: images/nazwa.jpg",
+    "EU_Funding": "true = pasek logotypów UE na górze strony",
+    "Project-Title": "nazwa projektu (strona Projekty)",
+    "Project-Programme": "program, z którego projekt jest finansowany",
+    "Project-Beneficiary": "beneficjent projektu",
+    "Project-Partners": "partnerzy projektu",
+    "Project-Period": "okres realizacji projektu",
+    "Project-Value": "wartość projektu",
+    "Project-EU-Contribution": "dofinansowanie z Unii Europejskiej",
+    "A11y-Published": {"help": "data publikacji strony (deklaracja dostępności)", "kind": "date"},
+    "A11y-Updated": {"help": "data ostatniej istotnej aktualizacji strony", "kind": "date"},
+    "A11y-Status": {"help": "zgodna | częściowo zgodna | niezgodna", "kind": "choice",
+                    "choices": ("zgodna", "częściowo zgodna", "niezgodna")},
+    "A11y-Prepared": {"help": "data sporządzenia deklaracji", "kind": "date"},
+    "A11y-Reviewed": {"help": "data ostatniego przeglądu deklaracji", "kind": "date"},
+    "A11y-Contact-Person": "osoba kontaktowa w sprawie dostępności",
+}
+
 PLUGINS = [
     "strict_build",
     "build_clock",

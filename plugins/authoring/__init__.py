@@ -5,6 +5,8 @@ check`, `make html` and `make publish`."""
 
 from pelican import signals
 
+from .fields import FIELDS  # noqa: F401
+
 from .cache import separate_cache
 from .checks import check_site, drop_duplicates, reset, track_address
 from .encoding import finish, preread, use_tolerant_reader

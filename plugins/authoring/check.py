@@ -16,7 +16,7 @@ import tempfile
 from pelican import Pelican
 from pelican.settings import read_settings
 
-from strict_build import BuildFailed
+from strict_build import BuildFailed, unexpected
 
 
 class _Warnings(logging.Handler):
@@ -58,7 +58,9 @@ def run(settings_file, content=None, overrides=None, output=None, cached=False):
         except BuildFailed as failure:
             errors = list(failure.problems)
         except Exception as error:  # never a bare traceback for staff
-            errors = [f"budowanie przerwał nieoczekiwany błąd: {error.__class__.__name__}: {error}"]
+            if os.environ.get("DEBUG", "").strip() not in ("", "0", "no", "false"):
+                raise
+            errors = [unexpected(error)]
         finally:
             root.removeHandler(warnings)
     return errors, warnings.lines

@@ -9,15 +9,16 @@ have read itself."""
 import logging
 import multiprocessing
 import os
-import re
 
 from markdown import Markdown
 from markdown.extensions.meta import MetaPreprocessor
 from pelican.readers import DUPLICATES_DEFINITIONS_ALLOWED, MarkdownReader
 from pelican.urlwrappers import URLWrapper
 from pelican.utils import SafeDatetime, file_suffix
-from strict_build import Problem, capture, relative_path, replay, report
+from polish_dates import parse_moment
+from strict_build import Problem, Reported, capture, read_header, relative_path, replay, report
 
+from .header import check_header
 from .tidy import tidy
 
 logger = logging.getLogger(__name__)
@@ -72,24 +73,26 @@ class StaffMarkdownReader(MarkdownReader):
         return self._document.reset(), self._fields.reset()
 
     def process_metadata(self, name, value):
-        """Pelican's, with the usual date forms (2026-11-28, 2026-11-28 10:00)
-        read directly: dateutil, which Pelican uses for any date, is slow."""
-        if name in ("date", "modified") and isinstance(value, str) and (name == "date" or "_" not in value):
-            match = _PLAIN_DATE.match(value.strip())
-            if match:
-                try:
-                    return SafeDatetime(*(int(part) for part in match.groups() if part is not None))
-                except ValueError:
-                    pass  # e.g. 2026-02-30: Pelican words the error
+        """Pelican's, with dates read the one way this site reads them
+        (polish_dates.parse_moment: ISO or day first, never month first)."""
+        if name in ("date", "modified") and isinstance(value, str):
+            moment = parse_moment(value)  # DateProblem: reported by read()
+            return SafeDatetime.combine(moment.date, moment.value.time(), tzinfo=moment.offset)
         return super().process_metadata(name, value)
 
     def read(self, source_path):
         done = _take(source_path)
         if done is None:
-            content, fields = self.convert(source_path)
+            content, fields, header = self.convert(source_path)
         else:
-            content, fields, records = done
+            content, fields, header, records = done
             replay(records)
+        shown = relative_path(_Source(source_path), self.settings)
+        problems = check_header(header, self.settings, shown)
+        if problems:
+            for problem in problems:
+                report(problem)
+            raise Reported(shown)
         self._source_path = source_path
         return content, self._metadata(fields)
 
@@ -119,19 +122,16 @@ class StaffMarkdownReader(MarkdownReader):
             if name.lower() in formatted:
                 converter.reset()
                 html = converter.convert("\n".join(values))
-            elif name.lower() in PRE_PROCESSED and len(values) == 1:
-                # Worth doing here, in the worker: dates take long to parse.
-                html = _Processed(self.process_metadata(name.lower(), values[0]))
             fields.append((name.lower(), values, html))
-        return content, fields
+        return content, fields, read_header(text)
 
     def _metadata(self, fields):
         """Pelican's MarkdownReader._parse_metadata, given the converted fields."""
         output = {}
         for name, values, html in fields:
-            if isinstance(html, _Processed):
-                output[name] = html.value
-            elif html is not None:
+            if name == "modified" and not "".join(values).strip():
+                continue  # "Modified:" left empty: not modified
+            if html is not None:
                 output[name] = self.process_metadata(name, html)
             elif not DUPLICATES_DEFINITIONS_ALLOWED.get(name, True):
                 if len(values) > 1:
@@ -150,17 +150,6 @@ class StaffMarkdownReader(MarkdownReader):
                 if isinstance(item, URLWrapper):
                     item.slug  # noqa: B018 - computed and kept by the property
         return output
-
-
-PRE_PROCESSED = frozenset({"date", "modified"})
-_PLAIN_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T_]+(\d{2}):(\d{2})(?::(\d{2}))?)?$")
-
-
-class _Processed:
-    """A field's final value, worked out by the worker."""
-
-    def __init__(self, value):
-        self.value = value
 
 
 class _Source:
@@ -209,10 +198,10 @@ def _convert_in_worker(path):
     captured = capture()
     captured.take()
     try:
-        content, fields = _AHEAD["reader"].convert(path)
+        content, fields, header = _AHEAD["reader"].convert(path)
     except Exception:  # the main process reads it again and reports the error itself
         return path, None
-    return path, (content, fields, captured.take())
+    return path, (content, fields, header, captured.take())
 
 
 def preread(generator):

@@ -3,6 +3,7 @@
 import datetime as dt
 import re
 
+from polish_dates import DateProblem, parse_moment
 from strict_build import Problem, report
 
 from .banking import EXAMPLE_IBANS, iban_is_valid, krs_is_valid, to_iban
@@ -68,9 +69,11 @@ def setting_line(name, path="pelicanconf.py"):
 def parse_day(value):
     if value in (None, ""):
         return None
+    if isinstance(value, dt.datetime):
+        return value.date()
     if isinstance(value, dt.date):
         return value
-    return dt.date.fromisoformat(str(value))
+    return parse_moment(value).date  # DateProblem is a ValueError
 
 
 def check_settings(settings):
@@ -118,18 +121,16 @@ def check_settings(settings):
         for key in ("start", "end"):
             try:
                 parse_day(campaign.get(key))
-            except ValueError:
-                problems.append(_problem(f"{where}.{key}", f"„{campaign.get(key)}” to nie jest data",
-                                         "wpisz datę jako RRRR-MM-DD"))
+            except DateProblem as problem:
+                problems.append(_problem(f"{where}.{key}", problem.message, problem.hint))
         goal = campaign.get("goal")
         if goal:
             try:
-                parse_day(goal.get("as_of"))
                 if not goal.get("as_of"):
-                    raise ValueError
-            except ValueError:
-                problems.append(_problem(f"{where}.goal.as_of", f"„{goal.get('as_of')}” to nie jest data",
-                                         "podaj datę stanu zbiórki jako RRRR-MM-DD"))
+                    raise DateProblem("", "brak daty stanu zbiórki")
+                parse_day(goal.get("as_of"))
+            except DateProblem as problem:
+                problems.append(_problem(f"{where}.goal.as_of", problem.message, problem.hint))
             for key in ("target", "raised"):
                 if not isinstance(goal.get(key), (int, float)) or goal.get(key) < 0:
                     problems.append(_problem(f"{where}.goal.{key}", f"„{goal.get(key)}” to nie jest kwota",

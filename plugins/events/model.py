@@ -10,6 +10,7 @@ import uuid
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
+from polish_dates import DateProblem, aware, parse_moment
 from strict_build import Problem, field_line
 
 # Event-Status -> (iCalendar STATUS, schema.org eventStatus, Polish badge)
@@ -40,21 +41,12 @@ REGISTRATION_ALIASES = {
 }
 ONLINE_WORDS = {"online", "on-line", "internet", "zdalnie", "webinar", "webinarium"}
 
-_DATE_FORMS = (
-    ("%Y-%m-%d %H:%M", False),
-    ("%Y-%m-%dT%H:%M", False),
-    ("%Y-%m-%d %H:%M:%S", False),
-    ("%d.%m.%Y %H:%M", False),
-    ("%Y-%m-%d", True),
-    ("%d.%m.%Y", True),
-)
 _DURATION = re.compile(
     r"^\s*(?:(\d+)\s*(?:d|dni|dzień|dzien)\s*)?(?:(\d+)\s*(?:h|godz\.?|godzin[ya]?)\s*)?"
     r"(?:(\d+)\s*(?:m|min\.?|minut[y]?)\s*)?$",
     re.I,
 )
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-DATE_HINT = "wpisz datę jako RRRR-MM-DD GG:MM (np. 2027-01-14 10:00) albo samą datę RRRR-MM-DD dla wydarzenia całodniowego"
 
 
 @dataclass
@@ -164,17 +156,17 @@ class _Reader:
         )
 
     def moment(self, name, tz):
+        """A date (all-day) or an aware datetime, read the one way the site
+        reads dates (polish_dates.parse_moment)."""
         value = self.raw(name)
         if value is None:
             return None
-        for form, all_day in _DATE_FORMS:
-            try:
-                parsed = dt.datetime.strptime(value, form)
-            except ValueError:
-                continue
-            return parsed.date() if all_day else parsed.replace(tzinfo=tz)
-        self.problem(name, f"„{value}” to nie jest poprawna data", DATE_HINT)
-        return None
+        try:
+            moment = parse_moment(value)
+        except DateProblem as problem:
+            self.problem(name, problem.message, problem.hint)
+            return None
+        return aware(moment, tz) if moment.has_time else moment.date
 
     def choice(self, name, default, allowed, aliases, what):
         """One of `allowed` (Polish `aliases` accepted); else a problem and the default."""

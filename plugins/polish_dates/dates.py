@@ -43,6 +43,15 @@ def format_iso(value):
     return value.isoformat()
 
 
+def day_iso(value):
+    """A date written by staff (any accepted form) as RRRR-MM-DD."""
+    from .parse import parse_moment
+
+    if isinstance(value, (dt.date, dt.datetime)):
+        return _as_date(value).isoformat()
+    return parse_moment(value).date.isoformat()
+
+
 def _as_date(value):
     return value.date() if isinstance(value, dt.datetime) else value
 
@@ -55,6 +64,7 @@ def add_filters(generator):
             "miesiac_pl": lambda v: format_month_pl(v, locale),
             "godzina_pl": lambda v: format_time_pl(v, locale),
             "iso": format_iso,
+            "dzien_iso": day_iso,
             "kwota": lambda v: format_pln(v, locale),
         }
     )

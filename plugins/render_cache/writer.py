@@ -6,6 +6,7 @@ from build_clock import build_now
 from pelican import signals
 from pelican.contents import Content
 from pelican.writers import FileOverwriteFailedError, Writer
+from strict_build import PageFailed, Problem, Reported, field_line, relative_path, report
 
 from .background import Background, DeferredFile
 from .parallel import PARALLEL_MINIMUM, render_all
@@ -38,6 +39,10 @@ def compute_signature(pelican):
 
 
 class CachingWriter(Writer):
+    def __init__(self, output_path, settings=None):
+        super().__init__(output_path, settings)
+        self.claimed = {}  # address -> (posts, template) of the page written there
+
     def _open_w(self, filename, encoding, override=False):
         background = STATE.get("background")
         if background is None or encoding.lower().replace("-", "") != "utf8":
@@ -59,6 +64,8 @@ class CachingWriter(Writer):
 
     def write_file(self, name, template, context, relative_urls=False, paginated=None,
                    template_name=None, override_output=False, url=None, **kwargs):
+        if name and not override_output and self.address_taken(name, template, kwargs):
+            return None  # reported; the build fails at the end
         output = STATE.get("output")
         call = {"name": name, "template": template, "context": context, "relative_urls": relative_urls,
                 "paginated": paginated, "template_name": template_name,
@@ -84,10 +91,17 @@ class CachingWriter(Writer):
         """Pelican's write_file; returns (files written, relative; the other
         posts whose text the page shows, with the digest of that text)."""
         before = set(self._written_files)
-        with tracking() as read:
-            super().write_file(call["name"], call["template"], call["context"], call["relative_urls"],
-                               call["paginated"], call["template_name"], call["override_output"], call["url"],
-                               **call["kwargs"])
+        try:
+            with tracking() as read:
+                super().write_file(call["name"], call["template"], call["context"], call["relative_urls"],
+                                   call["paginated"], call["template_name"], call["override_output"], call["url"],
+                                   **call["kwargs"])
+        except (PageFailed, Reported):
+            raise
+        except Exception as error:  # one line naming the post, not a traceback
+            posts = own_posts(call["kwargs"])
+            source = relative_path(posts[0], self.settings) if posts else None
+            raise PageFailed(source, call["name"], getattr(call["template"], "name", None), error) from error
         written = sorted(os.path.relpath(p, self.output_path) for p in self._written_files - before)
         own = {post.source_path for post in own_posts(call["kwargs"])}
         shown = sorted({(c.source_path, text_digest(c)) for c in read if c.source_path not in own})
@@ -95,6 +109,31 @@ class CachingWriter(Writer):
         if output is not None and call["key"] is not None:
             output.record(call["key"], written, shown)
         return written, shown
+
+    def address_taken(self, name, template, kwargs):
+        """Two pages for one address (a post whose title or Slug gives the
+        address of a section, a tag, an archive or a page): report it naming
+        the post, instead of Pelican's FileOverwriteFailedError."""
+        claimed = self.claimed
+        posts = own_posts(kwargs)
+        what = (posts, getattr(template, "name", ""))
+        earlier = claimed.setdefault(os.path.normpath(name), what)
+        if earlier is what:
+            return False
+        post = (posts or earlier[0] or [None])[0]
+        other = earlier if posts else what
+        shown = "/" + os.path.dirname(name).replace(os.sep, "/") + "/"
+        if post is None:
+            raise PageFailed(None, name, what[1], RuntimeError(f"dwie strony pod adresem {shown}"))
+        field = "Slug" if field_line(post.source_path, "Slug") else "Title"
+        report(Problem(
+            path=relative_path(post, self.settings),
+            field=field,
+            message=f"adres {shown} należy już do {_describe(other)}",
+            hint="zmień tytuł albo dodaj w nagłówku wiersz Slug: inny-adres",
+            line=field_line(post.source_path, field) or 1,
+        ))
+        return True
 
     def announce(self, call, paths):
         """Files this process did not write now (reused from the last build,
@@ -128,6 +167,21 @@ class CachingWriter(Writer):
         background = STATE.get("background")
         if background is not None:
             background.drain()
+
+
+_PAGES = {
+    "category.html": "listy wpisów działu", "tag.html": "strony tagu", "tags.html": "listy tagów",
+    "index.html": "strony głównej", "archives.html": "archiwum", "period_archives.html": "archiwum",
+    "trainings.html": "listy szkoleń", "trainings_month.html": "kalendarza szkoleń",
+}
+
+
+def _describe(call):
+    """What a page is, in staff's words: 'strony „O nas”', 'listy wpisów działu'."""
+    posts, template = call
+    if posts:
+        return f"strony „{posts[0].title}” ({posts[0].relative_source_path})"
+    return _PAGES.get(template, f"strony z szablonu {template}")
 
 
 def get_writer(pelican):

@@ -7,7 +7,8 @@ import sys
 
 from pelican import signals
 
-from .problems import Problem, field_line
+from .fields import field_line, read_header_file
+from .problems import Problem, Reported
 
 logger = logging.getLogger(__name__)
 
@@ -79,16 +80,9 @@ def translate(record, error, content_root):
 
 
 def _field_with_value(path, value):
-    try:
-        with open(path, encoding="utf-8-sig", errors="replace") as f:
-            for line in f:
-                if not line.strip():
-                    return None
-                name, _, rest = line.partition(":")
-                if rest.strip() == value:
-                    return name.strip()
-    except OSError:
-        return None
+    for item in read_header_file(path):
+        if item.value == value:
+            return item.name
     return None
 
 
@@ -104,6 +98,8 @@ class _ErrorCollector(logging.Handler):
         # "Could not process FILE" is logged inside the except block that
         # caught the reader's error; its reason is only available here.
         error = sys.exc_info()[1]
+        if isinstance(error, Reported):
+            return  # the reader has said what is wrong with the file
         problem = translate(record, error, self.content_root)
         if problem is not None:
             # Say it in the staff's words too, not only Pelican's.

@@ -24,23 +24,6 @@ class Problem:
         return f"{text} -> {self.hint}" if self.hint else text
 
 
-def field_line(source_path, field):
-    """The line number of `Field:` in a content file's header, or None."""
-    if not source_path or not os.path.isfile(source_path):
-        return None
-    wanted = field.lower() + ":"
-    try:
-        with open(source_path, encoding="utf-8-sig", errors="replace") as f:
-            for number, line in enumerate(f, 1):
-                if not line.strip():
-                    return None
-                if line.lower().lstrip().startswith(wanted):
-                    return number
-    except OSError:
-        return None
-    return None
-
-
 def relative_path(content, settings):
     """The file's path as staff know it: relative to the content folder."""
     known = getattr(content, "relative_source_path", None)
@@ -60,3 +43,40 @@ def report(problem):
         logger.error("%s", problem)
     else:
         logger.warning("%s", problem)
+
+
+class Reported(Exception):
+    """Raised by a reader when it has reported what is wrong with a file: the
+    file is left out of the build (which fails at the end) and nothing more is
+    said about it."""
+
+
+class PageFailed(Exception):
+    """A page could not be rendered: which post (if any), which page, and the
+    error underneath, for a one-line message instead of a traceback."""
+
+    def __init__(self, source, address, template, error):
+        super().__init__(f"{source or address}: {error.__class__.__name__}: {error}")
+        self.source = source
+        self.address = address
+        self.template = template
+        self.error = error
+
+    def problem(self):
+        where = f"strona /{self.address}" if self.address else "strona"
+        template = f" (szablon {self.template})" if self.template else ""
+        return Problem(
+            path=self.source or "szablon",
+            field="strona",
+            message=f"{where} nie zbudowała się{template}: {self.error.__class__.__name__}: {self.error}",
+            hint="to błąd szablonu lub wtyczki, nie tekstu: przekaż ten komunikat opiekunowi strony "
+                 "(pełny opis błędu pokaże DEBUG=1 make html)",
+        )
+
+
+def unexpected(error):
+    """One Polish line for an exception no plugin turned into a Problem."""
+    if isinstance(error, PageFailed):
+        return str(error.problem())
+    return (f"budowanie przerwał nieoczekiwany błąd: {error.__class__.__name__}: {error} -> "
+            "przekaż ten komunikat opiekunowi strony (pełny opis błędu pokaże DEBUG=1 make html)")

@@ -1,0 +1,45 @@
+"""`make html` and `make publish`: Pelican's own command line, with one
+difference: a build that fails ends with the list of problems or one Polish
+line, never a Python traceback. `DEBUG=1` shows the traceback for a
+maintainer.
+
+Usage: python -m authoring.build [pelican's arguments]
+"""
+
+import logging
+import os
+import sys
+
+from pelican import DEFAULT_LOG_HANDLER, get_instance, parse_arguments
+from pelican.log import init as init_logging
+from strict_build import BuildFailed, unexpected
+
+logger = logging.getLogger("authoring.build")
+
+
+def debugging():
+    return os.environ.get("DEBUG", "").strip() not in ("", "0", "no", "false")
+
+
+def main(argv=None):
+    args = parse_arguments(argv)
+    init_logging(level=args.verbosity, fatal=args.fatal, name="pelican",
+                 handler=None if args.log_handler == "plain" else DEFAULT_LOG_HANDLER,
+                 logs_dedup_min_level=getattr(logging, args.logs_dedup_min_level))
+    try:
+        pelican, _settings = get_instance(args)
+        pelican.run()
+    except BuildFailed:
+        return 1  # every problem is listed already (strict_build)
+    except KeyboardInterrupt:
+        return 130
+    except Exception as error:
+        if debugging():
+            raise
+        logger.critical("%s", unexpected(error))
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
