@@ -26,8 +26,8 @@ help:
 	@echo '  make serve         zbuduj i pokaż stronę na http://localhost:$(PORT)'
 	@echo '  make devserver     podgląd na żywo ze szkicami: przebudowa i odświeżenie po zapisaniu pliku'
 	@echo '  make check         sprawdź wszystkie wpisy i wypisz każdy problem'
-	@echo '  make newpost TITLE="…"      nowy wpis w aktualnosci/ z szablonu'
-	@echo '  make newtraining TITLE="…"  nowe szkolenie w szkolenia/ z szablonu'
+	@echo '  make newpost TITLE="…"      nowy wpis w aktualnosci/ z szablonu (WHEN="3.12.2026 10:00": publikacja zaplanowana)'
+	@echo '  make newtraining TITLE="…"  nowe szkolenie w szkolenia/ z szablonu (WHEN="14.01.2027 10:00": początek)'
 	@echo '  make newappeal TITLE="…"    nowy apel w wesprzyj/ z szablonu'
 	@echo '  make publish       zbuduj stronę do publikacji (SITEURL=https://...)'
 	@echo '  make test          uruchom wszystkie testy'
@@ -75,13 +75,13 @@ check: $(INSTALLED)
 	PYTHONPATH=plugins $(BIN)/python -m authoring.check -s $(CONFFILE) --content $(INPUTDIR)
 
 newpost: $(INSTALLED)
-	PYTHONPATH=plugins $(BIN)/python -m authoring.new post "$(TITLE)" --content $(INPUTDIR)
+	PYTHONPATH=plugins $(BIN)/python -m authoring.new post "$(TITLE)" --when "$(WHEN)" --content $(INPUTDIR)
 
 newtraining: $(INSTALLED)
-	PYTHONPATH=plugins $(BIN)/python -m authoring.new training "$(TITLE)" --content $(INPUTDIR)
+	PYTHONPATH=plugins $(BIN)/python -m authoring.new training "$(TITLE)" --when "$(WHEN)" --content $(INPUTDIR)
 
 newappeal: $(INSTALLED)
-	PYTHONPATH=plugins $(BIN)/python -m authoring.new appeal "$(TITLE)" --content $(INPUTDIR)
+	PYTHONPATH=plugins $(BIN)/python -m authoring.new appeal "$(TITLE)" --when "$(WHEN)" --content $(INPUTDIR)
 
 publish: $(INSTALLED)
 	$(call build_site,$(PUBLISHCONF))

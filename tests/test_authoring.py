@@ -18,21 +18,79 @@ from authoring.new import create  # noqa: E402
 PYTHON = sys.executable
 ENV = dict(os.environ, PYTHONPATH=str(ROOT / "plugins"))
 
-# One file per mistake: (file, line, field, what the message says)
+# One file per mistake: (file, line, field, the exact message and its fix)
 BAD_CONTENT = [
-    ("aktualnosci/article_bad_date.md", 2, "Date", "„31.13.2026” to nie jest poprawna data"),
-    ("aktualnosci/article_missing_date.md", 1, "Date", "brak daty publikacji"),
-    ("aktualnosci/article_missing_title.md", 1, "Title", "brak tytułu"),
-    ("aktualnosci/empty_file.md", 1, "plik", "plik jest pusty"),
-    ("nowe/article_outside_known_folders.md", 1, "plik", "poza znanymi folderami"),
-    ("aktualnosci/article_same_url_b.md", 1, "Title", "ten sam adres /aktualnosci/ten-sam-tytul/ ma już plik aktualnosci/article_same_url_a.md"),
-    ("aktualnosci/article_link_to_missing_post.md", 4, "{filename}/aktualnosci/nie-ma-takiego.md", "link do nieistniejącego wpisu"),
-    ("aktualnosci/article_link_to_missing_file.md", 4, "{static}/pliki/brak.pdf", "link do nieistniejącego pliku"),
-    ("aktualnosci/article_image_without_alt.md", 6, "obrazek", "nie ma tekstu alternatywnego"),
-    ("aktualnosci/article_html_img_without_alt.md", 4, "obrazek", "znacznik <img> nie ma tekstu alternatywnego"),
-    ("aktualnosci/article_relative_image.md", 4, "obrazek", "adres obrazka „zdjecie.png” nie zadziała"),
-    ("aktualnosci/article_unknown_donation.md", 3, "Donation", "nie ma kampanii „nieznana”"),
-    ("szkolenia/training_end_before_start.md", 4, "Event-End", "jest wcześniej niż Event-Start"),
+    ('aktualnosci/article_bad_date.md', 2, 'Date',
+     '„31.13.2026”: miesiąc 13 nie istnieje (miesiące mają numery od 1 do 12) -> wpisz 2026-11-03 albo 3.11.2026 (z godziną: 2026-11-03 10:00 albo 3.11.2026 10:00)'),
+    ('aktualnosci/article_html_img_without_alt.md', 4, 'obrazek',
+     'znacznik <img> nie ma tekstu alternatywnego (alt) -> dodaj alt="opis tego, co widać na obrazku"'),
+    ('aktualnosci/article_image_without_alt.md', 6, 'obrazek',
+     'obrazek {static}/images/zdjecie.png nie ma tekstu alternatywnego -> opisz w nawiasach kwadratowych, co widać na obrazku: ![Uczestnicy szkolenia w sali](…)'),
+    ('aktualnosci/article_link_to_missing_file.md', 4, '{static}/pliki/brak.pdf',
+     'link do nieistniejącego pliku -> sprawdź nazwę pliku i folder (wielkość liter ma znaczenie)'),
+    ('aktualnosci/article_link_to_missing_post.md', 4, '{filename}/aktualnosci/nie-ma-takiego.md',
+     'link do nieistniejącego wpisu lub strony -> sprawdź nazwę pliku i folder (wielkość liter ma znaczenie)'),
+    ('aktualnosci/article_missing_date.md', 1, 'Date',
+     'brak daty publikacji -> dodaj wiersz z datą publikacji, np. Date: 2026-11-28 10:00 albo Date: 28.11.2026 10:00'),
+    ('aktualnosci/article_missing_title.md', 1, 'Title',
+     'brak tytułu -> dodaj na początku pliku wiersz Title: Tytuł wpisu'),
+    ('aktualnosci/article_relative_image.md', 4, 'obrazek',
+     'adres obrazka „zdjecie.png” nie zadziała na stronie -> wstaw obrazek z folderu images tak: ![opis]({static}/images/nazwa.jpg)'),
+    ('aktualnosci/article_same_url_b.md', 1, 'Title',
+     'ten sam adres /aktualnosci/ten-sam-tytul/ ma już plik aktualnosci/article_same_url_a.md -> zmień tytuł albo dodaj w nagłówku Slug: inny-adres'),
+    ('aktualnosci/article_unknown_donation.md', 3, 'Donation',
+     'nie ma kampanii „nieznana” -> wpisz jeden z identyfikatorów z DONATIONS_CAMPAIGNS: dodaj-nam-mocy, swieta-2026 (albo off, żeby nie pokazywać wezwania)'),
+    ('aktualnosci/date_month_word_wrong.md', 2, 'Date',
+     '„3 listopadzie 2026”: „listopadzie” to nie jest nazwa miesiąca -> napisz miesiąc tak: 3 listopada 2026, albo wpisz 2026-11-03 lub 3.11.2026'),
+    ('aktualnosci/date_no_such_day.md', 2, 'Date',
+     '„30.02.2026”: 30 lutego 2026 nie istnieje: ten miesiąc ma 28 dni -> wpisz 2026-11-03 albo 3.11.2026 (z godziną: 2026-11-03 10:00 albo 3.11.2026 10:00)'),
+    ('aktualnosci/date_slash_form.md', 2, 'Date',
+     '„11/03/2026 10:00”: w zapisie z ukośnikiem dzień i miesiąc łatwo zamienić (11/03 to 11 marca albo 3 listopada) -> wpisz 2026-11-03 albo 3.11.2026 (z godziną: 2026-11-03 10:00 albo 3.11.2026 10:00)'),
+    ('aktualnosci/date_two_digit_year.md', 2, 'Date',
+     '„03.11.26”: rok trzeba podać w całości (cztery cyfry) -> wpisz 2026-11-03 albo 3.11.2026 (z godziną: 2026-11-03 10:00 albo 3.11.2026 10:00)'),
+    ('aktualnosci/document_name_with_space.md', 4, '{static}/pliki/Regulamin szkolenia.pdf',
+     'nazwa pliku „Regulamin szkolenia.pdf” ma spację -> zmień nazwę pliku w folderze pliki/ na regulamin-szkolenia.pdf (małe litery bez polskich znaków, cyfry i myślniki) i tak samo popraw ten link'),
+    ('aktualnosci/empty_file.md', 1, 'plik',
+     'plik jest pusty -> wpisz nagłówek (Title:, Date:) i treść albo usuń plik'),
+    ('aktualnosci/field_category.md', 3, 'Kategoria',
+     'dział wpisu wynika z folderu, w którym leży plik -> usuń ten wiersz i przenieś plik do właściwego folderu: content/aktualnosci/, content/szkolenia/ albo content/wesprzyj/'),
+    ('aktualnosci/field_polish_date.md', 2, 'Data',
+     'to pole nazywa się Date (data publikacji: 2026-11-03 10:00 albo 3.11.2026 10:00; data w przyszłości = publikacja zaplanowana) -> zmień „Data:” na „Date:”'),
+    ('aktualnosci/field_polish_title.md', 1, 'Tytuł',
+     'to pole nazywa się Title (tytuł wpisu lub strony) -> zmień „Tytuł:” na „Title:”'),
+    ('aktualnosci/field_polish_with_space.md', 3, 'Słowa kluczowe',
+     'to pole nazywa się Tags (słowa kluczowe rozdzielone przecinkami) -> zmień „Słowa kluczowe:” na „Tags:”'),
+    ('aktualnosci/field_typo.md', 3, 'Tgas',
+     'nieznane pole – czy chodziło o Tags? -> popraw nazwę na „Tags:”'),
+    ('aktualnosci/field_written_twice.md', 5, 'Tags',
+     'pole wpisane drugi raz (pierwszy raz w wierszu 3) -> zostaw jeden wiersz Tags:'),
+    ('aktualnosci/image_name_polish_letters.md', 4, '{static}/images/łódź.png',
+     'nazwa pliku „łódź.png” ma polskie litery lub inne znaki specjalne -> zmień nazwę pliku w folderze images/ na lodz.png (małe litery bez polskich znaków, cyfry i myślniki) i tak samo popraw ten link'),
+    ('aktualnosci/image_name_with_space.md', 6, '{static}/images/IMG 2031.JPG',
+     'nazwa pliku „IMG 2031.JPG” ma spację -> zmień nazwę pliku w folderze images/ na img-2031.jpg (małe litery bez polskich znaków, cyfry i myślniki) i tak samo popraw ten link'),
+    ('aktualnosci/slug_not_an_address.md', 3, 'Slug',
+     '„Relacja z Łodzi” ma znaki, których w adresie nie używamy -> wpisz Slug: relacja-z-lodzi'),
+    ('aktualnosci/title_empty.md', 1, 'Title',
+     'tytuł jest pusty -> wpisz tytuł po „Title:”'),
+    ('aktualnosci/title_without_letters.md', 1, 'Title',
+     'z tytułu „???” nie powstanie adres strony (nie ma w nim liter ani cyfr) -> dodaj do tytułu słowa albo wiersz Slug: krotki-adres'),
+    ('nowe/article_outside_known_folders.md', 1, 'plik',
+     'plik leży poza znanymi folderami, więc nie trafi na stronę -> przenieś go do jednego z folderów: aktualnosci/, szkolenia/, wesprzyj/, pages/'),
+    ('pages/page_slug_taken.md', 2, 'Slug',
+     'adres /tagi/ należy już do listy tagów -> wpisz w wierszu Slug: inny adres'),
+    ('szkolenia/training_end_before_start.md', 4, 'Event-End',
+     '2027-01-10 10:00 jest wcześniej niż Event-Start 2027-01-14 10:00 -> koniec szkolenia musi być po jego początku'),
+    ('szkolenia/training_field_typo.md', 7, 'Seats-Lfet',
+     'nieznane pole – czy chodziło o Seats-Left? -> popraw nazwę na „Seats-Left:”'),
+    ('szkolenia/training_us_date.md', 3, 'Event-Start',
+     '„12/05/2027 10:00”: w zapisie z ukośnikiem dzień i miesiąc łatwo zamienić (11/03 to 11 marca albo 3 listopada) -> wpisz 2026-11-03 albo 3.11.2026 (z godziną: 2026-11-03 10:00 albo 3.11.2026 10:00)'),
+]
+# Mistakes that do not stop the build, but are said.
+BAD_CONTENT_WARNINGS = [
+    ('aktualnosci/image_alt_says_nothing.md', 4, 'obrazek',
+     'tekst alternatywny „zdjęcie” nic nie mówi o obrazku {static}/images/zdjecie.png -> opisz, co widać i po co ten obrazek jest w tekście, np. ![Uczestniczki warsztatów przy stole z laptopami](…)'),
+    ('aktualnosci/image_alt_says_nothing.md', 6, 'obrazek',
+     'tekst alternatywny „IMG_2031” nic nie mówi o obrazku {static}/images/zdjecie.png -> opisz, co widać i po co ten obrazek jest w tekście, np. ![Uczestniczki warsztatów przy stole z laptopami](…)'),
 ]
 
 
@@ -59,11 +117,15 @@ def test_make_check_lists_every_problem_and_fails(check_output):
 
 @pytest.mark.parametrize("path, line, field, message", BAD_CONTENT)
 def test_each_message_names_file_line_and_field(check_output, path, line, field, message):
-    prefix = f"BŁĄD: {path}:{line}: {field}: "
+    prefix = f"BŁĄD: {path}:"
     matches = [l for l in check_output.stdout.splitlines() if l.startswith(prefix)]
-    assert len(matches) == 1, check_output.stdout
-    assert message in matches[0]
-    assert " -> " in matches[0]
+    assert matches == [f"BŁĄD: {path}:{line}: {field}: {message}"], check_output.stdout
+    assert " -> " in message
+
+
+@pytest.mark.parametrize("path, line, field, message", BAD_CONTENT_WARNINGS)
+def test_each_warning_names_file_line_and_field(check_output, path, line, field, message):
+    assert f"UWAGA: {path}:{line}: {field}: {message}" in check_output.stdout.splitlines()
 
 
 def test_check_passes_on_the_sample_content():

@@ -14,17 +14,16 @@ from pelican import DEFAULT_LOG_HANDLER, get_instance, parse_arguments
 from pelican.log import init as init_logging
 from strict_build import BuildFailed, unexpected
 
-logger = logging.getLogger("authoring.build")
-
-
 def debugging():
     return os.environ.get("DEBUG", "").strip() not in ("", "0", "no", "false")
 
 
 def main(argv=None):
     args = parse_arguments(argv)
+    plain = logging.StreamHandler()
+    plain.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
     init_logging(level=args.verbosity, fatal=args.fatal, name="pelican",
-                 handler=None if args.log_handler == "plain" else DEFAULT_LOG_HANDLER,
+                 handler=plain if args.log_handler == "plain" else DEFAULT_LOG_HANDLER,
                  logs_dedup_min_level=getattr(logging, args.logs_dedup_min_level))
     try:
         pelican, _settings = get_instance(args)
@@ -36,7 +35,8 @@ def main(argv=None):
     except Exception as error:
         if debugging():
             raise
-        logger.critical("%s", unexpected(error))
+        # One line, unwrapped, whatever the log handler.
+        print(f"BŁĄD: {unexpected(error)}", file=sys.stderr, flush=True)
         return 1
     return 0
 

@@ -6,17 +6,28 @@ import os
 import re
 
 from pelican.contents import Static
+from pelican.utils import slugify
+from unidecode import unidecode
 from strict_build import Problem, field_line, relative_path, report
 
 from .encoding import decode
 from .tidy import tidy
 
+# File names and new posts' names: Pelican's slug rules.
+SLUG_SUBS = [(r"[^\w\s-]", ""), (r"(?u)\A\s*", ""), (r"(?u)\s*\Z", ""), (r"[-\s]+", "-")]
 CONTENT_EXTENSIONS = (".md", ".markdown", ".mkd", ".mdown")
 _INTERNAL_LINK = re.compile(r"\{(filename|static|attach)\}([^)\s\"'>#?]+)")
 _MD_IMAGE = re.compile(r"!\[([^\]]*)\]\(\s*<?([^)\s>]+)")
 _HTML_IMG = re.compile(r"<img\b[^>]*>", re.I)
 _ALT = re.compile(r"\balt\s*=\s*([\"'])(.*?)\1", re.I | re.S)
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
+# A Markdown link or image target, whole: (<…>) or (…) up to the bracket.
+_MD_TARGET = re.compile(r"(!?)\[([^\]]*)\]\(\s*(<[^>]*>|[^)]*?)\s*\)")
+_HTML_SRC = re.compile(r"\b(?:src|href)\s*=\s*([\"'])(\{(?:static|attach|filename)\}[^\"']*)\1", re.I)
+_TITLE_PART = re.compile(r"^(\S+)\s+([\"'(]).*$")
+_GENERIC_ALT = {"zdjecie", "zdjecia", "obraz", "obrazek", "foto", "fotka", "fotografia", "image", "img", "grafika",
+                "photo", "picture", "ilustracja", "rysunek", "logo", "screen", "zrzut ekranu", "plik"}
+_CAMERA_NAME = re.compile(r"^(img|dsc|dscn|dscf|pxl|p|photo|zdjecie|image|wp|screenshot)[ _-]?\d[\d _-]*$")
 
 _addresses = {}
 
@@ -127,6 +138,7 @@ def check_links_and_images(content, settings):
             if not line.strip():
                 in_header = False
             continue
+        line = _check_file_names(line, shown, number)
         for kind, target in _INTERNAL_LINK.findall(line):
             path = _resolve(root, source, target)
             if not os.path.exists(path):
@@ -144,6 +156,10 @@ def check_links_and_images(content, settings):
                 report(Problem(shown, "obrazek", f"obrazek {target} nie ma tekstu alternatywnego",
                                "opisz w nawiasach kwadratowych, co widać na obrazku: ![Uczestnicy szkolenia w sali](…)",
                                line=number))
+            elif _says_nothing(alt, target):
+                report(Problem(shown, "obrazek", f"tekst alternatywny „{alt.strip()}” nic nie mówi o obrazku {target}",
+                               "opisz, co widać i po co ten obrazek jest w tekście, np. "
+                               "![Uczestniczki warsztatów przy stole z laptopami](…)", line=number, severity="warning"))
             if not re.match(r"^(https?:|\{|/|data:)", target):
                 report(Problem(shown, "obrazek", f"adres obrazka „{target}” nie zadziała na stronie",
                                "wstaw obrazek z folderu images tak: ![opis]({static}/images/nazwa.jpg)",
@@ -153,6 +169,65 @@ def check_links_and_images(content, settings):
             if not alt or not alt.group(2).strip():
                 report(Problem(shown, "obrazek", "znacznik <img> nie ma tekstu alternatywnego (alt)",
                                "dodaj alt=\"opis tego, co widać na obrazku\"", line=number))
+            elif _says_nothing(alt.group(2), (re.search(r"src\s*=\s*[\"']([^\"']*)", tag, re.I) or [None, ""])[1]):
+                report(Problem(shown, "obrazek", f"tekst alternatywny „{alt.group(2).strip()}” nic nie mówi o obrazku",
+                               "opisz, co widać i po co ten obrazek jest w tekście", line=number, severity="warning"))
+
+
+def _says_nothing(alt, target):
+    """Alt text that only repeats a generic word or the file's name."""
+    plain = " ".join(unidecode(alt).lower().strip(" .:").replace("_", " ").replace("-", " ").split())
+    name = os.path.basename(target.split("?")[0])
+    stem = os.path.splitext(name)[0]
+    names = {" ".join(unidecode(n).lower().replace("_", " ").replace("-", " ").split()) for n in (name, stem)}
+    return plain in _GENERIC_ALT or plain in names or bool(_CAMERA_NAME.match(plain.replace(".", " ").split(" jpg")[0]))
+
+
+def _bad_file_name(path):
+    """What is wrong with a file name in a link, or None."""
+    name = path.rsplit("/", 1)[-1]
+    if re.search(r"\s", path):
+        return f"nazwa pliku „{name}” ma spację"
+    if any(ord(ch) > 127 for ch in path):
+        return f"nazwa pliku „{name}” ma polskie litery lub inne znaki specjalne"
+    return None
+
+
+def _safe_name(path):
+    name = path.rsplit("/", 1)[-1]
+    stem, ext = os.path.splitext(name)
+    return (slugify(unidecode(stem), regex_subs=SLUG_SUBS) or "plik") + ext.lower()
+
+
+def _check_file_names(line, shown, number):
+    """Links to files named as phones and cameras name them ("IMG 2031.JPG",
+    "zdjęcie z Łodzi.jpg"): refused with the name to use. Returns the line
+    without those links, so they are not reported twice."""
+    found = []
+    for match in _MD_TARGET.finditer(line):
+        target = match.group(3)
+        if target.startswith("<"):
+            target = target[1:-1].strip()
+        else:
+            titled = _TITLE_PART.match(target)
+            target = titled.group(1) if titled else target
+        found.append((match.group(0), target))
+    for match in _HTML_SRC.finditer(line):
+        found.append((match.group(0), match.group(2)))
+    for whole, target in found:
+        marker = re.match(r"\{(static|attach|filename)\}", target)
+        if not marker:
+            continue
+        path = target[marker.end():]
+        wrong = _bad_file_name(path)
+        if wrong:
+            folder = path.lstrip("/").rsplit("/", 1)[0] if "/" in path.lstrip("/") else ""
+            report(Problem(shown, target, wrong,
+                           f"zmień nazwę pliku{' w folderze ' + folder + '/' if folder else ''} na {_safe_name(path)} "
+                           "(małe litery bez polskich znaków, cyfry i myślniki) i tak samo popraw ten link",
+                           line=number))
+            line = line.replace(whole, " " * len(whole))
+    return line
 
 
 def _resolve(root, source, target):

@@ -8,17 +8,28 @@ import argparse
 import datetime as dt
 import os
 import sys
+import textwrap
 import uuid
 from zoneinfo import ZoneInfo
 
 from pelican.utils import slugify
+
+from events import FIELDS as TRAINING_FIELDS
+from polish_dates import DateProblem, parse_moment
+
+from .checks import SLUG_SUBS
 
 KINDS = {
     "post": ("aktualnosci", "wpis"),
     "training": ("szkolenia", "szkolenie"),
     "appeal": ("wesprzyj", "apel"),
 }
-SLUG_SUBS = [(r"[^\w\s-]", ""), (r"(?u)\A\s*", ""), (r"(?u)\s*\Z", ""), (r"[-\s]+", "-")]
+# The make target of each kind, with an example title for the message.
+TARGETS = {
+    "post": ("newpost", "Relacja ze szkolenia"),
+    "training": ("newtraining", "Spółdzielnia socjalna krok po kroku"),
+    "appeal": ("newappeal", "Dodaj nam MOCy na święta"),
+}
 
 COMMON_NOTES = """\
 <!--
@@ -38,37 +49,26 @@ Ten komentarz nie pojawi się na stronie. Możesz go usunąć.
 -->
 """
 
-TRAINING_NOTES = """\
-<!--
-Pola szkolenia (nagłówek na górze pliku). Godziny są czasem polskim.
-
-Event-Start            początek: RRRR-MM-DD GG:MM; sama data = wydarzenie całodniowe
-Event-End              koniec (albo zamiast niego Event-Duration: 5h, 1h30m)
-                       dla kilkudniowego całodniowego: data ostatniego dnia
-Event-Location         nazwa, ulica i numer, kod pocztowy i miasto; "online" dla webinarium
-Event-Online-URL       link do spotkania online (https://…), także dla hybrydy
-Event-Status           scheduled | cancelled (odwołane) | postponed (przełożone)
-                       | rescheduled (nowy termin) | moved-online (przeniesione do internetu)
-Event-UID              nie zmieniaj: dzięki niemu kalendarze uczestników się aktualizują
-Event-Sequence         zwiększ o 1 po każdej zmianie terminu lub miejsca
-Event-Price            cena w zł; 0 = bezpłatne
-Event-Audience         dla kogo jest szkolenie
-Event-Accessibility    dostępność sali i udogodnienia na życzenie (PJM, pętla indukcyjna)
-Event-Contact          osoba do kontaktu
-Registration-URL       link do formularza (https://…) albo mailto:…
-Registration-Email     adres, na który przyjdą zgłoszenia (gotowy e-mail z tematem)
-Registration-Deadline  koniec zapisów: RRRR-MM-DD GG:MM (przed Event-Start)
-Capacity               liczba miejsc;  Seats-Left: ile zostało wolnych
-Registration-Status    open (otwarte) | waitlist (lista rezerwowa) | closed (zamknięte)
--->
-"""
+def _training_notes():
+    """The help of every training field, from the events plugin's declaration."""
+    lines = ["<!--", "Pola szkolenia (nagłówek na górze pliku). Godziny są czasem polskim.", ""]
+    for field in TRAINING_FIELDS:
+        lines.extend(textwrap.wrap(field.help, 76, break_on_hyphens=False, initial_indent=f"{field.name:<22} ", subsequent_indent=" " * 23))
+    return "\n".join(lines + ["-->", ""])
 
 
-def body(kind, title, now, uid_domain):
-    date = now.strftime("%Y-%m-%d %H:%M")
+TRAINING_NOTES = _training_notes()
+
+
+def body(kind, title, now, uid_domain, when=None):
+    """The new file's text; `when` (a polish_dates.Moment): the training's
+    start, or the post's planned publication."""
+    date = (when.value if when is not None and kind != "training" else now).strftime("%Y-%m-%d %H:%M")
     header = [f"Title: {title}", f"Date: {date}", "Status: draft", "Tags: ", "Summary: "]
     if kind == "training":
         start = (now + dt.timedelta(days=30)).replace(hour=10, minute=0)
+        if when is not None:
+            start = when.value if when.has_time else when.value.replace(hour=10, minute=0)
         header += [
             f"Event-Start: {start:%Y-%m-%d %H:%M}",
             f"Event-End: {start.replace(hour=15):%Y-%m-%d %H:%M}",
@@ -98,18 +98,20 @@ def body(kind, title, now, uid_domain):
     return "\n".join(line.rstrip() for line in header) + "\n\n" + notes + "\n" + text
 
 
-def create(kind, title, content_dir, now=None, uid_domain="klucz.instytutsprawobywatelskich.pl"):
+def create(kind, title, content_dir, now=None, uid_domain="klucz.instytutsprawobywatelskich.pl", when=None):
     """Create the file and return its path; raise FileExistsError if it exists."""
     title = " ".join(title.split())
     if not title:
-        raise ValueError("podaj tytuł, np. make newpost TITLE=\"Relacja ze szkolenia\"")
+        target, example = TARGETS[kind]
+        raise ValueError(f"podaj tytuł, np. make {target} TITLE=\"{example}\"")
+    when = parse_moment(when) if when else None  # DateProblem before any file is made
     now = now or dt.datetime.now(ZoneInfo("Europe/Warsaw"))
     folder, _ = KINDS[kind]
     slug = slugify(title, regex_subs=SLUG_SUBS)
     path = os.path.join(content_dir, folder, f"{now:%Y-%m-%d}-{slug}.md")
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, "x", encoding="utf-8", newline="\n") as f:  # "x": never overwrite
-        f.write(body(kind, title, now, uid_domain))
+        f.write(body(kind, title, now, uid_domain, when))
     return path
 
 
@@ -118,12 +120,16 @@ def main(argv=None):
     parser.add_argument("kind", choices=sorted(KINDS))
     parser.add_argument("title", nargs="?", default="")
     parser.add_argument("--content", default="content")
+    parser.add_argument("--when", default="", help="szkolenie: początek; wpis: data publikacji (np. 3.12.2026 10:00)")
     args = parser.parse_args(argv)
     try:
-        path = create(args.kind, args.title, args.content)
+        path = create(args.kind, args.title, args.content, when=args.when.strip() or None)
     except FileExistsError as error:
         print(f"Plik {error.filename} już istnieje – nic nie zmieniono. Wybierz inny tytuł.", file=sys.stderr)
         return 1
+    except DateProblem as error:
+        print(f"WHEN: {error.message} -> {error.hint}", file=sys.stderr)
+        return 2
     except ValueError as error:
         print(f"Brak tytułu: {error}", file=sys.stderr)
         return 2

@@ -94,7 +94,7 @@ def _build(raw, match, kind):
         month = _MONTHS.get(word) or _ROMAN.get(word)
         if month is None:
             raise DateProblem(raw, f"„{parts['month']}” to nie jest nazwa miesiąca",
-                              "napisz miesiąc słowem, np. 3 listopada 2026, albo wpisz 3.11.2026")
+                              "napisz miesiąc tak: 3 listopada 2026, albo wpisz 2026-11-03 lub 3.11.2026")
     else:
         month = int(parts["month"])
     if not 1 <= month <= 12:
@@ -110,7 +110,7 @@ def _build(raw, match, kind):
     hour, minute, second = (int(parts.get(k) or 0) for k in ("hour", "minute", "second"))
     if hour > 23 or minute > 59 or second > 59:
         raise DateProblem(raw, f"godzina {parts['hour']}:{parts['minute']} nie istnieje",
-                          "wpisz godzinę od 0:00 do 23:59, np. 10:00")
+                          "wpisz godzinę od 0:00 do 23:59, np. 2026-11-03 10:00 albo 3.11.2026 10:00")
     offset = None
     if parts.get("offset"):
         text = parts["offset"].replace(":", "")

@@ -130,7 +130,8 @@ class CachingWriter(Writer):
             path=relative_path(post, self.settings),
             field=field,
             message=f"adres {shown} należy już do {_describe(other)}",
-            hint="zmień tytuł albo dodaj w nagłówku wiersz Slug: inny-adres",
+            hint="wpisz w wierszu Slug: inny adres" if field == "Slug"
+            else "zmień tytuł albo dodaj w nagłówku wiersz Slug: inny-adres",
             line=field_line(post.source_path, field) or 1,
         ))
         return True

@@ -15,7 +15,7 @@ logger = logging.getLogger(__name__)
 _SKIPPING = re.compile(r"^Skipping (.+): could not find information about '(\w+)'$")
 _FIELD_HINTS = {
     "title": ("Title", "brak tytułu", "dodaj na początku pliku wiersz Title: Tytuł wpisu"),
-    "date": ("Date", "brak daty publikacji", "dodaj wiersz Date: RRRR-MM-DD GG:MM, np. Date: 2026-11-28 10:00"),
+    "date": ("Date", "brak daty publikacji", "dodaj wiersz z datą publikacji, np. Date: 2026-11-28 10:00 albo Date: 28.11.2026 10:00"),
 }
 DATE_HINT = "wpisz datę jako RRRR-MM-DD albo RRRR-MM-DD GG:MM, np. 2027-01-14 10:00"
 

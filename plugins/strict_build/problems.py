@@ -63,7 +63,10 @@ class PageFailed(Exception):
         self.error = error
 
     def problem(self):
-        where = f"strona /{self.address}" if self.address else "strona"
+        address = str(self.address or "").replace(os.sep, "/")
+        if address.endswith("index.html"):
+            address = address[: -len("index.html")]
+        where = f"strona /{address}" if self.address else "strona"
         template = f" (szablon {self.template})" if self.template else ""
         return Problem(
             path=self.source or "szablon",
