@@ -227,7 +227,8 @@ def test_preview_shows_drafts_and_scheduled_posts_marked(tmp_path):
     assert "pojawi się na stronie" in scheduled.select_one(".preview-badge").get_text()
     assert "5 grudnia 2026" in scheduled.select_one(".preview-badge").get_text()
     home = soup(preview / "index.html")
-    assert len(home.select(".card .preview-badge")) == 2
+    assert [m.get_text(" ", strip=True).replace("\u00a0", " ") for m in home.select(".card .preview-mark")] == [
+        "Zaplanowany na 5 grudnia 2026 r.", "Szkic"]
     assert (preview / "szkic-strony/index.html").is_file()
 
 

@@ -399,7 +399,7 @@ def test_now_is_a_parameter_and_builds_are_byte_identical(tmp_path):
 # --- validation ------------------------------------------------------------------
 
 EXPECTED_PROBLEMS = [
-    ("training_bad_start_date.md", 3, "Event-Start", "„14 stycznia 2027” to nie jest poprawna data"),
+    ("training_start_date_month_first.md", 3, "Event-Start", "„01/14/2027”: w zapisie z ukośnikiem dzień i miesiąc łatwo zamienić"),
     ("training_end_before_start.md", 4, "Event-End", "2027-01-10 10:00 jest wcześniej niż Event-Start 2027-01-14 10:00"),
     ("training_end_and_duration.md", 5, "Event-Duration", "podano jednocześnie Event-End i Event-Duration"),
     ("training_unknown_status.md", 5, "Event-Status", "nieznany status „przesunięte”"),

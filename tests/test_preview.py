@@ -77,6 +77,6 @@ def test_preview_reloads_on_save_and_shows_problems(preview):
         "Title: Wpis\nDate: jutro\n\nTrzecia wersja.\n", encoding="utf-8")
     event, data = read_event(stream, time.monotonic() + 30)
     assert event == "problems"
-    assert "aktualnosci/wpis.md:2: Date: „jutro” to nie jest poprawna data" in data
+    assert "aktualnosci/wpis.md:2: Date: „jutro”: to nie jest data w znanej postaci" in data
     # The last good preview stays.
     assert "Druga wersja." in urllib.request.urlopen(base + "/aktualnosci/wpis/").read().decode("utf-8")

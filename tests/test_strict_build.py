@@ -17,8 +17,8 @@ def test_bad_date_fails_the_build_and_names_file_and_field(tmp_path, caplog):
     problems = failure.value.problems
     assert len(problems) == 2
     assert sorted(problems) == [
-        "aktualnosci/article_with_bad_date.md:2: Date: „31.13.2026” to nie jest poprawna data"
-        " -> wpisz datę jako RRRR-MM-DD albo RRRR-MM-DD GG:MM, np. 2027-01-14 10:00",
+        "aktualnosci/article_with_bad_date.md:2: Date: „31.13.2026”: miesiąc 13 nie istnieje (miesiące mają"
+        " numery od 1 do 12) -> wpisz 2026-11-03 albo 3.11.2026 (z godziną: 2026-11-03 10:00 albo 3.11.2026 10:00)",
         "aktualnosci/article_with_missing_title.md:1: Title: brak tytułu"
         " -> dodaj na początku pliku wiersz Title: Tytuł wpisu",
     ]

@@ -1,5 +1,6 @@
 """Pelican's reader cache, made safe to leave on: one cache per content folder,
-dropped whenever the Markdown settings or the code that reads posts change."""
+dropped whenever the Markdown settings, the fields allowed or the plugins' code
+change (a cached post is not checked again)."""
 
 import hashlib
 import os
@@ -7,18 +8,9 @@ import os
 import markdown
 import pelican
 
-# The modules whose code shapes what the reader cache stores.
-_READER_MODULES = (
-    "encoding.py",
-    "tidy.py",
-    os.path.join("..", "donations", "marker.py"),
-    os.path.join("..", "typography", "markdown_ext.py"),
-    os.path.join("..", "typography", "rules.py"),
-)
-
-
 _READER_SETTINGS = ("SLUG", "SUBSTITUTIONS", "METADATA", "FORMATTED_FIELDS", "DEFAULT_CATEGORY",
-                    "USE_FOLDER_AS_CATEGORY", "TIMEZONE", "DEFAULT_LANG", "DEFAULT_DATE", "TYPOGRAPHY")
+                    "USE_FOLDER_AS_CATEGORY", "TIMEZONE", "DEFAULT_LANG", "DEFAULT_DATE", "TYPOGRAPHY",
+                    "FIELDS", "PLUGINS")
 
 
 def _fingerprint(settings):
@@ -30,13 +22,15 @@ def _fingerprint(settings):
         if any(word in key for word in _READER_SETTINGS):
             digest.update(f"{key}={settings[key]!r}".encode())
     digest.update(f"{pelican.__version__}|{markdown.__version__}".encode())
-    here = os.path.dirname(os.path.abspath(__file__))
-    for name in _READER_MODULES:
-        try:
-            with open(os.path.join(here, name), "rb") as f:
-                digest.update(f.read())
-        except OSError:
-            pass
+    # The code of every plugin: readers, Markdown extensions and the field
+    # declarations and checks that decide whether a file is read at all.
+    plugins = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    for folder, dirs, files in sorted(os.walk(plugins)):
+        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+        for name in sorted(files):
+            if name.endswith(".py"):
+                with open(os.path.join(folder, name), "rb") as f:
+                    digest.update(f.read())
     return digest.hexdigest()[:16]
 
 

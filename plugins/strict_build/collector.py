@@ -17,7 +17,8 @@ _FIELD_HINTS = {
     "title": ("Title", "brak tytułu", "dodaj na początku pliku wiersz Title: Tytuł wpisu"),
     "date": ("Date", "brak daty publikacji", "dodaj wiersz z datą publikacji, np. Date: 2026-11-28 10:00 albo Date: 28.11.2026 10:00"),
 }
-DATE_HINT = "wpisz datę jako RRRR-MM-DD albo RRRR-MM-DD GG:MM, np. 2027-01-14 10:00"
+# Dates in .md files are read by the authoring reader; this is for any other reader.
+DATE_HINT = "wpisz 2026-11-03 albo 3.11.2026 (z godziną: 2026-11-03 10:00 albo 3.11.2026 10:00)"
 
 
 class BuildFailed(SystemExit):
@@ -117,12 +118,21 @@ class _ErrorCollector(logging.Handler):
 _collector = _ErrorCollector()
 
 
+def _not_reported_already(record):
+    """Pelican's "Could not process FILE" for a file whose reader has already
+    said, in Polish, what is wrong with it: not shown a second time."""
+    return not isinstance(sys.exc_info()[1], Reported)
+
+
 def start_collecting(settings=None):
     """Reset the list at the start of each build (autoreload runs many)."""
     _collector.problems = []
     root = logging.getLogger()
     if _collector not in root.handlers:
         root.addHandler(_collector)
+    generators = logging.getLogger("pelican.generators")
+    if _not_reported_already not in generators.filters:
+        generators.addFilter(_not_reported_already)
 
 
 def remember_content_root(pelican):
