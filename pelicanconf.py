@@ -5,6 +5,13 @@ Plugin settings carry their plugin's prefix and are documented in README.md.
 """
 
 import os
+import sys
+
+# The plugins import shared helpers from one another (strict_build, polish_dates):
+# make them importable whatever the order of PLUGINS and however Pelican is run.
+_PLUGINS_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "plugins")
+if _PLUGINS_DIR not in sys.path:
+    sys.path.insert(0, _PLUGINS_DIR)
 
 # --- The site and the organisation (facts marked "do weryfikacji" must be
 # confirmed by the centre before publishing) ---------------------------------

@@ -7,13 +7,13 @@ import threading
 from pathlib import Path
 
 from bs4 import BeautifulSoup
-from pelican import Pelican
 from pelican.settings import read_settings
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
 from authoring.serve import make_server  # noqa: E402
+from strict_build import start_pelican  # noqa: E402
 
 DATA = Path(__file__).resolve().parent / "data"
 # A fixed "now" keeps the sample site's upcoming/past split stable in tests.
@@ -56,7 +56,7 @@ def build(output, content=ROOT / "content", conf="pelicanconf.py", **override):
             **override,
         },
     )
-    Pelican(settings).run()
+    start_pelican(settings).run()
     return Path(output)
 
 

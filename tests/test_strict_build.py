@@ -29,3 +29,17 @@ def test_clean_build_passes_after_a_failed_one(tmp_path):
     content = scenario(tmp_path, "clean", {"aktualnosci/dobry.md": GOOD})
     out = build(tmp_path / "out", content=content)
     assert (out / "aktualnosci/dobry-wpis/index.html").is_file()
+
+
+def test_a_plugin_that_does_not_load_stops_the_build(tmp_path):
+    from pelicanconf import PLUGINS
+
+    content = scenario(tmp_path, "clean", {"aktualnosci/dobry.md": GOOD})
+    with pytest.raises(SystemExit) as failure:
+        build(tmp_path / "out", content=content, PLUGINS=PLUGINS + ["nie_ma_takiej"])
+    assert failure.value.problems == [
+        "pelicanconf.py: PLUGINS: wtyczka „nie_ma_takiej” się nie wczytała -> sprawdź jej nazwę i folder plugins/ "
+        "(szczegóły: DEBUG=1 make html)"]
+    with pytest.raises(SystemExit) as failure:
+        build(tmp_path / "out2", content=content, PLUGINS=PLUGINS[1:] + ["strict_build"])
+    assert any("strict_build nie jest pierwszą wtyczką" in p for p in failure.value.problems)

@@ -10,9 +10,10 @@ import logging
 import os
 import sys
 
-from pelican import DEFAULT_LOG_HANDLER, get_instance, parse_arguments
+from pelican import DEFAULT_LOG_HANDLER, get_config, parse_arguments
 from pelican.log import init as init_logging
-from strict_build import BuildFailed, unexpected
+from pelican.settings import read_settings
+from strict_build import BuildFailed, start_pelican, unexpected
 
 def debugging():
     return os.environ.get("DEBUG", "").strip() not in ("", "0", "no", "false")
@@ -26,8 +27,8 @@ def main(argv=None):
                  handler=plain if args.log_handler == "plain" else DEFAULT_LOG_HANDLER,
                  logs_dedup_min_level=getattr(logging, args.logs_dedup_min_level))
     try:
-        pelican, _settings = get_instance(args)
-        pelican.run()
+        settings = read_settings(args.settings or "pelicanconf.py", override=get_config(args))
+        start_pelican(settings).run()
     except BuildFailed:
         return 1  # every problem is listed already (strict_build)
     except KeyboardInterrupt:

@@ -13,10 +13,9 @@ import os
 import sys
 import tempfile
 
-from pelican import Pelican
 from pelican.settings import read_settings
 
-from strict_build import BuildFailed, unexpected
+from strict_build import BuildFailed, start_pelican, unexpected
 
 
 class _Warnings(logging.Handler):
@@ -54,7 +53,7 @@ def run(settings_file, content=None, overrides=None, output=None, cached=False):
         settings = read_settings(settings_file, override=override)
         try:
             with contextlib.redirect_stdout(io.StringIO()):
-                Pelican(settings).run()
+                start_pelican(settings).run()
         except BuildFailed as failure:
             errors = list(failure.problems)
         except Exception as error:  # never a bare traceback for staff

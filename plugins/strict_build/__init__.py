@@ -6,7 +6,7 @@ logged during the build and ends it with a non-zero exit and the full list.
 Other plugins report content problems through `report(Problem(...))`.
 """
 
-from .collector import BuildFailed, register  # noqa: F401
+from .collector import BuildFailed, register, start_pelican  # noqa: F401
 from .fields import Field, HeaderField, declared_fields, field_line, read_header, read_header_file  # noqa: F401
 from .problems import PageFailed, Problem, Reported, relative_path, report, unexpected  # noqa: F401
 from .relay import capture, replay  # noqa: F401

@@ -8,7 +8,7 @@ import sys
 from pelican import signals
 
 from .fields import field_line, read_header_file
-from .problems import Problem, Reported
+from .problems import Problem, Reported, report
 
 logger = logging.getLogger(__name__)
 
@@ -139,6 +139,34 @@ def remember_content_root(pelican):
     _collector.content_root = pelican.settings.get("PATH")
 
 
+def check_plugin_order(pelican):
+    """initialized: strict_build must come first to hear the other plugins'
+    problems (Pelican registers them in PLUGINS order)."""
+    loaded = pelican.settings.get("PLUGINS") or []
+    if loaded and loaded[0] != "strict_build":
+        report(Problem("pelicanconf.py", "PLUGINS", "strict_build nie jest pierwszą wtyczką na liście",
+                       "przenieś \"strict_build\" na początek PLUGINS, żeby zbierała problemy innych wtyczek"))
+
+
+def start_pelican(settings):
+    """Pelican(settings), refusing to build without a plugin it could not load:
+    Pelican only logs that, before any plugin can collect it, and builds
+    without the plugin (a site without its checks or its trainings)."""
+    from pelican import Pelican
+
+    requested = [p for p in settings.get("PLUGINS") or [] if isinstance(p, str)]
+    pelican = Pelican(settings)
+    loaded = set(pelican.settings.get("PLUGINS") or [])
+    missing = [str(Problem("pelicanconf.py", "PLUGINS", f"wtyczka „{name}” się nie wczytała",
+                           "sprawdź jej nazwę i folder plugins/ (szczegóły: DEBUG=1 make html)"))
+               for name in requested if name not in loaded]
+    if missing:
+        for line in missing:
+            logger.critical("%s", line)
+        raise BuildFailed(missing)
+    return pelican
+
+
 def fail_on_problems(pelican):
     """Report every problem together and stop with a non-zero exit code."""
     problems = list(_collector.problems)
@@ -161,4 +189,5 @@ def register():
     # `initialized` on (e.g. settings checks) are all collected.
     start_collecting()
     signals.initialized.connect(remember_content_root)
+    signals.initialized.connect(check_plugin_order)
     signals.finalized.connect(fail_on_problems)
