@@ -30,6 +30,8 @@ help:
 	@echo '  make newtraining TITLE="…"  nowe szkolenie w szkolenia/ z szablonu (WHEN="14.01.2027 10:00": początek)'
 	@echo '  make newappeal TITLE="…"    nowy apel w wesprzyj/ z szablonu'
 	@echo '  make publish       zbuduj stronę do publikacji (SITEURL=https://...)'
+	@echo '  make deploy        sprawdź, zbuduj i wyślij stronę publiczną tam, gdzie wskazuje DEPLOY_TARGET'
+	@echo '  make rollback      przywróć poprzednie wydanie strony (SSH, folder)'
 	@echo '  make test          uruchom wszystkie testy'
 	@echo '  make audit         Lighthouse (telefon): cztery wyniki dla głównych typów stron'
 	@echo '  make bench         pomiar czasu budowania (POSTS=1000 RUNS=5) wobec zwykłego Pelicana'
@@ -86,6 +88,17 @@ newappeal: $(INSTALLED)
 publish: $(INSTALLED)
 	$(call build_site,$(PUBLISHCONF))
 
+# The live site: the content checked with the live settings, built with
+# publishconf.py, then sent where DEPLOY_TARGET points. Any failure stops it
+# before anything is uploaded.
+deploy: $(INSTALLED)
+	PYTHONPATH=plugins $(BIN)/python -m authoring.check -s $(PUBLISHCONF) --content $(INPUTDIR)
+	$(call build_site,$(PUBLISHCONF))
+	PYTHONPATH=plugins $(BIN)/python -m deploy -s $(PUBLISHCONF) --output $(OUTPUTDIR)
+
+rollback: $(INSTALLED)
+	PYTHONPATH=plugins $(BIN)/python -m deploy rollback -s $(PUBLISHCONF)
+
 test: $(INSTALLED) $(if $(NPM),$(AUDIT_INSTALLED))
 	$(BIN)/python -m pytest $(PYTESTOPTS)
 
@@ -97,4 +110,4 @@ RUNS ?= 5
 bench: $(INSTALLED)
 	$(BIN)/python bench/bench.py --posts $(POSTS) --runs $(RUNS)
 
-.PHONY: help html clean regenerate serve devserver publish test audit bench check newpost newtraining newappeal
+.PHONY: help html clean regenerate serve devserver publish deploy rollback test audit bench check newpost newtraining newappeal

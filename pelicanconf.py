@@ -200,6 +200,7 @@ PLUGINS = [
     "donations",
     "images",
     "seo",
+    "serving",
 ]
 
 # render_cache: the build goes to output.new and replaces output/ only when it

@@ -1,0 +1,20 @@
+"""How the built site is served: the list of its addresses (adresy.json, with
+the source file of each page), old addresses kept alive (`Aliases:`, 301) or
+deliberately removed (410), CSS and JS under content-hashed names, and the
+security and caching headers for nginx, Apache (.htaccess) and Netlify /
+Cloudflare Pages (_headers, _redirects), all from one description."""
+
+from pelican import signals
+
+from .addresses import collect, write_addresses
+from .assets import add_asset_function, write_hashed_assets
+from .fields import FIELDS  # noqa: F401
+from .headers import write_server_configs
+
+
+def register():
+    signals.generator_init.connect(add_asset_function)
+    signals.all_generators_finalized.connect(collect)
+    signals.finalized.connect(write_addresses)
+    signals.finalized.connect(write_hashed_assets)
+    signals.finalized.connect(write_server_configs)

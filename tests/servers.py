@@ -1,0 +1,141 @@
+"""Real servers on 127.0.0.1 for the deploy and serving tests: OpenSSH (Debian's
+openssh-server, a throw-away key), FTP (pyftpdlib) and nginx. Each starts for
+its test and stops after it. Missing programs skip the test here and fail it
+in CI, where .ci/run installs them."""
+
+import getpass
+import os
+import shutil
+import socket
+import subprocess
+import threading
+import time
+
+import pytest
+
+
+def need(program, package):
+    path = shutil.which(program) or next(
+        (p for p in (f"/usr/sbin/{program}", f"/usr/bin/{program}") if os.path.exists(p)), None)
+    if path is None:
+        if os.environ.get("CI"):
+            pytest.fail(f"{program} is missing: .ci/run must install it (apt-get install {package})")
+        pytest.skip(f"{program} not installed (apt-get install {package}); CI runs this test")
+    return path
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for_port(port, process=None, timeout=10):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process is not None and process.poll() is not None:
+            raise RuntimeError(f"server exited: {process.stderr.read() if process.stderr else ''}")
+        with socket.socket() as s:
+            if s.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.05)
+    raise RuntimeError(f"nothing listens on 127.0.0.1:{port}")
+
+
+class SshServer:
+    def __init__(self, folder):
+        sshd = need("sshd", "openssh-server")
+        need("rsync", "rsync")
+        self.folder = folder
+        folder.mkdir(parents=True, exist_ok=True)
+        self.key = folder / "id_ed25519"
+        for key in (self.key, folder / "host_ed25519"):
+            subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", str(key)], check=True)
+        authorized = folder / "authorized_keys"
+        shutil.copy(f"{self.key}.pub", authorized)
+        os.chmod(authorized, 0o600)
+        self.port = free_port()
+        self.user = getpass.getuser()
+        config = folder / "sshd_config"
+        config.write_text(
+            f"Port {self.port}\nListenAddress 127.0.0.1\nHostKey {folder / 'host_ed25519'}\n"
+            f"AuthorizedKeysFile {authorized}\nPidFile {folder / 'sshd.pid'}\n"
+            "PasswordAuthentication no\nKbdInteractiveAuthentication no\nUsePAM no\nStrictModes no\n"
+            "PermitRootLogin prohibit-password\nLogLevel ERROR\n",
+            encoding="utf-8",
+        )
+        if os.geteuid() == 0:
+            os.makedirs("/run/sshd", exist_ok=True)  # privilege separation needs it
+        self.process = subprocess.Popen([sshd, "-D", "-e", "-f", str(config)],
+                                        stderr=subprocess.PIPE, text=True)
+        wait_for_port(self.port, self.process)
+        self.env = {
+            "DEPLOY_SSH_KEY": str(self.key),
+            "DEPLOY_SSH_OPTIONS": "-o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR",
+        }
+
+    def target(self, path):
+        return f"ssh://{self.user}@127.0.0.1:{self.port}{path}"
+
+    def stop(self):
+        self.process.terminate()
+        self.process.wait(timeout=10)
+
+
+class FtpServer:
+    USER, PASSWORD = "klucz", "haslo-testowe"
+
+    def __init__(self, home):
+        from pyftpdlib.authorizers import DummyAuthorizer
+        from pyftpdlib.handlers import FTPHandler
+        from pyftpdlib.servers import FTPServer
+
+        need("lftp", "lftp")
+        home.mkdir(parents=True, exist_ok=True)
+        self.home = home
+        authorizer = DummyAuthorizer()
+        authorizer.add_user(self.USER, self.PASSWORD, str(home), perm="elradfmwMT")
+        handler = type("Handler", (FTPHandler,), {"authorizer": authorizer, "passive_ports": None})
+        self.server = FTPServer(("127.0.0.1", 0), handler)
+        self.port = self.server.socket.getsockname()[1]
+        self.thread = threading.Thread(target=self.server.serve_forever, kwargs={"timeout": 0.2}, daemon=True)
+        self.thread.start()
+        self.env = {"DEPLOY_FTP_PASSWORD": self.PASSWORD}
+
+    def target(self, path="/"):
+        return f"ftp://{self.USER}@127.0.0.1:{self.port}{path}"
+
+    def stop(self):
+        self.server.close_all()
+
+
+class Nginx:
+    """nginx serving `root` with the site's generated _nginx.conf."""
+
+    def __init__(self, folder, root):
+        nginx = need("nginx", "nginx")
+        folder.mkdir(parents=True, exist_ok=True)
+        self.port = free_port()
+        mime = "/etc/nginx/mime.types"
+        config = folder / "nginx.conf"
+        config.write_text(
+            f"daemon off;\nmaster_process off;\nworker_processes 1;\npid {folder / 'nginx.pid'};\n"
+            f"error_log {folder / 'error.log'} warn;\n"
+            "events { worker_connections 64; }\n"
+            "http {\n"
+            f"  include {mime};\n  default_type application/octet-stream;\n"
+            f"  access_log off;\n  client_body_temp_path {folder};\n  proxy_temp_path {folder};\n"
+            f"  fastcgi_temp_path {folder};\n  uwsgi_temp_path {folder};\n  scgi_temp_path {folder};\n"
+            f"  server {{\n    listen 127.0.0.1:{self.port};\n    server_name localhost;\n"
+            f"    root {root};\n    include {root}/_nginx.conf;\n  }}\n"
+            "}\n",
+            encoding="utf-8",
+        )
+        self.process = subprocess.Popen([nginx, "-c", str(config), "-p", str(folder)],
+                                        stderr=subprocess.PIPE, text=True)
+        wait_for_port(self.port, self.process)
+        self.url = f"http://127.0.0.1:{self.port}"
+
+    def stop(self):
+        self.process.terminate()
+        self.process.wait(timeout=10)
