@@ -112,10 +112,10 @@ class FtpServer:
 class Nginx:
     """nginx serving `root` with the site's generated _nginx.conf."""
 
-    def __init__(self, folder, root):
+    def __init__(self, folder, root, port=None):
         nginx = need("nginx", "nginx")
         folder.mkdir(parents=True, exist_ok=True)
-        self.port = free_port()
+        self.port = port or free_port()
         mime = "/etc/nginx/mime.types"
         config = folder / "nginx.conf"
         config.write_text(

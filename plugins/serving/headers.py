@@ -32,9 +32,9 @@ def describe(settings):
         ("X-Content-Type-Options", "nosniff"),
         ("X-Frame-Options", "DENY"),
         ("Cross-Origin-Opener-Policy", "same-origin"),
+        # Browsers heed it only over HTTPS.
+        ("Strict-Transport-Security", setting(settings, "SERVING_HSTS")),
     ]
-    if https:
-        security.append(("Strict-Transport-Security", setting(settings, "SERVING_HSTS")))
     ics_hours = settings.get("EVENTS_ICS_REFRESH_HOURS", 12)
     theme = settings.get("THEME_STATIC_DIR", "theme")
     cache = {

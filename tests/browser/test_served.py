@@ -1,0 +1,87 @@
+"""The live build served by a real nginx from the generated _nginx.conf: every
+page type loads in Chromium with the Content-Security-Policy enforced and no
+violation or console error; the security and caching headers are there; a
+missing address gets the site's 404 page with status 404."""
+
+import urllib.error
+import urllib.request
+
+import pytest
+
+from servers import Nginx, free_port
+from sitebuild import REAL_PAYMENT_DETAILS, build
+
+from test_pages import PAGES
+
+pytestmark = pytest.mark.browser
+
+CSP_WATCH = """
+window.__csp = [];
+document.addEventListener("securitypolicyviolation", (e) => {
+  window.__csp.push(e.violatedDirective + " " + (e.blockedURI || "inline"));
+});
+"""
+
+
+@pytest.fixture(scope="module")
+def nginx_site(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("served")
+    port = free_port()
+    origin = f"http://127.0.0.1:{port}"
+    out = build(folder / "out", conf="publishconf.py", SITEURL=origin, SITE_ORIGIN=origin, FEED_DOMAIN=origin,
+                **REAL_PAYMENT_DETAILS)
+    server = Nginx(folder / "nginx", out, port=port)
+    yield server.url, out
+    server.stop()
+
+
+def head(url):
+    request = urllib.request.Request(url, method="GET")
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status, dict(response.headers), response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, dict(error.headers), error.read()
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_every_page_type_loads_with_the_csp_enforced(browser, nginx_site, name):
+    url, _out = nginx_site
+    context = browser.new_context()
+    context.add_init_script(CSP_WATCH)
+    page = context.new_page()
+    problems = []
+    page.on("console", lambda m: problems.append(m.text) if m.type == "error" and "404" not in m.text else None)
+    page.on("pageerror", lambda e: problems.append(str(e)))
+    response = page.goto(url + PAGES[name])
+    page.wait_for_load_state("load")
+    headers = response.headers
+    assert response.status == (404 if name == "404" else 200)
+    csp = headers["content-security-policy"]
+    assert "unsafe-inline" not in csp and "frame-ancestors 'none'" in csp and "script-src 'self'" in csp
+    for header in ("x-content-type-options", "referrer-policy", "permissions-policy", "strict-transport-security"):
+        assert header in headers, header
+    assert headers["cache-control"] == "no-cache"
+    assert page.evaluate("window.__csp") == []
+    assert problems == []
+    # The stylesheet really applied (a blocked one would leave the page unstyled).
+    assert page.evaluate("getComputedStyle(document.body).fontFamily") != "Times New Roman"
+    assert page.evaluate("document.styleSheets.length") >= 1
+    context.close()
+
+
+def test_assets_calendars_and_server_files(nginx_site):
+    url, out = nginx_site
+    css = next((out / "theme" / "css").glob("style.*.css")).name
+    status, headers, _ = head(f"{url}/theme/css/{css}")
+    assert status == 200 and headers["Cache-Control"] == "public, max-age=31536000, immutable"
+    status, headers, body = head(f"{url}/szkolenia/kalendarz.ics")
+    assert status == 200 and headers["Content-Type"].startswith("text/calendar")
+    assert headers["Cache-Control"] == "public, max-age=43200" and b"REFRESH-INTERVAL;VALUE=DURATION:PT12H" in body
+    status, headers, body = head(f"{url}/nie-ma-takiej-strony/")
+    assert status == 404 and "Nie znaleziono strony".encode() in body
+    assert "content-security-policy" in {k.lower() for k in headers}
+    for private in ("_nginx.conf", ".htaccess", "_headers", "_redirects"):
+        assert head(f"{url}/{private}")[0] == 404, private
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert f"/theme/css/{css}" in index and "/theme/css/style.css" not in index
