@@ -71,6 +71,9 @@ class Preview:
         if result.returncode == 0:
             self.problems = []
             print(f"Zbudowano {'podgląd' if self.drafts else 'stronę'} w {took:.1f} s.", flush=True)
+            for line in result.stdout.splitlines():  # e.g. an edit that takes away a live address
+                if line.startswith("UWAGA: ") and "DONATIONS_EXAMPLE_DATA" not in line:
+                    print(f"  {line}", flush=True)
             self.send("reload", "{}")
             return True
         self.problems = problems_from(result.stdout) or [result.stderr.strip()[-2000:]]
