@@ -9,7 +9,7 @@ from .fields import FIELDS  # noqa: F401
 
 from .cache import separate_cache
 from .checks import check_site, drop_duplicates, reset, track_address
-from .encoding import finish, preread, use_tolerant_reader
+from .encoding import use_tolerant_reader
 from .schedule import preview_pages, schedule_articles
 
 
@@ -17,9 +17,6 @@ def register():
     reset()
     signals.get_generators.connect(separate_cache)
     signals.readers_init.connect(use_tolerant_reader)
-    signals.article_generator_init.connect(preread)
-    signals.article_generator_pretaxonomy.connect(finish)
-    signals.finalized.connect(finish)
     signals.content_object_init.connect(track_address)
     signals.article_generator_pretaxonomy.connect(drop_duplicates)
     signals.article_generator_pretaxonomy.connect(schedule_articles)

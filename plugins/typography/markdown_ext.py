@@ -1,5 +1,5 @@
 """The typography rules as a Markdown postprocessor, so Markdown posts are
-typeset while they are read (in the reader's worker processes, and kept in the
+typeset while they are read (and kept in the
 reader cache) instead of once more on every build."""
 
 from markdown.extensions import Extension
