@@ -34,6 +34,7 @@ help:
 	@echo '  make rollback      przywróć poprzednie wydanie strony (SSH, folder)'
 	@echo '  make test          uruchom wszystkie testy'
 	@echo '  make audit         Lighthouse (telefon): cztery wyniki dla głównych typów stron'
+	@echo '  make fuzz          losowe zmiany treści: przebudowa zawsze równa pełnej (SEED=1 STEPS=200)'
 	@echo '  make bench         pomiar czasu budowania (POSTS=1000 RUNS=5) wobec zwykłego Pelicana'
 	@echo ''
 	@echo 'Pierwsze uruchomienie tworzy środowisko $(VENV)/ z przypiętymi zależnościami.'
@@ -105,9 +106,15 @@ test: $(INSTALLED) $(if $(NPM),$(AUDIT_INSTALLED))
 audit: $(INSTALLED) $(AUDIT_INSTALLED)
 	$(BIN)/python audit/audit.py --min $(or $(MIN),0)
 
+# Seeded random edits, each rebuild compared byte for byte with a full build.
+SEED ?= 1
+STEPS ?= 200
+fuzz: $(INSTALLED)
+	$(BIN)/python tests/differential.py --seed $(SEED) --steps $(STEPS)
+
 POSTS ?= 1000
 RUNS ?= 5
 bench: $(INSTALLED)
 	$(BIN)/python bench/bench.py --posts $(POSTS) --runs $(RUNS)
 
-.PHONY: help html clean regenerate serve devserver publish deploy rollback test audit bench check newpost newtraining newappeal
+.PHONY: help html clean regenerate serve devserver publish deploy rollback test audit fuzz bench check newpost newtraining newappeal

@@ -137,7 +137,7 @@ DEFAULT_DATE_FORMAT = "%Y-%m-%d"
 CACHE_CONTENT = True
 LOAD_CONTENT_CACHE = True
 CONTENT_CACHING_LAYER = "reader"
-CHECK_MODIFIED_METHOD = "mtime"
+CHECK_MODIFIED_METHOD = "md5"
 CACHE_PATH = "cache/pelican"
 # Uncompressed: faster to save and load (a few MB for a thousand posts).
 GZIP_CACHE = False
@@ -204,10 +204,14 @@ PLUGINS = [
 ]
 
 # render_cache: the build goes to output.new and replaces output/ only when it
-# succeeded; in development, pages whose inputs did not change since the last
-# build are not rendered again (publishconf.py turns that off).
+# succeeded (make html, make publish); in development, pages whose inputs did
+# not change since the last build are linked from it instead of rendered again
+# (publishconf.py turns that off).
 RENDER_CACHE_PAGES = True
 RENDER_CACHE_FRAGMENTS = True
+# Images and documents are hard-linked into the new output folder, not copied
+# on every build (publishconf.py copies them).
+STATIC_CREATE_LINKS = True
 
 # build_clock: the moment the site is built for (ISO 8601); default the wall
 # clock. The BUILD_NOW environment variable does the same without editing this.

@@ -13,6 +13,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
 from authoring.serve import make_server  # noqa: E402
+from authoring.cache import with_reader_cache  # noqa: E402
+from render_cache.output import build_site  # noqa: E402
 from strict_build import start_pelican  # noqa: E402
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -41,8 +43,9 @@ REAL_PAYMENT_DETAILS = {
 }
 
 
-def build(output, content=ROOT / "content", conf="pelicanconf.py", **override):
-    """Build `content` with the project's theme and plugins into `output`."""
+def build(output, content=ROOT / "content", conf="pelicanconf.py", staged=False, **override):
+    """Build `content` with the project's theme and plugins into `output`
+    (`staged`: as `make html` does, into output.new swapped in on success)."""
     settings = read_settings(
         str(ROOT / conf),
         override={
@@ -56,7 +59,11 @@ def build(output, content=ROOT / "content", conf="pelicanconf.py", **override):
             **override,
         },
     )
-    start_pelican(settings).run()
+    settings = with_reader_cache(settings)
+    if staged:
+        build_site(settings, start_pelican)
+    else:
+        start_pelican(settings).run()
     return Path(output)
 
 

@@ -7,7 +7,6 @@ from pelican import signals
 
 from .fields import FIELDS  # noqa: F401
 
-from .cache import separate_cache
 from .checks import check_site, drop_duplicates, reset, track_address
 from .encoding import use_tolerant_reader
 from .schedule import preview_pages, schedule_articles
@@ -15,7 +14,6 @@ from .schedule import preview_pages, schedule_articles
 
 def register():
     reset()
-    signals.get_generators.connect(separate_cache)
     signals.readers_init.connect(use_tolerant_reader)
     signals.content_object_init.connect(track_address)
     signals.article_generator_pretaxonomy.connect(drop_duplicates)

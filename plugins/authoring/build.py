@@ -13,7 +13,10 @@ import sys
 from pelican import DEFAULT_LOG_HANDLER, get_config, parse_arguments
 from pelican.log import init as init_logging
 from pelican.settings import read_settings
+from render_cache.output import build_site
 from strict_build import BuildFailed, start_pelican, unexpected
+
+from .cache import with_reader_cache
 
 def debugging():
     return os.environ.get("DEBUG", "").strip() not in ("", "0", "no", "false")
@@ -27,8 +30,8 @@ def main(argv=None):
                  handler=plain if args.log_handler == "plain" else DEFAULT_LOG_HANDLER,
                  logs_dedup_min_level=getattr(logging, args.logs_dedup_min_level))
     try:
-        settings = read_settings(args.settings or "pelicanconf.py", override=get_config(args))
-        start_pelican(settings).run()
+        settings = with_reader_cache(read_settings(args.settings or "pelicanconf.py", override=get_config(args)))
+        build_site(settings, start_pelican)  # into <output>.new, swapped in on success
     except BuildFailed:
         return 1  # every problem is listed already (strict_build)
     except KeyboardInterrupt:

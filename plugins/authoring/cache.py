@@ -34,14 +34,11 @@ def _fingerprint(settings):
     return digest.hexdigest()[:16]
 
 
-def separate_cache(pelican_instance):
-    """get_generators (after every plugin's `initialized`, so the Markdown
-    settings are final; before any generator opens its cache):
-    CACHE_PATH/<fingerprint>, so two content folders, or an older reader,
-    never share cached posts."""
-    settings = pelican_instance.settings
+def with_reader_cache(settings):
+    """The settings with CACHE_PATH/<fingerprint>, so two content folders, or
+    an older reader, never share cached posts. Called by the build commands
+    before Pelican starts (no setting changes while a build runs)."""
     if not (settings.get("CACHE_CONTENT") or settings.get("LOAD_CONTENT_CACHE")):
-        return
+        return settings
     base = settings.get("CACHE_PATH", "cache")
-    settings["CACHE_PATH"] = os.path.join(base, _fingerprint(settings))
-    return None  # adds no generator
+    return dict(settings, CACHE_PATH=os.path.join(base, _fingerprint(settings)))

@@ -15,7 +15,10 @@ import tempfile
 
 from pelican.settings import read_settings
 
+from render_cache.output import build_site
 from strict_build import BuildFailed, start_pelican, unexpected
+
+from .cache import with_reader_cache
 
 
 class _Warnings(logging.Handler):
@@ -50,10 +53,13 @@ def run(settings_file, content=None, overrides=None, output=None, cached=False):
         override.update(overrides or {})
         if content:
             override["PATH"] = os.path.abspath(content)
-        settings = read_settings(settings_file, override=override)
+        settings = with_reader_cache(read_settings(settings_file, override=override))
         try:
             with contextlib.redirect_stdout(io.StringIO()):
-                start_pelican(settings).run()
+                if output:  # the preview: into <output>.new, swapped in on success
+                    build_site(settings, start_pelican)
+                else:
+                    start_pelican(settings).run()
         except BuildFailed as failure:
             errors = list(failure.problems)
         except Exception as error:  # never a bare traceback for staff

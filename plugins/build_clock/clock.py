@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 
 from pelican import signals
 
-_KEY = "_BUILD_NOW_RESOLVED"
+_KEY = "BUILD_NOW_RESOLVED"
 
 
 class BadBuildNow(ValueError):

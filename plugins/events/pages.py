@@ -168,7 +168,10 @@ class TrainingsGenerator(Generator):
         )
 
     def _write_bytes(self, relative, data):
-        write_file(self.output_path, relative, data)
+        path = out_path(self.output_path, relative)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "wb") as f:
+            f.write(data)
 
 
 def _pair(event, single, t):
@@ -176,14 +179,8 @@ def _pair(event, single, t):
     return event, ical.to_bytes(single, [event], t.start_at, t.end_at, t.tz)
 
 
-try:  # reuse what the last build made (render_cache), when it is on
-    from render_cache.reuse import remembered, write_file
+try:  # reuse what the last build computed (render_cache), when it is on
+    from render_cache.reuse import remembered
 except ImportError:  # pragma: no cover - the plugin is always on in this site
     def remembered(_key, compute):
         return compute()
-
-    def write_file(output_path, relative, data):
-        path = out_path(output_path, relative)
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(path, "wb") as f:
-            f.write(data)

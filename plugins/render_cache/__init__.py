@@ -2,104 +2,78 @@
 
 - `{% cache key %}…{% endcache %}`: template pieces shared by many pages (a
   post's card) are rendered once per build (fragments.py).
-- The build is written into `<output>.new`; only a build that succeeded
-  changes the output folder, at the very end (output.py).
-- With RENDER_CACHE_PAGES on (development), pages whose inputs did not change
-  since the last build into the same folder are not rendered again
-  (signature.py, writer.py): editing one post rewrites that post's page, not
-  the whole site.
-- Pages are written to disk by a second thread while the next one is
-  rendered (background.py).
-- Pages are rendered by two processes at once (parallel.py).
+- The build is written into `<output>.new`, which becomes the output only when
+  the build succeeded (`output.build_site`, used by `make html`, `make
+  publish`, `make check` and the preview).
+- With RENDER_CACHE_PAGES on (development), a page whose inputs did not change
+  since the last build is hard-linked from the last good site instead of
+  rendered again (signature.py, writer.py): what a page is made from is the
+  theme, every Python file of the project, Python and the installed packages,
+  the settings, what every post says about itself but its text, today's date,
+  and the texts of the posts the page is about or lists.
 - Every post's address is worked out once (freeze_urls).
 """
 
-import os
-
+from build_clock import build_now
 from pelican import signals
 from pelican.contents import Static
 
-from .background import Background
+from . import signature
 from .fragments import add_extension, clear
-from .output import Output
-from .parallel import RenderGenerator
-from .signature import all_contents
-from .writer import STATE, get_writer
+from .output import Manifest
+from .signature import all_contents, site_signature
+from .writer import STATE, CachingWriter, record_written
 
 
-def stage(pelican):
-    """initialized: send the build to the staging folder."""
-    output = Output(pelican.output_path, pelican.settings)
-    output.start()
-    leftover = STATE.get("background")
-    if leftover is not None:  # from a build that failed in this process
-        leftover.queue.put(None)
+def start(pelican):
+    """initialized: the list of what the last build wrote, if pages may be reused."""
     STATE.clear()
-    STATE["output"] = output
-    processes = pelican.settings.get("RENDER_CACHE_PROCESSES")
-    STATE["processes"] = (os.cpu_count() or 1) if processes is None else int(processes)
-    if STATE["processes"] > 1:
-        STATE["deferred"] = []
-        # Connected now, after every plugin's own generators: renders last.
-        signals.get_generators.connect(add_render_generator)
-    pelican.output_path = output.staging
-    pelican.settings["OUTPUT_PATH"] = output.staging
+    signature.TEXTS.clear()
+    settings = pelican.settings
+    if settings.get("RENDER_CACHE_PAGES") and settings.get("RENDER_CACHE_PREVIOUS"):
+        manifest = Manifest(settings)
+        manifest.load()
+        STATE["manifest"] = manifest
 
 
 def freeze_urls(generators):
     """all_generators_finalized: every post's address is final now; Pelican
     would work it out again from the URL pattern each time a page links to it
-    (thousands of times). Pelican's own override_url keeps it. (Not
-    override_save_as: Pelican takes that to mean the page may overwrite
-    another.)"""
+    (thousands of times). Pelican's own override_url keeps it."""
     if not generators:
         return
+    STATE["context"] = generators[0].context
     for item in all_contents(generators[0].context):
         if not isinstance(item, Static):
             item.override_url = item.url
 
 
-def add_render_generator(pelican):
-    return RenderGenerator
+def get_writer(pelican):
+    """get_writer (after every generator has its context): the site signature,
+    then the writer that reuses unchanged pages."""
+    manifest, context = STATE.get("manifest"), STATE.get("context")
+    if manifest is not None and context is not None:
+        today = build_now(pelican.settings).date()
+        manifest.signature, manifest.summaries = site_signature(
+            context, pelican.settings, today, manifest.previous.get("summaries", {}))
+    return CachingWriter
 
 
-def prepare(generators):
-    """all_generators_finalized: every plugin has connected its `finalized`
-    handlers by now, so the commit connected here runs after all of them (the
-    sitemap is written, strict_build has had its say)."""
-    output = STATE.get("output")
-    if output is None:
-        return
-    settings = generators[0].settings if generators else {}
-    STATE["context"] = generators[0].context if generators else None
-    output.settings = settings  # CACHE_PATH as the reader cache set it
-    output.load()
-    if settings.get("RENDER_CACHE_WRITE_THREAD", True):
-        background = STATE["background"] = Background()
-        if not output.previous:  # every page will be written: make their folders now
-            folders = {os.path.dirname(os.path.join(output.staging, item.save_as))
-                       for item in all_contents(generators[0].context) if item.save_as}
-            for folder in sorted(folders):
-                background.folder(folder)
-    signals.finalized.connect(commit)
-
-
-def commit(pelican):
-    background = STATE.pop("background", None)
-    if background is not None:
-        background.drain()
-    output = STATE.pop("output", None)
-    if output is not None:
-        output.commit()
-        pelican.output_path = output.live
-        pelican.settings["OUTPUT_PATH"] = output.live
+def save(pelican):
+    """finalized: what this build wrote, for the next one (valid only once this
+    build has become the output)."""
+    manifest = STATE.get("manifest")
+    if manifest is not None:
+        manifest.save()
 
 
 def register():
-    signals.initialized.connect(stage)
+    signals.initialized.connect(start)
     signals.initialized.connect(clear)
-    signals.all_generators_finalized.connect(freeze_urls)
-    signals.all_generators_finalized.connect(prepare)
-    signals.get_writer.connect(get_writer)
-    signals.finalized.connect(clear)
     signals.generator_init.connect(add_extension)
+    signals.all_generators_finalized.connect(freeze_urls)
+    signals.get_writer.connect(get_writer)
+    signals.content_written.connect(record_written)
+    signals.finalized.connect(save)
+    signals.finalized.connect(clear)
+

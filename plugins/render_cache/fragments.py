@@ -4,14 +4,10 @@ the home page, its category, every tag and its month's archive).
 
 The key must name everything the piece shows that differs between uses; what
 is the same for the whole build (settings, SITEURL) need not be in it. The
-cache is emptied at the start of every build."""
+cache is emptied at the start and end of every build."""
 
-import os
-
-from jinja2 import FileSystemBytecodeCache, nodes
+from jinja2 import nodes
 from jinja2.ext import Extension
-
-from .reads import note, tracking
 
 _fragments = {}
 
@@ -30,42 +26,31 @@ class FragmentCache(Extension):
             keys.append(parser.parse_expression())
         body = parser.parse_statements(("name:endcache",), drop_needle=True)
         name = nodes.Const(parser.name or "")
-        call = self.call_method("_cached", [name, nodes.List(keys)])
+        call = self.call_method("cached", [name, nodes.List(keys)])
         return nodes.CallBlock(call, [], [], body).set_lineno(lineno)
 
-    def _cached(self, template, keys, caller):
+    def cached(self, template, keys, caller):
         key = (id(self.environment), template, *keys)
         try:
-            html, read = _fragments[key]
-            note(read)
-            return html
+            return _fragments[key]
         except KeyError:
             pass
         except TypeError:  # an unhashable key: render every time
             return caller()
-        with tracking() as read:
-            html = caller()
-        _fragments[key] = (html, frozenset(read))
+        html = _fragments[key] = caller()
         return html
 
 
-def add_extension(generator):
-    """generator_init: every generator's Jinja environment knows `{% cache %}`,
-    and keeps compiled templates between builds (Jinja checks each template's
-    source before it uses the compiled one)."""
-    settings = generator.settings
-    if settings.get("RENDER_CACHE_FRAGMENTS", True):
-        generator.env.add_extension(FragmentCache)
-    else:
-        generator.env.add_extension(_NoCache)
-    if settings.get("RENDER_CACHE_TEMPLATES", True):
-        folder = os.path.join(settings.get("CACHE_PATH") or "cache", "szablony")
-        os.makedirs(folder, exist_ok=True)
-        generator.env.bytecode_cache = FileSystemBytecodeCache(folder)
-
-
-class _NoCache(FragmentCache):
+class NoCache(FragmentCache):
     """Same syntax, no caching (RENDER_CACHE_FRAGMENTS = False)."""
 
-    def _cached(self, template, keys, caller):
+    def cached(self, template, keys, caller):
         return caller()
+
+
+def add_extension(generator):
+    """generator_init: every generator's Jinja environment knows `{% cache %}`."""
+    if generator.settings.get("RENDER_CACHE_FRAGMENTS", True):
+        generator.env.add_extension(FragmentCache)
+    else:
+        generator.env.add_extension(NoCache)

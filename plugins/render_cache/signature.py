@@ -14,6 +14,7 @@ import hashlib
 import importlib.metadata
 import os
 import re
+import sys
 
 from pelican.contents import Content, Static
 from pelican.urlwrappers import URLWrapper
@@ -22,10 +23,7 @@ from pelican.urlwrappers import URLWrapper
 # moment of the build (what depends on it is covered: sign-up states, the
 # lists of upcoming trainings, scheduled posts, today's date) and the folder
 # the build is written to.
-VOLATILE = frozenset({"BUILD_NOW", "_BUILD_NOW_RESOLVED", "trainings_now", "OUTPUT_PATH"})
-# Attributes of a post that are not what it says about itself.
-SKIPPED_ATTRIBUTES = frozenset({"_content", "_context", "settings", "_card_summary"})
-PACKAGES = ("pelican", "jinja2", "markdown", "markupsafe", "babel", "icalendar", "feedgenerator", "pillow")
+VOLATILE = frozenset({"BUILD_NOW", "BUILD_NOW_RESOLVED", "trainings_now", "OUTPUT_PATH", "RENDER_CACHE_PREVIOUS"})
 _ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
 
 
@@ -123,10 +121,17 @@ def digest_of(*values):
     return digest.hexdigest()
 
 
+TEXTS = {}  # id(post) -> (post, digest of its text), for one build
+
+
 def text_digest(content):
-    """The digest of a post's own text (its HTML as read)."""
-    text = getattr(content, "_content", None) or ""
-    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+    """The digest of a post's own text (its HTML, as pages show it)."""
+    known = TEXTS.get(id(content))
+    if known is None or known[0] is not content:
+        text = content.content or ""
+        known = TEXTS[id(content)] = (content, hashlib.blake2b(text.encode("utf-8", "surrogatepass"),
+                                                                 digest_size=16).hexdigest())
+    return known[1]
 
 
 def content_state(content, summaries, previous_summaries):
@@ -134,8 +139,10 @@ def content_state(content, summaries, previous_summaries):
 
     A summary Pelican makes from the text (no Summary: field) is shown on list
     pages, so it belongs here; it is taken again only when the text changed."""
-    attributes = {k: v for k, v in vars(content).items() if k not in SKIPPED_ATTRIBUTES}
-    if not attributes.get("_summary") and "summary" not in content.metadata:
+    # Public attributes only: Pelican's own (title, url, date, tags…) and the
+    # plugins' (training, signup, donation boxes…).
+    attributes = {k: v for k, v in vars(content).items() if not k.startswith("_") and k != "settings"}
+    if "summary" not in content.metadata:
         text = text_digest(content)
         known = previous_summaries.get(content.source_path)
         if known and known[0] == text:
@@ -147,23 +154,51 @@ def content_state(content, summaries, previous_summaries):
     return digest_of(attributes)
 
 
-def code_digest(settings):
-    """The theme's files, the plugins' code and the libraries' versions."""
-    digest = hashlib.blake2b(digest_size=16)
-    roots = [settings.get("THEME", "")] + list(settings.get("PLUGIN_PATHS", []))
+def _project_modules(roots):
+    """Python files imported from outside the installed packages (the
+    settings, helper modules they import, the plugins): their code shapes
+    pages too."""
+    installed = tuple(os.path.realpath(p) for p in sys.path if "site-packages" in p or "dist-packages" in p)
+    stdlib = os.path.realpath(os.path.dirname(os.__file__))
+    found = set()
+    for module in list(sys.modules.values()):
+        path = getattr(module, "__file__", None)
+        if not path or not path.endswith(".py"):
+            continue
+        real = os.path.realpath(path)
+        if real.startswith(installed) or real.startswith(stdlib):
+            continue
+        found.add(real)
     for root in roots:
         for folder, dirs, files in os.walk(root):
-            dirs[:] = sorted(d for d in dirs if d != "__pycache__")
-            for name in sorted(files):
-                path = os.path.join(folder, name)
-                digest.update(os.path.relpath(path, root).encode())
-                with open(path, "rb") as f:
-                    digest.update(hashlib.blake2b(f.read(), digest_size=16).digest())
-    for package in PACKAGES:
+            dirs[:] = [d for d in dirs if d != "__pycache__"]
+            found.update(os.path.realpath(os.path.join(folder, n)) for n in files if n.endswith(".py"))
+    return sorted(found)
+
+
+def code_digest(settings):
+    """The theme's files, every Python file of the project the build runs
+    (plugins, settings and what they import), Python's version and every
+    installed package's version."""
+    digest = hashlib.blake2b(digest_size=16)
+    theme = settings.get("THEME", "")
+    for folder, dirs, files in os.walk(theme):
+        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+        for name in sorted(files):
+            path = os.path.join(folder, name)
+            digest.update(os.path.relpath(path, theme).encode())
+            with open(path, "rb") as f:
+                digest.update(hashlib.blake2b(f.read(), digest_size=16).digest())
+    for path in _project_modules(settings.get("PLUGIN_PATHS", [])):
+        digest.update(path.encode())
         try:
-            digest.update(f"{package}={importlib.metadata.version(package)}".encode())
-        except importlib.metadata.PackageNotFoundError:
-            pass
+            with open(path, "rb") as f:
+                digest.update(hashlib.blake2b(f.read(), digest_size=16).digest())
+        except OSError:
+            digest.update(b"missing")
+    digest.update(sys.version.encode())
+    for name, version in sorted({(d.metadata["Name"] or "", d.version) for d in importlib.metadata.distributions()}):
+        digest.update(f"{name}={version}".encode())
     return digest.hexdigest()
 
 

@@ -1,19 +1,19 @@
-"""Pelican's writer, skipping pages whose inputs did not change (signature.py)."""
+"""Pelican's writer (a subclass handed over through `get_writer`, overriding the
+public `write_file` only): a page whose inputs did not change since the last
+build is hard-linked from the last good site instead of rendered again; two
+pages for one address and a page that fails to render are reported in Polish,
+naming the post."""
 
 import os
 
-from build_clock import build_now
 from pelican import signals
 from pelican.contents import Content
-from pelican.writers import FileOverwriteFailedError, Writer
+from pelican.writers import Writer
 from strict_build import PageFailed, Problem, Reported, field_line, relative_path, report
 
-from .background import Background, DeferredFile
-from .parallel import PARALLEL_MINIMUM, render_all
-from .reads import tracking
-from .signature import all_contents, digest_of, site_signature, text_digest
+from .signature import digest_of, text_digest
 
-STATE = {}
+STATE = {}  # "manifest" (output.Manifest) and "recording" (files of the call being rendered)
 
 
 def own_posts(kwargs):
@@ -21,21 +21,19 @@ def own_posts(kwargs):
     return [value for value in kwargs.values() if isinstance(value, Content)]
 
 
-def own_texts(kwargs):
-    return sorted((post.source_path, text_digest(post)) for post in own_posts(kwargs))
-
-
-def compute_signature(pelican):
-    """get_writer (once per build, after Pelican has put the final links into
-    summaries and fields): the site signature the page keys build on."""
-    output, context = STATE.get("output"), STATE.get("context")
-    if output is None or context is None or not output.pages:
-        return
-    today = build_now(output.settings).date()
-    output.signature, output.summaries = site_signature(
-        context, output.settings, today, output.previous.get("summaries", {})
-    )
-    output.contents = {c.source_path: c for c in all_contents(context)}
+def listed_posts(kwargs, paginated):
+    """Posts a list page lists (what it paginates, or its own lists; not the
+    list of every post that Pelican hands to archives for navigation): such a
+    page may show their whole text, so it follows their texts."""
+    found = {}
+    lists = list((paginated or {}).values())
+    lists += [v for k, v in kwargs.items() if k != "all_articles"]
+    for value in lists:
+        if isinstance(value, (list, tuple)):
+            for item in value:
+                if isinstance(item, Content):
+                    found[item.source_path] = item
+    return [found[k] for k in sorted(found)]
 
 
 class CachingWriter(Writer):
@@ -43,81 +41,63 @@ class CachingWriter(Writer):
         super().__init__(output_path, settings)
         self.claimed = {}  # address -> (posts, template) of the page written there
 
-    def _open_w(self, filename, encoding, override=False):
-        background = STATE.get("background")
-        if background is None or encoding.lower().replace("-", "") != "utf8":
-            return super()._open_w(filename, encoding, override)
-        # Pelican's bookkeeping (no page written twice), then a file in memory.
-        if filename in self._overridden_files:
-            if override:
-                raise FileOverwriteFailedError(f'Failed to overwrite "{filename}" a second time (was previously overwritten)')
-            return open(os.devnull, "w", encoding=encoding)
-        if filename in self._written_files and not override:
-            raise FileOverwriteFailedError(
-                f'Failed to overwrite "{filename}" as Pelican has already written to it previously '
-                "(set `override=True` if intended)"
-            )
-        if override:
-            self._overridden_files.add(filename)
-        self._written_files.add(filename)
-        return DeferredFile(filename, background)
-
     def write_file(self, name, template, context, relative_urls=False, paginated=None,
                    template_name=None, override_output=False, url=None, **kwargs):
         if name and not override_output and self.address_taken(name, template, kwargs):
             return None  # reported; the build fails at the end
-        output = STATE.get("output")
-        call = {"name": name, "template": template, "context": context, "relative_urls": relative_urls,
-                "paginated": paginated, "template_name": template_name,
-                "override_output": override_output, "url": url, "kwargs": kwargs, "key": None}
-        if not name or output is None:
-            self.render_now(call)
-            return None
-        if output.pages:
-            call["key"] = digest_of(name, getattr(template, "name", repr(template)), relative_urls,
-                                    paginated, template_name, override_output, url, own_texts(kwargs), kwargs)
-            reused = output.reusable(call["key"])
+        manifest = STATE.get("manifest")
+        key = None
+        if manifest is not None and name:
+            posts = own_posts(kwargs) or listed_posts(kwargs, paginated)
+            key = digest_of(name, getattr(template, "name", repr(template)), relative_urls, paginated,
+                            template_name, override_output, url, kwargs,
+                            [(p.source_path, text_digest(p)) for p in posts])
+            reused = manifest.reusable(key)
             if reused is not None:
-                output.keep(call["key"], reused)
-                self.announce(call, reused)
+                self.reuse(reused, manifest, kwargs)
+                manifest.calls[key] = reused
                 return None
-        if "deferred" in STATE:
-            STATE["deferred"].append(call)  # rendered by flush(), in two processes
-            return None
-        self.render_now(call)
-        return None
-
-    def render_now(self, call):
-        """Pelican's write_file; returns (files written, relative; the other
-        posts whose text the page shows, with the digest of that text)."""
-        before = set(self._written_files)
+        written = STATE["recording"] = []
         try:
-            with tracking() as read:
-                super().write_file(call["name"], call["template"], call["context"], call["relative_urls"],
-                                   call["paginated"], call["template_name"], call["override_output"], call["url"],
-                                   **call["kwargs"])
+            path = os.path.join(self.output_path, name) if name else None
+            if path and os.path.isfile(path) and os.stat(path).st_nlink > 1:
+                os.remove(path)  # a page reused from the last site: never write through the link
+            super().write_file(name, template, context, relative_urls, paginated, template_name,
+                               override_output, url, **kwargs)
         except (PageFailed, Reported):
             raise
         except Exception as error:  # one line naming the post, not a traceback
-            posts = own_posts(call["kwargs"])
+            posts = own_posts(kwargs)
             source = relative_path(posts[0], self.settings) if posts else None
-            raise PageFailed(source, call["name"], getattr(call["template"], "name", None), error) from error
-        written = sorted(os.path.relpath(p, self.output_path) for p in self._written_files - before)
-        own = {post.source_path for post in own_posts(call["kwargs"])}
-        shown = sorted({(c.source_path, text_digest(c)) for c in read if c.source_path not in own})
-        output = STATE.get("output")
-        if output is not None and call["key"] is not None:
-            output.record(call["key"], written, shown)
-        return written, shown
+            raise PageFailed(source, name, getattr(template, "name", None), error) from error
+        finally:
+            STATE.pop("recording", None)
+        if key is not None:
+            manifest.calls[key] = written
+        return None
+
+    def reuse(self, paths, manifest, kwargs):
+        """The files of an unchanged page, linked from the last good site, and
+        announced to the plugins that list pages (the sitemap)."""
+        for relative in paths:
+            source = os.path.join(manifest.previous_folder, relative)
+            target = os.path.join(self.output_path, relative)
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            try:
+                os.link(source, target)
+            except OSError:  # another file system, or no hard links here
+                with open(source, "rb") as src, open(target, "wb") as dst:
+                    dst.write(src.read())
+                os.utime(target, ns=(os.stat(source).st_atime_ns, os.stat(source).st_mtime_ns))
+            signals.content_written.send(target, context={**kwargs, "output_file": relative, "page_reused": True})
 
     def address_taken(self, name, template, kwargs):
         """Two pages for one address (a post whose title or Slug gives the
         address of a section, a tag, an archive or a page): report it naming
         the post, instead of Pelican's FileOverwriteFailedError."""
-        claimed = self.claimed
         posts = own_posts(kwargs)
         what = (posts, getattr(template, "name", ""))
-        earlier = claimed.setdefault(os.path.normpath(name), what)
+        earlier = self.claimed.setdefault(os.path.normpath(name), what)
         if earlier is what:
             return False
         post = (posts or earlier[0] or [None])[0]
@@ -136,38 +116,14 @@ class CachingWriter(Writer):
         ))
         return True
 
-    def announce(self, call, paths):
-        """Files this process did not write now (reused from the last build,
-        or written by the second process): noted as written, and announced to
-        the plugins that list pages (the sitemap). Nothing is left to do to
-        the files themselves (page_reused)."""
-        for relative in paths:
-            path = os.path.join(self.output_path, relative)
-            self._written_files.add(path)
-            signals.content_written.send(path, context={**call["kwargs"], "output_file": relative, "page_reused": True})
 
-    def take_over(self, call, paths, shown):
-        """What the second process rendered for a call, as if done here."""
-        output = STATE.get("output")
-        if output is not None and call["key"] is not None:
-            output.record(call["key"], paths, shown)
-        self.announce(call, paths)
-
-    def flush(self):
-        calls = STATE.pop("deferred", None)
-        if calls:
-            minimum = self.settings.get("RENDER_CACHE_PARALLEL_MINIMUM", PARALLEL_MINIMUM)
-            render_all(self, calls, STATE.get("processes", 1), minimum)
-
-    def restart_background(self):
-        """In the second process: its own writing thread (threads are not forked)."""
-        if STATE.get("background") is not None:
-            STATE["background"] = Background()
-
-    def drain_background(self):
-        background = STATE.get("background")
-        if background is not None:
-            background.drain()
+def record_written(path, context=None):
+    """content_written: the files of the call being rendered."""
+    recording = STATE.get("recording")
+    if recording is not None and not (context or {}).get("page_reused"):
+        manifest = STATE.get("manifest")
+        if manifest is not None:
+            recording.append(os.path.relpath(path, manifest.output))
 
 
 _PAGES = {
@@ -183,8 +139,3 @@ def _describe(call):
     if posts:
         return f"strony „{posts[0].title}” ({posts[0].relative_source_path})"
     return _PAGES.get(template, f"strony z szablonu {template}")
-
-
-def get_writer(pelican):
-    compute_signature(pelican)
-    return CachingWriter

@@ -93,12 +93,12 @@ def card_summary(article, units=DEFAULT_UNITS, typeset=True):
     """The plain, typeset summary a list card shows, computed once per post
     (not once per list it appears in). Called while pages are written, when
     Pelican has resolved the summary's links."""
-    cached = getattr(article, "_card_summary", None)
+    cached = getattr(article, "typeset_card_summary", None)
     if cached is None:
         summary = Markup(article.summary or "").striptags()
         if len(summary) > 260:
             summary = summary[:257].rsplit(" ", 1)[0] + "…"
-        cached = article._card_summary = nbsp_text(summary, units) if typeset else summary
+        cached = article.typeset_card_summary = nbsp_text(summary, units) if typeset else summary
     return cached
 
 
