@@ -44,15 +44,18 @@ TAG_SAVE_AS = "tag/{slug}/index.html"
 """
 
 
-def pelican(content, output, settings, extra=(), fresh=True):
+def pelican(content, output, settings, extra=(), fresh=True, site=False):
     if fresh:
         # Full builds start from an empty folder, as on a fresh checkout.
         shutil.rmtree(output, ignore_errors=True)
     # Let the previous build's writes reach the disk first, so that one build
     # does not pay for another's.
     os.sync()
-    command = [sys.executable, "-m", "pelican", content, "-o", output, "-s", settings, "-q", *extra]
-    env = dict(os.environ, BUILD_NOW="2026-11-28T12:00:00+01:00")
+    # This site is built the way `make html` builds it (into output.new, then
+    # swapped in); stock Pelican by its own command.
+    runner = "authoring.build" if site else "pelican"
+    command = [sys.executable, "-m", runner, content, "-o", output, "-s", settings, "-q", *extra]
+    env = dict(os.environ, BUILD_NOW="2026-11-28T12:00:00+01:00", PYTHONPATH=os.path.join(ROOT, "plugins"))
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
@@ -85,7 +88,7 @@ def measure(content, posts, work, out_root, runs):
         cache = os.path.join(work, f"cold-cache-{run}")
         shutil.rmtree(cache, ignore_errors=True)
         return pelican(content, os.path.join(out_root, "site"), site_conf,
-                       nocache + [f'CACHE_PATH="{cache}"', f'IMAGES_CACHE_PATH="{cache}/img"'])
+                       nocache + [f'CACHE_PATH="{cache}"', f'IMAGES_CACHE_PATH="{cache}/img"'], site=True)
 
     for run in range(runs):
         for key, build in (
@@ -103,12 +106,12 @@ def measure(content, posts, work, out_root, runs):
     warm_cache = os.path.join(work, "warm-cache")
     warm = ["-e", f'CACHE_PATH="{warm_cache}"', f'IMAGES_CACHE_PATH="{warm_cache}/img"']
     warm_output = os.path.join(out_root, "warm")
-    pelican(content, warm_output, site_conf, warm)
+    pelican(content, warm_output, site_conf, warm, site=True)
     for run in range(runs):
         edited = posts[run * 7 % len(posts)]
         with open(edited, "a", encoding="utf-8") as f:
             f.write(f"\nDopisek {run}.\n")
-        times["rebuild"].append(pelican(content, warm_output, site_conf, warm, fresh=False))
+        times["rebuild"].append(pelican(content, warm_output, site_conf, warm, fresh=False, site=True))
         cpu["rebuild"].append(CPU[-1])
     for key in ("stock", "pretty", "site", "warm"):
         shutil.rmtree(os.path.join(out_root, key), ignore_errors=True)
@@ -125,9 +128,9 @@ def table(where, posts, runs, t, c):
     print(f"| stock Pelican, simple theme, no plugins | {t['stock']:.2f} | 1.00 | {c['stock']:.2f} | 1.00 |")
     print(f"| stock Pelican with this site's pretty URLs | {t['pretty']:.2f} | {t['pretty'] / t['stock']:.2f} "
           f"| {c['pretty']:.2f} | {c['pretty'] / c['stock']:.2f} |")
-    print(f"| this site, full build (goal <= 1.30) | {t['site']:.2f} | {t['site'] / t['stock']:.2f} "
+    print(f"| this site, full build (goal <= 1.50) | {t['site']:.2f} | {t['site'] / t['stock']:.2f} "
           f"| {c['site']:.2f} | {c['site'] / c['stock']:.2f} |")
-    print(f"| this site, rebuild after one edit (goal <= 0.50 of full) | {t['rebuild']:.2f} "
+    print(f"| this site, rebuild after one edit (goal <= 0.35 of full) | {t['rebuild']:.2f} "
           f"| {t['rebuild'] / t['site']:.2f} | {c['rebuild']:.2f} | {c['rebuild'] / c['site']:.2f} |", flush=True)
 
 

@@ -48,11 +48,8 @@ class Site:
         self.broken = None
         self.schedule, self.scheduled = [], False
         shutil.copytree(ROOT / "theme", self.theme)
-        (self.content / "pages").mkdir(parents=True)
-        for name in ("o-nas.md", "kontakt.md", "404.md", "wesprzyj-nas.md", "polityka-prywatnosci.md"):
-            source = ROOT / "content/pages" / name
-            if source.exists():
-                shutil.copy(source, self.content / "pages" / name)
+        shutil.copytree(ROOT / "content/pages", self.content / "pages")
+        shutil.copytree(ROOT / "content/pliki", self.content / "pliki")
         (self.content / "images").mkdir()
         self.image(0)
         for i in range(6):

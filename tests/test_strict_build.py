@@ -43,3 +43,18 @@ def test_a_plugin_that_does_not_load_stops_the_build(tmp_path):
     with pytest.raises(SystemExit) as failure:
         build(tmp_path / "out2", content=content, PLUGINS=PLUGINS[1:] + ["strict_build"])
     assert any("strict_build nie jest pierwszą wtyczką" in p for p in failure.value.problems)
+
+
+def test_a_quiet_build_still_fails_on_errors(tmp_path):
+    """`make html PELICANOPTS=-q`: quiet output, but errors are never silenced."""
+    import subprocess
+
+    from sitebuild import ROOT
+
+    content = scenario(tmp_path, "clean", {"aktualnosci/zla.md": "Title: Zła\nDate: 11/03/2026\n\nTekst.\n"})
+    for options in ("-q", ""):
+        result = subprocess.run(["make", "-s", "html", f"INPUTDIR={content}", f"OUTPUTDIR={tmp_path / 'out'}",
+                                 f"PELICANOPTS={options}"], cwd=ROOT, capture_output=True, text=True)
+        assert result.returncode != 0, options
+        assert "zla.md:2: Date" in result.stdout + result.stderr
+        assert not (tmp_path / "out").exists()

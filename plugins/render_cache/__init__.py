@@ -21,7 +21,7 @@ from pelican.contents import Static
 from . import signature
 from .fragments import add_extension, clear
 from .output import Manifest
-from .signature import all_contents, site_signature
+from .signature import all_contents, code_digest, site_signature
 from .writer import STATE, CachingWriter, record_written
 
 
@@ -30,6 +30,8 @@ def start(pelican):
     STATE.clear()
     signature.TEXTS.clear()
     settings = pelican.settings
+    if settings.get("RENDER_CACHE_TEMPLATES", True) and (settings.get("CACHE_CONTENT") or settings.get("RENDER_CACHE_PAGES")):
+        STATE["code_digest"] = code_digest(settings)
     if settings.get("RENDER_CACHE_PAGES") and settings.get("RENDER_CACHE_PREVIOUS"):
         manifest = Manifest(settings)
         manifest.load()
@@ -55,7 +57,7 @@ def get_writer(pelican):
     if manifest is not None and context is not None:
         today = build_now(pelican.settings).date()
         manifest.signature, manifest.summaries = site_signature(
-            context, pelican.settings, today, manifest.previous.get("summaries", {}))
+            context, pelican.settings, today, manifest.previous.get("summaries", {}), STATE.get("code_digest"))
     return CachingWriter
 
 

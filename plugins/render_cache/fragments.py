@@ -6,8 +6,12 @@ The key must name everything the piece shows that differs between uses; what
 is the same for the whole build (settings, SITEURL) need not be in it. The
 cache is emptied at the start and end of every build."""
 
-from jinja2 import nodes
+import os
+
+from jinja2 import FileSystemBytecodeCache, nodes
 from jinja2.ext import Extension
+
+from .writer import STATE
 
 _fragments = {}
 
@@ -49,8 +53,18 @@ class NoCache(FragmentCache):
 
 
 def add_extension(generator):
-    """generator_init: every generator's Jinja environment knows `{% cache %}`."""
-    if generator.settings.get("RENDER_CACHE_FRAGMENTS", True):
+    """generator_init: every generator's Jinja environment knows `{% cache %}`,
+    and keeps compiled templates in a folder named after everything the
+    compiled code may depend on (the site's code digest: plugins, settings and
+    what they import, Python, packages), so a changed filter never meets
+    templates compiled with the old one."""
+    settings = generator.settings
+    if settings.get("RENDER_CACHE_FRAGMENTS", True):
         generator.env.add_extension(FragmentCache)
     else:
         generator.env.add_extension(NoCache)
+    digest = STATE.get("code_digest")
+    if digest:
+        folder = os.path.join(settings.get("CACHE_PATH") or "cache", f"szablony-{digest}")
+        os.makedirs(folder, exist_ok=True)
+        generator.env.bytecode_cache = FileSystemBytecodeCache(folder)

@@ -213,13 +213,14 @@ def all_contents(context):
     return sorted(found.values(), key=lambda c: (c.source_path or "", type(c).__name__, getattr(c, "lang", "")))
 
 
-def site_signature(context, settings, today, previous_summaries):
+def site_signature(context, settings, today, previous_summaries, code=None):
     """(signature, summaries): the digest of everything but the posts' texts."""
+    code = code or code_digest(settings)
     summaries = {}
     states = [(c.source_path, type(c).__name__, content_state(c, summaries, previous_summaries))
               for c in all_contents(context)]
     shared = {k: v for k, v in context.items() if k not in VOLATILE}
     SHARED.clear()
-    signature = digest_of(code_digest(settings), today, shared, states)
+    signature = digest_of(code, today, shared, states)
     SHARED.update({id(v): k.encode() for k, v in shared.items() if isinstance(v, (list, tuple, dict)) and v})
     return signature, summaries

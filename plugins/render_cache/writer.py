@@ -49,8 +49,11 @@ class CachingWriter(Writer):
         key = None
         if manifest is not None and name:
             posts = own_posts(kwargs) or listed_posts(kwargs, paginated)
-            key = digest_of(name, getattr(template, "name", repr(template)), relative_urls, paginated,
-                            template_name, override_output, url, kwargs,
+            # The rest of what the page is given follows from the site
+            # signature (every post's title, date, tags…, the settings) and
+            # its address.
+            key = digest_of(name, getattr(template, "name", repr(template)), relative_urls, template_name,
+                            override_output, url, sorted(kwargs), sorted((paginated or {})),
                             [(p.source_path, text_digest(p)) for p in posts])
             reused = manifest.reusable(key)
             if reused is not None:

@@ -58,6 +58,13 @@ def start_collecting(settings=None):
     root = logging.getLogger()
     if _collector not in root.handlers:
         root.addHandler(_collector)
+    # `pelican -q` (or any quiet setting) raises the loggers' level above
+    # ERROR: errors would then never be logged, never collected, and a broken
+    # site would build "successfully". Errors are never silenced.
+    for name in ("", "pelican"):
+        chosen = logging.getLogger(name)
+        if chosen.level > logging.ERROR:
+            chosen.setLevel(logging.ERROR)
     generators = logging.getLogger("pelican.generators")
     if _not_reported_already not in generators.filters:
         generators.addFilter(_not_reported_already)

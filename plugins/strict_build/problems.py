@@ -24,17 +24,20 @@ class Problem:
         return f"{text} -> {self.hint}" if self.hint else text
 
 
+_RELATIVE = {}  # (content folder, source path) -> relative path; relpath is slow
+
+
 def relative_path(content, settings):
     """The file's path as staff know it: relative to the content folder."""
-    known = getattr(content, "relative_source_path", None)
-    if known:
-        return known.replace(os.sep, "/")
     source = getattr(content, "source_path", None) or ""
     base = settings.get("PATH") or ""
-    try:
-        return os.path.relpath(source, base).replace(os.sep, "/")
-    except ValueError:
-        return source
+    key = (base, source)
+    if key not in _RELATIVE:
+        try:
+            _RELATIVE[key] = os.path.relpath(source, base).replace(os.sep, "/") if source else ""
+        except ValueError:
+            _RELATIVE[key] = source
+    return _RELATIVE[key]
 
 
 def report(problem):
