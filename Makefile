@@ -59,8 +59,9 @@ define build_site
 	PYTHONPATH=plugins $(BIN)/python -m authoring.build $(INPUTDIR) -o $(OUTPUTDIR) -s $(1) $(PELICANOPTS)
 endef
 
+# FULL=1: build everything, reusing nothing from the last build.
 html: $(INSTALLED)
-	$(call build_site,$(CONFFILE))
+	$(call build_site,$(CONFFILE)) $(if $(FULL),-e RENDER_CACHE_PAGES=false CACHE_CONTENT=false LOAD_CONTENT_CACHE=false)
 
 clean:
 	rm -rf $(OUTPUTDIR) $(OUTPUTDIR).new $(OUTPUTDIR).old .podglad .podglad.new

@@ -7,7 +7,7 @@ from pelican import signals
 
 from .fields import FIELDS  # noqa: F401
 
-from .checks import check_site, drop_duplicates, reset, track_address
+from .checks import check_site, drop_duplicates, drop_missing_static, reset, track_address
 from .encoding import use_tolerant_reader
 from .schedule import preview_pages, schedule_articles
 
@@ -20,4 +20,5 @@ def register():
     signals.article_generator_pretaxonomy.connect(schedule_articles)
     signals.page_generator_finalized.connect(drop_duplicates)
     signals.page_generator_finalized.connect(preview_pages)
+    signals.static_generator_finalized.connect(drop_missing_static)
     signals.all_generators_finalized.connect(check_site)

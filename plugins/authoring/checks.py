@@ -62,6 +62,15 @@ def track_address(content):
         ))
 
 
+def drop_missing_static(generator):
+    """static_generator_finalized: a {static} link to a file that is not there
+    is reported by check_links_and_images; Pelican would still try to copy (or
+    link) it and stop with a traceback."""
+    generator.staticfiles[:] = [
+        item for item in generator.staticfiles if os.path.exists(os.path.join(generator.path, item.source_path))
+    ]
+
+
 def drop_duplicates(generator):
     """Keep the first of two posts with one address (the clash is already
     reported), so the build goes on to list every other problem."""

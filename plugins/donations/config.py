@@ -4,7 +4,7 @@ import datetime as dt
 import re
 
 from polish_dates import DateProblem, parse_moment
-from strict_build import Problem, report
+from strict_build import Problem, report, settings_reader
 
 from .banking import EXAMPLE_IBANS, iban_is_valid, krs_is_valid, to_iban
 
@@ -44,8 +44,7 @@ DEFAULTS = {
 _EXAMPLE_HOSTS = re.compile(r"^https://([^/]*\.)?example\.(org|com|net)(/|$)")
 
 
-def setting(settings, name):
-    return settings.get(name, DEFAULTS[name])
+setting = settings_reader(DEFAULTS)
 
 
 def _problem(field, message, hint, severity="error"):

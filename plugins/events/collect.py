@@ -43,7 +43,8 @@ def prepare(generator):
             continue
         display = relative_path(article, settings)
         training, problems = read_training(
-            article, display, tz, setting(settings, "EVENTS_UID_DOMAIN")
+            article, display, tz, setting(settings, "EVENTS_UID_DOMAIN"),
+            settings.get("POLISH_DATES_LOCALE", "pl_PL"),
         )
         for problem in problems:
             report(problem)

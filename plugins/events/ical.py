@@ -11,7 +11,7 @@ def _utc(moment):
     return moment.astimezone(dt.timezone.utc)
 
 
-def new_calendar(name, description, refresh_hours):
+def new_calendar(name, description, refresh_hours, timezone="Europe/Warsaw"):
     cal = Calendar()
     cal.add("prodid", "-//Centrum KLUCZ//Szkolenia//PL")
     cal.add("version", "2.0")
@@ -21,7 +21,7 @@ def new_calendar(name, description, refresh_hours):
     cal.add("x-wr-calname", name)
     cal.add("description", description)
     cal.add("x-wr-caldesc", description)
-    cal.add("x-wr-timezone", "Europe/Warsaw")
+    cal.add("x-wr-timezone", timezone)
     cal.add("refresh-interval", dt.timedelta(hours=refresh_hours), parameters={"VALUE": "DURATION"})
     cal.add("x-published-ttl", vDuration(dt.timedelta(hours=refresh_hours)))
     return cal

@@ -76,6 +76,7 @@ class Training:
     seats_left: int | None = None
     registration_status: str = "open"
     tags: list = field(default_factory=list)
+    locale: str = "pl_PL"  # POLISH_DATES_LOCALE: how its dates are written
 
     @property
     def start_at(self):
@@ -227,7 +228,7 @@ def default_uid(relative_source, domain):
     return f"{uuid.uuid5(uuid.NAMESPACE_URL, 'szkolenie:' + relative_source)}@{domain}"
 
 
-def read_training(content, display_path, tz, uid_domain):
+def read_training(content, display_path, tz, uid_domain, locale="pl_PL"):
     """Return (Training or None, [Problem, ...]) for one training post."""
     r = _Reader(content.metadata, getattr(content, "source_path", None), display_path)
 
@@ -389,5 +390,6 @@ def read_training(content, display_path, tz, uid_domain):
         seats_left=seats_left,
         registration_status=registration_status,
         tags=[t.name for t in getattr(content, "tags", [])],
+        locale=locale,
     )
     return training, []

@@ -94,18 +94,18 @@ class TrainingsGenerator(Generator):
             following = months[index + 1] if index + 1 < len(months) else None
             first_day = dt.date(year, month, 1)
             local = {
-                "month_title": format_date(first_day, "LLLL y", locale="pl_PL"),
+                "month_title": format_date(first_day, "LLLL y", locale=self.settings.get("POLISH_DATES_LOCALE", "pl_PL")),
                 "month_date": first_day,
                 "weeks": self.month_grid(year, month, by_day),
                 "weekdays": WEEKDAYS,
                 "month_trainings": by_month.get((year, month), []),
                 "previous_month": previous and {
                     "url": pattern.format(year=previous[0], month=previous[1]),
-                    "title": format_date(dt.date(*previous, 1), "LLLL y", locale="pl_PL"),
+                    "title": format_date(dt.date(*previous, 1), "LLLL y", locale=self.settings.get("POLISH_DATES_LOCALE", "pl_PL")),
                 },
                 "next_month": following and {
                     "url": pattern.format(year=following[0], month=following[1]),
-                    "title": format_date(dt.date(*following, 1), "LLLL y", locale="pl_PL"),
+                    "title": format_date(dt.date(*following, 1), "LLLL y", locale=self.settings.get("POLISH_DATES_LOCALE", "pl_PL")),
                 },
                 "month_url": url,
                 "today": now.date(),
@@ -143,12 +143,13 @@ class TrainingsGenerator(Generator):
                 org.get("email"),
             )
 
+        timezone = setting(settings, "EVENTS_TIMEZONE")
         site_cal = ical.new_calendar(
-            name, "Szkolenia i wydarzenia Centrum KLUCZ", refresh
+            name, "Szkolenia i wydarzenia Centrum KLUCZ", refresh, timezone
         )
         site_events = []
         # The calendar beside each training: one header for all of them.
-        single = ical.new_calendar(f"{settings.get('SITENAME', '')}: szkolenie", name, refresh).to_ical()
+        single = ical.new_calendar(f"{settings.get('SITENAME', '')}: szkolenie", name, refresh, timezone).to_ical()
         for article in self.context["trainings"]:
             t = article.training
             # Serialised once, used twice; and kept from the last build when

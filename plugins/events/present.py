@@ -13,37 +13,36 @@ from polish_dates import format_date_pl, format_pln, format_time_pl
 
 NBSP = "\u00a0"
 EN_DASH = "\u2013"
-LOCALE = "pl_PL"
-
-
-def _day_month(d):
-    return format_date(d, "d MMMM", locale=LOCALE)
+def _day_month(d, locale):
+    return format_date(d, "d MMMM", locale=locale)
 
 
 def date_range_pl(t):
-    """'14 stycznia 2027 r., 10:00–15:00', '14–16 stycznia 2027 r.' and the like."""
+    """'14 stycznia 2027 r., 10:00–15:00', '14–16 stycznia 2027 r.' and the like
+    (in the training's locale, POLISH_DATES_LOCALE)."""
+    loc = t.locale
     if t.all_day:
         first, last = t.start, t.end
         if first == last:
-            return format_date_pl(first)
+            return format_date_pl(first, loc)
         if (first.year, first.month) == (last.year, last.month):
-            return f"{first.day}{EN_DASH}{format_date_pl(last)}"
+            return f"{first.day}{EN_DASH}{format_date_pl(last, loc)}"
         if first.year == last.year:
-            return f"{_day_month(first)} {EN_DASH} {format_date_pl(last)}"
-        return f"{format_date_pl(first)} {EN_DASH} {format_date_pl(last)}"
+            return f"{_day_month(first, loc)} {EN_DASH} {format_date_pl(last, loc)}"
+        return f"{format_date_pl(first, loc)} {EN_DASH} {format_date_pl(last, loc)}"
     start, end = t.start, t.end
     if start.date() == end.date():
-        return f"{format_date_pl(start)}, {format_time_pl(start)}{EN_DASH}{format_time_pl(end)}"
+        return f"{format_date_pl(start, loc)}, {format_time_pl(start, loc)}{EN_DASH}{format_time_pl(end, loc)}"
     return (
-        f"{format_date_pl(start)}, {format_time_pl(start)} {EN_DASH} "
-        f"{format_date_pl(end)}, {format_time_pl(end)}"
+        f"{format_date_pl(start, loc)}, {format_time_pl(start, loc)} {EN_DASH} "
+        f"{format_date_pl(end, loc)}, {format_time_pl(end, loc)}"
     )
 
 
 def price_pl(t):
     if t.is_free:
         return "bezpłatne"
-    return format_pln(t.price)
+    return format_pln(t.price, t.locale)
 
 
 SIGNUP_LABELS = {

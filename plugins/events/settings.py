@@ -1,5 +1,8 @@
 """The events plugin's settings with their defaults (documented in README.md)."""
 
+from strict_build import settings_reader
+
+
 DEFAULTS = {
     # Folder (= category slug) whose posts are trainings.
     "EVENTS_CATEGORY": "szkolenia",
@@ -42,5 +45,4 @@ DEFAULTS = {
 }
 
 
-def setting(settings, name):
-    return settings.get(name, DEFAULTS[name])
+setting = settings_reader(DEFAULTS)

@@ -8,7 +8,7 @@ import re
 import shutil
 
 from PIL import Image
-from strict_build import Problem, report
+from strict_build import Problem, report, settings_reader
 
 logger = logging.getLogger(__name__)
 
@@ -25,8 +25,7 @@ _ATTR = re.compile(r'([a-zA-Z_:][-a-zA-Z0-9_:.]*)\s*=\s*"([^"]*)"')
 _MAIN = re.compile(rb"<main\b", re.I)
 
 
-def setting(settings, name):
-    return settings.get(name, DEFAULTS[name])
+setting = settings_reader(DEFAULTS)
 
 
 class Variants:

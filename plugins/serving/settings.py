@@ -1,5 +1,8 @@
 """The serving plugin's settings with their defaults (documented in README.md)."""
 
+from strict_build import settings_reader
+
+
 DEFAULTS = {
     # The list of the site's addresses, written into the output.
     "SERVING_ADDRESSES_FILE": "adresy.json",
@@ -26,5 +29,4 @@ DEFAULTS = {
 }
 
 
-def setting(settings, name):
-    return settings.get(name, DEFAULTS[name])
+setting = settings_reader(DEFAULTS)

@@ -8,5 +8,7 @@ Other plugins report content problems through `report(Problem(...))`.
 
 from .collector import BuildFailed, register, start_pelican  # noqa: F401
 from .fields import Field, HeaderField, declared_fields, field_line, read_header, read_header_file  # noqa: F401
-from .problems import PageFailed, Problem, Reported, relative_path, report, unexpected  # noqa: F401
+from .problems import (  # noqa: F401
+    PageFailed, Problem, Reported, relative_path, report, settings_reader, unexpected,
+)
 from .relay import capture, replay  # noqa: F401
