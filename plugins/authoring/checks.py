@@ -133,7 +133,9 @@ def check_outside_folders(settings):
 def check_links_and_images(content, settings):
     """Links to missing files and images without alt text, with their lines."""
     source = getattr(content, "source_path", None)
-    if not source or not os.path.isfile(source):
+    html = content.content or ""
+    # No link, no image, no unresolved {…}: nothing to look for in the source.
+    if not source or ("<a " not in html and "<img" not in html and "{" not in html) or not os.path.isfile(source):
         return
     root = settings.get("PATH")
     shown = relative_path(content, settings)
@@ -209,6 +211,8 @@ def _check_file_names(line, shown, number):
     """Links to files named as phones and cameras name them ("IMG 2031.JPG",
     "zdjęcie z Łodzi.jpg"): refused with the name to use. Returns the line
     without those links, so they are not reported twice."""
+    if "](" not in line and "src" not in line and "href" not in line:
+        return line
     found = []
     for match in _MD_TARGET.finditer(line):
         target = match.group(3)

@@ -36,9 +36,16 @@ def _unknown(item, known):
                  "wpisu, oddziel ją od nagłówka pustym wierszem")
 
 
+_KNOWN = {}  # id(settings) -> (settings, its declared fields): once per build
+
+
 def check_header(header, settings, shown):
     """Problems of one file's header (a list of strict_build.HeaderField)."""
-    known = declared_fields(settings)
+    cached = _KNOWN.get(id(settings))
+    if cached is None or cached[0] is not settings:
+        _KNOWN.clear()
+        cached = _KNOWN[id(settings)] = (settings, declared_fields(settings))
+    known = cached[1]
     problems = []
     seen = {}
     for item in header:

@@ -18,7 +18,7 @@ from build_clock import build_now
 from pelican import signals
 from pelican.contents import Static
 
-from . import signature
+from . import signature, writer
 from .fragments import add_extension, clear
 from .output import Manifest
 from .signature import all_contents, code_digest, site_signature
@@ -29,6 +29,7 @@ def start(pelican):
     """initialized: the list of what the last build wrote, if pages may be reused."""
     STATE.clear()
     signature.TEXTS.clear()
+    writer.SHOWS_TEXT.clear()
     settings = pelican.settings
     if settings.get("RENDER_CACHE_TEMPLATES", True) and (settings.get("CACHE_CONTENT") or settings.get("RENDER_CACHE_PAGES")):
         STATE["code_digest"] = code_digest(settings)

@@ -6,6 +6,7 @@ naming the post."""
 
 import os
 
+from jinja2 import meta, nodes
 from pelican import signals
 from pelican.contents import Content
 from pelican.writers import Writer
@@ -36,6 +37,45 @@ def listed_posts(kwargs, paginated):
     return [found[k] for k in sorted(found)]
 
 
+SHOWS_TEXT = {}  # (id of the Jinja environment, template name) -> bool, for one build
+
+TEXT_ATTRIBUTES = frozenset({"content", "get_content"})
+
+
+def shows_text(template):
+    """Can this template (with what it extends, includes and imports) show a
+    post's whole text? Read from the templates themselves with Jinja's public
+    parser: any `x.content`. List pages whose templates cannot need not follow
+    the texts of the posts they list. (A Python filter that prints a post's
+    text would not be seen: the theme's filters print titles and summaries.)"""
+    environment, name = getattr(template, "environment", None), getattr(template, "name", None)
+    if environment is None or name is None:
+        return True
+    return _template_shows_text(environment, name, set())
+
+
+def _template_shows_text(environment, name, seen):
+    key = (id(environment), name)
+    if key in SHOWS_TEXT:
+        return SHOWS_TEXT[key]
+    if name in seen:
+        return False
+    seen.add(name)
+    try:
+        source = environment.loader.get_source(environment, name)[0]
+        tree = environment.parse(source)
+    except Exception:  # unknown: assume it may
+        SHOWS_TEXT[key] = True
+        return True
+    found = any(node.attr in TEXT_ATTRIBUTES for node in tree.find_all(nodes.Getattr)) or any(
+        isinstance(node.arg, nodes.Const) and node.arg.value in TEXT_ATTRIBUTES for node in tree.find_all(nodes.Getitem))
+    if not found:
+        found = any(other is None or _template_shows_text(environment, other, seen)
+                    for other in meta.find_referenced_templates(tree))
+    SHOWS_TEXT[key] = found
+    return found
+
+
 class CachingWriter(Writer):
     def __init__(self, output_path, settings=None):
         super().__init__(output_path, settings)
@@ -48,7 +88,7 @@ class CachingWriter(Writer):
         manifest = STATE.get("manifest")
         key = None
         if manifest is not None and name:
-            posts = own_posts(kwargs) or listed_posts(kwargs, paginated)
+            posts = own_posts(kwargs) or (listed_posts(kwargs, paginated) if shows_text(template) else [])
             # The rest of what the page is given follows from the site
             # signature (every post's title, date, tags…, the settings) and
             # its address.

@@ -53,15 +53,19 @@ def quotes_text(text):
     return text.replace("...", "…")
 
 
+_DIGIT = re.compile(r"\d")
+
+
 @lru_cache(maxsize=8192)
 def nbsp_text(text, units=DEFAULT_UNITS):
     """Apply the rules to plain text (a title, a paragraph without markup)."""
-    if not text:
+    if not text or text.isspace():  # "\n" between tags: nothing to bind
         return text
     text = quotes_text(text)
     text = _ONE_LETTER.sub(lambda m: m.group(1) + NBSP, text)
-    text = _units_pattern(units).sub(NBSP, text)
-    text = _DIGIT_GROUPS.sub(lambda m: m.group(0).replace(" ", NBSP), text)
+    if _DIGIT.search(text):  # units and digit groups follow a digit
+        text = _units_pattern(units).sub(NBSP, text)
+        text = _DIGIT_GROUPS.sub(lambda m: m.group(0).replace(" ", NBSP), text)
     return text
 
 
