@@ -20,9 +20,6 @@ ALLOWED = {
     ("typography/rules.py", "_summary"): "the same idiom for content._summary",
     ("authoring/checks.py", "_content"): "content_object_init (track_address) tidies content._content of "
                                          "non-Markdown readers, the same idiom",
-    ("donations/placement.py", "_content"): "[[wesprzyj]] markers become donation boxes, which need the "
-                                            "theme's Jinja environment: done in article_generator_finalized, "
-                                            "after content_object_init; to move into a template filter",
 }
 
 

@@ -7,7 +7,7 @@ from pelican import signals
 from .fields import FIELDS  # noqa: F401
 
 from .config import validate
-from .placement import place_in_articles, place_in_pages
+from .placement import add_filter, place_in_articles, place_in_pages, place_inline
 
 
 def enable_marker(pelican):
@@ -19,5 +19,7 @@ def enable_marker(pelican):
 def register():
     signals.initialized.connect(validate)
     signals.initialized.connect(enable_marker)
+    signals.generator_init.connect(add_filter)
     signals.article_generator_finalized.connect(place_in_articles)
     signals.page_generator_finalized.connect(place_in_pages)
+    signals.all_generators_finalized.connect(place_inline)

@@ -172,24 +172,38 @@ def _unknown(campaigns, path, line, field, cid):
 
 
 def _fill_markers(generator, campaigns, content, path):
-    """Replace each [[wesprzyj]] placeholder with its box; report unknown ids."""
-    html = content._content or ""
+    """The boxes for the [[wesprzyj]] placeholders in a post's text, as the
+    public attribute `donation_inline_boxes` ({campaign id or "": HTML}) that
+    the `wesprzyj` template filter puts in place; unknown ids reported."""
+    html = content.content or ""
     if "donation-marker" not in html:
         return False
-
-    def replace(match):
-        requested = match.group(1)
+    boxes = {}
+    for requested in sorted(set(PLACEHOLDER.findall(html))):
         if requested and requested not in campaigns.all:
             _unknown(campaigns, path, _marker_line(content.source_path, requested) or 1,
                      f"[[wesprzyj:{requested}]]", requested)
-            return ""
+            boxes[requested] = ""
+            continue
         cid = campaigns.resolve(requested or None)
-        if cid is None:
-            return ""
-        return _render(generator, campaigns, campaigns.box(cid, content.url, "w-tekscie"))
-
-    content._content = PLACEHOLDER.sub(replace, html)
+        boxes[requested] = "" if cid is None else _render(
+            generator, campaigns, campaigns.box(cid, content.url, "w-tekscie"))
+    content.donation_inline_boxes = boxes
     return True
+
+
+def fill_placeholders(html, content):
+    """Template filter `wesprzyj`: a post's text with its donation boxes in
+    place of the [[wesprzyj]] placeholders."""
+    if not html or "donation-marker" not in html:
+        return html
+    boxes = getattr(content, "donation_inline_boxes", None) or {}
+    return PLACEHOLDER.sub(lambda match: boxes.get(match.group(1), ""), html)
+
+
+def add_filter(generator):
+    """generator_init: the `wesprzyj` filter."""
+    generator.env.filters["wesprzyj"] = fill_placeholders
 
 
 def _excluded(article, settings):
@@ -211,14 +225,11 @@ def place_in_articles(generator):
     appeal_category = setting(settings, "DONATIONS_APPEAL_CATEGORY")
     for article in list(generator.articles) + list(getattr(generator, "drafts", [])):
         path = relative_path(article, settings)
-        inline = _fill_markers(generator, campaigns, article, path)
         choice = str(article.metadata.get("donation", "")).strip()
         if choice.lower() in ("off", "nie", "brak", "wyłącz"):
             continue
         if choice and choice not in campaigns.all:
             _unknown(campaigns, path, field_line(article.source_path, "Donation") or 1, "Donation", choice)
-            continue
-        if inline:
             continue
         is_appeal = article.category.slug == appeal_category
         if not choice and not is_appeal and _excluded(article, settings):
@@ -235,12 +246,25 @@ def place_in_articles(generator):
 
 
 def place_in_pages(generator):
-    """page_generator_finalized: inline boxes in pages, and the "Wesprzyj nas" page."""
-    settings = generator.settings
+    """page_generator_finalized: the "Wesprzyj nas" page."""
+    generator.context["ways_to_give"] = ways_to_give(Campaigns(generator.settings), generator.settings)
+
+
+def place_inline(generators):
+    """all_generators_finalized (every static file is known, so a post's text
+    is final): the boxes of [[wesprzyj]] lines; a post with one has no box at
+    its end."""
+    if not generators:
+        return
+    settings = generators[0].settings
     campaigns = Campaigns(settings)
-    for page in list(generator.pages) + list(getattr(generator, "hidden_pages", [])):
-        _fill_markers(generator, campaigns, page, relative_path(page, settings))
-    generator.context["ways_to_give"] = ways_to_give(campaigns, settings)
+    for generator in generators:
+        if not hasattr(generator, "get_template"):
+            continue
+        for attr in ("articles", "drafts", "pages", "hidden_pages", "draft_pages"):
+            for item in getattr(generator, attr, None) or []:
+                if _fill_markers(generator, campaigns, item, relative_path(item, settings)):
+                    item.donation_box_html = None
 
 
 def ways_to_give(campaigns, settings):
