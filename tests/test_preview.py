@@ -80,3 +80,47 @@ def test_preview_reloads_on_save_and_shows_problems(preview):
     assert "aktualnosci/wpis.md:2: Date: „jutro”: to nie jest data w znanej postaci" in data
     # The last good preview stays.
     assert "Druga wersja." in urllib.request.urlopen(base + "/aktualnosci/wpis/").read().decode("utf-8")
+
+
+def test_preview_warns_on_the_page_when_an_edit_takes_away_a_live_address(tmp_path):
+    """A title edited in the preview: the live site (its adresy.json) has the
+    old address, so the page says at once how to keep it."""
+    live = tmp_path / "live-adresy.json"
+    live.write_text('{"site": "", "pages": {"/aktualnosci/wpis/": "aktualnosci/wpis.md"}, '
+                    '"aliases": {}, "removed": []}', encoding="utf-8")
+    conf = tmp_path / "conf.py"
+    conf.write_text(f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *  # noqa\n"
+                    f"THEME = {str(ROOT / 'theme')!r}\nPLUGIN_PATHS = [{str(ROOT / 'plugins')!r}]\n"
+                    f"SERVING_LIVE_ADDRESSES = {str(live)!r}\n", encoding="utf-8")
+    content = scenario(tmp_path, "clean", {
+        "aktualnosci/wpis.md": "Title: Wpis\nDate: 2026-11-01 10:00\n\nTekst.\n"})
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "authoring.preview", "-s", str(conf), "--content", str(content),
+         "--output", str(tmp_path / "podglad"), "--port", str(port)],
+        cwd=ROOT, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(base + "/", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.2)
+        stream = urllib.request.urlopen(base + "/__podglad/zdarzenia", timeout=30)
+        time.sleep(0.5)
+        (content / "aktualnosci/wpis.md").write_text(
+            "Title: Wpis poprawiony\nDate: 2026-11-01 10:00\n\nTekst.\n", encoding="utf-8")
+        assert read_event(stream, time.monotonic() + 30) == ("reload", "{}")
+        # After the reload the page connects again and gets the warning.
+        again = urllib.request.urlopen(base + "/__podglad/zdarzenia", timeout=30)
+        event, data = read_event(again, time.monotonic() + 10)
+        assert event == "warnings"
+        assert "adres /aktualnosci/wpis/ zniknie – wpis ma teraz adres /aktualnosci/wpis-poprawiony/" in data
+        assert "Aliases: /aktualnosci/wpis/" in data
+        script = urllib.request.urlopen(base + "/__podglad/odswiez.js").read().decode("utf-8")
+        assert 'addEventListener("warnings"' in script
+    finally:
+        process.terminate()
+        process.wait(timeout=10)

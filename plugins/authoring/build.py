@@ -23,7 +23,11 @@ def debugging():
 
 
 def main(argv=None):
-    args = parse_arguments(argv)
+    try:
+        args = parse_arguments(argv)
+    except ValueError as error:  # e.g. a malformed -e KEY=VALUE
+        print(f"BŁĄD: polecenie budowania: {error}", file=sys.stderr)
+        return 2
     plain = logging.StreamHandler()
     plain.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
     init_logging(level=args.verbosity, fatal=args.fatal, name="pelican",

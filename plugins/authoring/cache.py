@@ -4,6 +4,9 @@ change (a cached post is not checked again)."""
 
 import hashlib
 import os
+import re
+import shutil
+import time
 
 import markdown
 import pelican
@@ -41,4 +44,21 @@ def with_reader_cache(settings):
     if not (settings.get("CACHE_CONTENT") or settings.get("LOAD_CONTENT_CACHE")):
         return settings
     base = settings.get("CACHE_PATH", "cache")
-    return dict(settings, CACHE_PATH=os.path.join(base, _fingerprint(settings)))
+    chosen = os.path.join(base, _fingerprint(settings))
+    _prune(base, keep=chosen)
+    return dict(settings, CACHE_PATH=chosen)
+
+
+STALE_DAYS = 30
+
+
+def _prune(base, keep):
+    """Caches of older code or settings, unused for STALE_DAYS, are removed
+    (each edit of a plugin starts a new one)."""
+    if not os.path.isdir(base):
+        return
+    limit = time.time() - STALE_DAYS * 86400
+    for entry in os.scandir(base):
+        if entry.is_dir() and entry.path != keep and re.fullmatch(r"[0-9a-f]{16}", entry.name):
+            if entry.stat().st_mtime < limit:
+                shutil.rmtree(entry.path, ignore_errors=True)

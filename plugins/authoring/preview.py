@@ -36,9 +36,30 @@ RELOAD_JS = """(function () {
     problems.forEach(function (p) { var li = document.createElement("li"); li.textContent = p; ul.appendChild(li); });
     box.appendChild(ul);
   }
+  function warn(lines) {
+    if (!lines.length) { return; }
+    var note = document.createElement("div");
+    note.setAttribute("role", "status");
+    note.style.cssText = "position:fixed;left:0;right:0;top:0;max-height:40vh;overflow:auto;" +
+      "background:#fff4d6;color:#3d2a00;border-bottom:3px dashed #5c4000;padding:0.75rem 1rem;" +
+      "font:16px/1.5 system-ui,sans-serif;z-index:9998";
+    var h = document.createElement("strong");
+    h.textContent = "Podgląd: uwagi do sprawdzenia przed publikacją";
+    note.appendChild(h);
+    var ul = document.createElement("ul");
+    lines.forEach(function (p) { var li = document.createElement("li"); li.textContent = p; ul.appendChild(li); });
+    note.appendChild(ul);
+    var close = document.createElement("button");
+    close.type = "button";
+    close.textContent = "Zamknij";
+    close.addEventListener("click", function () { note.remove(); });
+    note.appendChild(close);
+    document.body.appendChild(note);
+  }
   var source = new EventSource("/__podglad/zdarzenia");
   source.addEventListener("reload", function () { location.reload(); });
   source.addEventListener("problems", function (e) { show(JSON.parse(e.data)); });
+  source.addEventListener("warnings", function (e) { warn(JSON.parse(e.data)); });
 })();
 """.encode()
 SCRIPT_TAG = b'<script src="/__podglad/odswiez.js"></script>'
@@ -54,6 +75,7 @@ class Preview:
         self.clients = []
         self.lock = threading.Lock()
         self.problems = []
+        self.warnings = []
 
     def build(self):
         """Build into the preview folder. The site is written to a folder
@@ -71,9 +93,12 @@ class Preview:
         if result.returncode == 0:
             self.problems = []
             print(f"Zbudowano {'podgląd' if self.drafts else 'stronę'} w {took:.1f} s.", flush=True)
-            for line in result.stdout.splitlines():  # e.g. an edit that takes away a live address
-                if line.startswith("UWAGA: ") and "DONATIONS_EXAMPLE_DATA" not in line:
-                    print(f"  {line}", flush=True)
+            # Warnings that need a decision before publishing (an edit that
+            # takes away a live address): in the terminal and on the page.
+            self.warnings = [line.removeprefix("UWAGA: ") for line in result.stdout.splitlines()
+                             if line.startswith("UWAGA: ") and "DONATIONS_EXAMPLE_DATA" not in line]
+            for line in self.warnings:
+                print(f"  UWAGA: {line}", flush=True)
             self.send("reload", "{}")
             return True
         self.problems = problems_from(result.stdout) or [result.stderr.strip()[-2000:]]
@@ -139,6 +164,8 @@ def handler_for(preview):
                 preview.clients.append(inbox)
             if preview.problems:
                 inbox.put(("problems", json.dumps(preview.problems, ensure_ascii=False)))
+            elif preview.warnings:
+                inbox.put(("warnings", json.dumps(preview.warnings, ensure_ascii=False)))
             try:
                 while True:
                     try:
