@@ -10,7 +10,7 @@ import sys
 sys.path.append(os.curdir)
 from pelicanconf import *  # noqa: E402,F403
 
-SITEURL = os.environ.get("SITEURL", "https://klucz.instytutsprawobywatelskich.pl").rstrip("/")
+SITEURL = (os.environ.get("SITEURL") or "https://klucz.instytutsprawobywatelskich.pl").rstrip("/")
 SITE_ORIGIN = SITEURL
 FEED_DOMAIN = SITEURL
 RELATIVE_URLS = False

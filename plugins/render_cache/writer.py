@@ -126,6 +126,8 @@ class CachingWriter(Writer):
             source = os.path.join(manifest.previous_folder, relative)
             target = os.path.join(self.output_path, relative)
             os.makedirs(os.path.dirname(target), exist_ok=True)
+            if os.path.lexists(target):  # never write through a link into the last site
+                os.remove(target)
             try:
                 os.link(source, target)
             except OSError:  # another file system, or no hard links here
