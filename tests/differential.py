@@ -167,7 +167,7 @@ class Site:
         self.set_header(self.rng.choice(self.posts()), "Title", self.unique_title())
 
     def edit_tags(self):
-        self.set_header(self.rng.choice(self.posts()), "Tags", ", ".join({self.rng.choice(WORDS[:8]) for _ in range(2)}))
+        self.set_header(self.rng.choice(self.posts()), "Tags", ", ".join(sorted({self.rng.choice(WORDS[:8]) for _ in range(2)})))
 
     def edit_date_across_months(self):
         self.set_header(self.rng.choice(self.posts("aktualnosci")), "Date", self.date())

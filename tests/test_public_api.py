@@ -75,6 +75,11 @@ def test_no_private_name_of_pelican_markdown_or_jinja_is_used():
             if isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] in LIBRARIES:
                 found += [(relative, a.name) for a in node.names if private(a.name)]
                 found += [(relative, node.module)] if any(private(p) for p in node.module.split(".")) else []
+            elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+                  and node.func.id in ("getattr", "setattr", "hasattr") and len(node.args) >= 2
+                  and isinstance(node.args[1], ast.Constant) and isinstance(node.args[1].value, str)
+                  and private(node.args[1].value) and node.args[1].value not in ours):
+                found.append((relative, node.args[1].value))
             elif isinstance(node, ast.Attribute) and private(node.attr) and node.attr not in ours:
                 if not (isinstance(node.value, ast.Name) and node.value.id in ("self", "cls")):
                     found.append((relative, node.attr))

@@ -88,6 +88,30 @@ class Variants:
             shutil.copyfile(destination, cached)
 
 
+def _restore_variants(path):
+    """The WebP variants a reused page points to, into this build's output
+    (from the variants cache, else from the last build's output)."""
+    variants = _state["variants"]
+    try:
+        with open(path, "rb") as f:
+            page = f.read()
+    except OSError:
+        return
+    if b"srcset" not in page:
+        return
+    pattern = re.compile(rb"/" + re.escape(variants.folder.encode()) + rb"/([^\"'\s,/]+\.webp)")
+    previous = variants.settings.get("RENDER_CACHE_PREVIOUS")
+    for name in {m.decode("utf-8") for m in pattern.findall(page)}:
+        destination = os.path.join(variants.output, variants.folder, name)
+        if os.path.exists(destination):
+            continue
+        for base in (variants.cache, os.path.join(previous, variants.folder) if previous else None):
+            if base and os.path.isfile(os.path.join(base, name)):
+                os.makedirs(os.path.dirname(destination), exist_ok=True)
+                shutil.copyfile(os.path.join(base, name), destination)
+                break
+
+
 def _local_path(src, site):
     """The output-relative path of a local image URL, else None."""
     src = html.unescape(src)
@@ -160,11 +184,12 @@ def process_page(path, context):
     """content_written: make the images of each page as it is written."""
     if not path.endswith(".html") or "variants" not in _state:
         return
-    if (context or {}).get("page_reused"):  # not written again: done last time
+    if (context or {}).get("page_reused"):  # linked from the last build: bring its variants along
+        _restore_variants(path)
         return
     if not _state["any_page"]:
         item = (context or {}).get("article") or (context or {}).get("page")
-        if item is None or "<img" not in (getattr(item, "_content", "") or ""):
+        if item is None or "<img" not in (item.content or ""):
             return
     try:
         with open(path, "rb") as f:
