@@ -237,3 +237,24 @@ def test_a_page_where_a_folder_was_and_a_folder_where_a_page_was(site):
     site.rebuild()
     assert (site.output / "aktualnosci/stary.html").is_file()
     assert_same_as_fresh(site)
+
+
+def test_a_reused_page_brings_its_image_variants(site):
+    """A page with an image, not rendered again after another post's edit:
+    its WebP variants are in the new output all the same."""
+    (site.content / "images").mkdir(exist_ok=True)
+    Image.new("RGB", (1200, 800), (30, 90, 160)).save(site.content / "images/nowe.png")
+    text = (site.content / NEWS).read_text(encoding="utf-8")
+    (site.content / NEWS).write_text(text + "\n![Niebieski prostokąt]({static}/images/nowe.png)\n", encoding="utf-8")
+    bump(site.content / NEWS)
+    site.rebuild()
+    variants = sorted((site.output / "images/warianty").glob("nowe-*.webp"))
+    assert variants
+    site.edit(TRAINING, "\n\n", "\n\nInny wpis, inne zdanie.\n\n")
+    page = site.output / "aktualnosci/ruszylo-doradztwo-ogolne-i-specjalistyczne/index.html"
+    before = page.stat().st_ino
+    site.rebuild()
+    assert page.stat().st_ino == before  # reused, not rendered
+    assert sorted((site.output / "images/warianty").glob("nowe-*.webp")) == [
+        site.output / "images/warianty" / v.name for v in variants]
+    assert_same_as_fresh(site)
