@@ -11,7 +11,6 @@ was written from last time is the same page.
 
 import datetime as dt
 import hashlib
-import importlib.metadata
 import os
 import re
 import sys
@@ -158,17 +157,15 @@ def _project_modules(roots):
     """Python files imported from outside the installed packages (the
     settings, helper modules they import, the plugins): their code shapes
     pages too."""
-    installed = tuple(os.path.realpath(p) for p in sys.path if "site-packages" in p or "dist-packages" in p)
-    stdlib = os.path.realpath(os.path.dirname(os.__file__))
+    # Python's own and the installed packages' files (their versions count instead).
+    outside = tuple({sys.prefix, sys.base_prefix, sys.exec_prefix, os.path.dirname(os.__file__)}
+                    | {p for p in sys.path if "site-packages" in p or "dist-packages" in p})
     found = set()
     for module in list(sys.modules.values()):
         path = getattr(module, "__file__", None)
-        if not path or not path.endswith(".py"):
+        if not path or not path.endswith(".py") or path.startswith(outside):
             continue
-        real = os.path.realpath(path)
-        if real.startswith(installed) or real.startswith(stdlib):
-            continue
-        found.add(real)
+        found.add(os.path.realpath(path))
     for root in roots:
         for folder, dirs, files in os.walk(root):
             dirs[:] = [d for d in dirs if d != "__pycache__"]
@@ -197,8 +194,12 @@ def code_digest(settings):
         except OSError:
             digest.update(b"missing")
     digest.update(sys.version.encode())
-    for name, version in sorted({(d.metadata["Name"] or "", d.version) for d in importlib.metadata.distributions()}):
-        digest.update(f"{name}={version}".encode())
+    # Every installed package and its version, from the names of their
+    # metadata folders (name-version.dist-info), without opening them.
+    for folder in sorted({p for p in sys.path if os.path.isdir(p) and ("site-packages" in p or "dist-packages" in p)}):
+        for name in sorted(os.listdir(folder)):
+            if name.endswith((".dist-info", ".egg-info")):
+                digest.update(name.encode())
     return digest.hexdigest()
 
 
