@@ -34,15 +34,11 @@ def read_event(stream, deadline):
     raise AssertionError("no event from the preview server")
 
 
-@pytest.fixture
-def preview(tmp_path):
-    content = scenario(tmp_path, "clean", {
-        "aktualnosci/wpis.md": "Title: Wpis\nDate: 2026-11-01 10:00\n\nPierwsza wersja.\n",
-        "aktualnosci/szkic.md": "Title: Szkic\nDate: 2026-11-02 10:00\nStatus: draft\n\nRoboczy.\n",
-    })
+def start_preview(tmp_path, content, *settings):
+    """`make devserver` on a free port; returns (process, base URL) once it answers."""
     port = free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "authoring.preview", "--content", str(content),
+        [sys.executable, "-m", "authoring.preview", *settings, "--content", str(content),
          "--output", str(tmp_path / "podglad"), "--port", str(port)],
         cwd=ROOT, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
     )
@@ -53,6 +49,16 @@ def preview(tmp_path):
             break
         except OSError:
             time.sleep(0.2)
+    return process, base
+
+
+@pytest.fixture
+def preview(tmp_path):
+    content = scenario(tmp_path, "clean", {
+        "aktualnosci/wpis.md": "Title: Wpis\nDate: 2026-11-01 10:00\n\nPierwsza wersja.\n",
+        "aktualnosci/szkic.md": "Title: Szkic\nDate: 2026-11-02 10:00\nStatus: draft\n\nRoboczy.\n",
+    })
+    process, base = start_preview(tmp_path, content)
     yield base, content
     process.terminate()
     process.wait(timeout=10)
@@ -94,20 +100,8 @@ def test_preview_warns_on_the_page_when_an_edit_takes_away_a_live_address(tmp_pa
                     f"SERVING_LIVE_ADDRESSES = {str(live)!r}\n", encoding="utf-8")
     content = scenario(tmp_path, "clean", {
         "aktualnosci/wpis.md": "Title: Wpis\nDate: 2026-11-01 10:00\n\nTekst.\n"})
-    port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "authoring.preview", "-s", str(conf), "--content", str(content),
-         "--output", str(tmp_path / "podglad"), "--port", str(port)],
-        cwd=ROOT, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-    )
-    base = f"http://127.0.0.1:{port}"
+    process, base = start_preview(tmp_path, content, "-s", str(conf))
     try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(base + "/", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.2)
         stream = urllib.request.urlopen(base + "/__podglad/zdarzenia", timeout=30)
         time.sleep(0.5)
         (content / "aktualnosci/wpis.md").write_text(

@@ -62,6 +62,15 @@ def bump(path):
     os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 2_000_000_000))
 
 
+def add_image_to_news(site):
+    """A blue picture in content/images, shown in the NEWS post."""
+    (site.content / "images").mkdir(exist_ok=True)
+    Image.new("RGB", (1200, 800), (30, 90, 160)).save(site.content / "images/nowe.png")
+    text = (site.content / NEWS).read_text(encoding="utf-8")
+    (site.content / NEWS).write_text(text + "\n![Niebieski prostokąt]({static}/images/nowe.png)\n", encoding="utf-8")
+    bump(site.content / NEWS)
+
+
 def assert_same_as_fresh(site, **override):
     expected = tree(site.fresh(**override))
     got = tree(site.output)
@@ -136,11 +145,7 @@ def test_after_any_change_the_site_is_what_a_fresh_build_makes(site, change):
         page.write_text(page.read_text(encoding="utf-8").replace("</article>", "<p>Nowy dopisek szablonu.</p></article>", 1), encoding="utf-8")
         bump(page)
     elif change == "static_file":
-        (site.content / "images").mkdir(exist_ok=True)
-        Image.new("RGB", (1200, 800), (30, 90, 160)).save(site.content / "images/nowe.png")
-        text = (site.content / NEWS).read_text(encoding="utf-8")
-        (site.content / NEWS).write_text(text + "\n![Niebieski prostokąt]({static}/images/nowe.png)\n", encoding="utf-8")
-        bump(site.content / NEWS)
+        add_image_to_news(site)
         site.rebuild()
         # Same name, other picture: the page's width and height must follow.
         Image.new("RGB", (600, 900), (160, 90, 30)).save(site.content / "images/nowe.png")
@@ -242,11 +247,7 @@ def test_a_page_where_a_folder_was_and_a_folder_where_a_page_was(site):
 def test_a_reused_page_brings_its_image_variants(site):
     """A page with an image, not rendered again after another post's edit:
     its WebP variants are in the new output all the same."""
-    (site.content / "images").mkdir(exist_ok=True)
-    Image.new("RGB", (1200, 800), (30, 90, 160)).save(site.content / "images/nowe.png")
-    text = (site.content / NEWS).read_text(encoding="utf-8")
-    (site.content / NEWS).write_text(text + "\n![Niebieski prostokąt]({static}/images/nowe.png)\n", encoding="utf-8")
-    bump(site.content / NEWS)
+    add_image_to_news(site)
     site.rebuild()
     variants = sorted((site.output / "images/warianty").glob("nowe-*.webp"))
     assert variants

@@ -17,7 +17,7 @@ from pelican.readers import DUPLICATES_DEFINITIONS_ALLOWED, MarkdownReader
 from pelican.urlwrappers import URLWrapper
 from pelican.utils import SafeDatetime
 from polish_dates import parse_moment
-from strict_build import Problem, Reported, read_header, relative_path, report
+from strict_build import Problem, Reported, declared_fields, read_header, relative_path, report
 
 from .header import check_header
 from .tidy import tidy
@@ -57,6 +57,7 @@ class StaffMarkdownReader(MarkdownReader):
 
     document = None  # the Markdown converter of the text
     fields = None  # the one of formatted fields
+    known = None  # the header fields the plugins declare
 
     def process_metadata(self, name, value):
         """Pelican's, with dates read the one way this site reads them
@@ -98,7 +99,10 @@ class StaffMarkdownReader(MarkdownReader):
             ))
         header = read_header(text)
         # A misnamed field ("Data:") is said once, not also as a missing one.
-        problems = check_header(header, self.settings, shown) or self._required(text, header, source_path, shown)
+        if self.known is None:  # the fields the plugins declare: once per build (one reader per build)
+            self.known = declared_fields(self.settings)
+        problems = (check_header(header, self.settings, shown, self.known)
+                    or self._required(text, header, source_path, shown))
         if problems:
             for problem in problems:
                 report(problem)

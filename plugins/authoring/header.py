@@ -36,16 +36,10 @@ def _unknown(item, known):
                  "wpisu, oddziel ją od nagłówka pustym wierszem")
 
 
-_KNOWN = {}  # id(settings) -> (settings, its declared fields): once per build
-
-
-def check_header(header, settings, shown):
-    """Problems of one file's header (a list of strict_build.HeaderField)."""
-    cached = _KNOWN.get(id(settings))
-    if cached is None or cached[0] is not settings:
-        _KNOWN.clear()
-        cached = _KNOWN[id(settings)] = (settings, declared_fields(settings))
-    known = cached[1]
+def check_header(header, settings, shown, known=None):
+    """Problems of one file's header (a list of strict_build.HeaderField);
+    `known`: the declared fields, if the caller has them already."""
+    known = known if known is not None else declared_fields(settings)
     problems = []
     seen = {}
     for item in header:

@@ -20,41 +20,36 @@ from .serve import SiteHandler, make_server, serve_until_stopped
 
 RELOAD_JS = """(function () {
   var box;
-  function show(problems) {
-    if (!box) {
-      box = document.createElement("div");
-      box.setAttribute("role", "alert");
-      box.style.cssText = "position:fixed;left:0;right:0;bottom:0;max-height:50vh;overflow:auto;" +
-        "background:#7a2000;color:#fff;padding:1rem;font:16px/1.5 system-ui,sans-serif;z-index:9999";
-      document.body.appendChild(box);
-    }
-    box.innerHTML = "";
+  function fill(element, title, lines) {
+    element.innerHTML = "";
     var h = document.createElement("strong");
-    h.textContent = "Strona nie zbudowała się. Podgląd pokazuje ostatnią dobrą wersję. Popraw:";
-    box.appendChild(h);
+    h.textContent = title;
+    element.appendChild(h);
     var ul = document.createElement("ul");
-    problems.forEach(function (p) { var li = document.createElement("li"); li.textContent = p; ul.appendChild(li); });
-    box.appendChild(ul);
+    lines.forEach(function (p) { var li = document.createElement("li"); li.textContent = p; ul.appendChild(li); });
+    element.appendChild(ul);
+  }
+  function panel(role, css) {
+    var element = document.createElement("div");
+    element.setAttribute("role", role);
+    element.style.cssText = "position:fixed;left:0;right:0;overflow:auto;font:16px/1.5 system-ui,sans-serif;" + css;
+    document.body.appendChild(element);
+    return element;
+  }
+  function show(problems) {
+    box = box || panel("alert", "bottom:0;max-height:50vh;background:#7a2000;color:#fff;padding:1rem;z-index:9999");
+    fill(box, "Strona nie zbudowała się. Podgląd pokazuje ostatnią dobrą wersję. Popraw:", problems);
   }
   function warn(lines) {
     if (!lines.length) { return; }
-    var note = document.createElement("div");
-    note.setAttribute("role", "status");
-    note.style.cssText = "position:fixed;left:0;right:0;top:0;max-height:40vh;overflow:auto;" +
-      "background:#fff4d6;color:#3d2a00;border-bottom:3px dashed #5c4000;padding:0.75rem 1rem;" +
-      "font:16px/1.5 system-ui,sans-serif;z-index:9998";
-    var h = document.createElement("strong");
-    h.textContent = "Podgląd: uwagi do sprawdzenia przed publikacją";
-    note.appendChild(h);
-    var ul = document.createElement("ul");
-    lines.forEach(function (p) { var li = document.createElement("li"); li.textContent = p; ul.appendChild(li); });
-    note.appendChild(ul);
+    var note = panel("status", "top:0;max-height:40vh;background:#fff4d6;color:#3d2a00;" +
+      "border-bottom:3px dashed #5c4000;padding:0.75rem 1rem;z-index:9998");
+    fill(note, "Podgląd: uwagi do sprawdzenia przed publikacją", lines);
     var close = document.createElement("button");
     close.type = "button";
     close.textContent = "Zamknij";
     close.addEventListener("click", function () { note.remove(); });
     note.appendChild(close);
-    document.body.appendChild(note);
   }
   var source = new EventSource("/__podglad/zdarzenia");
   source.addEventListener("reload", function () { location.reload(); });

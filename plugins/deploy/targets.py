@@ -151,11 +151,8 @@ class SshTarget:
         return _run(self._ssh() + [self._login(), script], what)
 
     def live_manifest(self):
-        try:
-            result = self._remote(f"cat {shlex.quote(self.path + '/current/' + MANIFEST)} 2>/dev/null || true",
-                                  "odczyt listy adresów z serwera")
-        except DeployError:
-            raise
+        result = self._remote(f"cat {shlex.quote(self.path + '/current/' + MANIFEST)} 2>/dev/null || true",
+                              "odczyt listy adresów z serwera")
         return result.stdout or None
 
     def releases(self):

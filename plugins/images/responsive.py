@@ -88,17 +88,10 @@ class Variants:
             shutil.copyfile(destination, cached)
 
 
-def _restore_variants(path):
-    """The WebP variants a reused page points to, into this build's output
-    (from the variants cache, else from the last build's output)."""
+def _restore_variants(page):
+    """The WebP variants a page reused from the last build points to, into
+    this build's output (from the variants cache, else from the last output)."""
     variants = _state["variants"]
-    try:
-        with open(path, "rb") as f:
-            page = f.read()
-    except OSError:
-        return
-    if b"srcset" not in page:
-        return
     pattern = re.compile(rb"/" + re.escape(variants.folder.encode()) + rb"/([^\"'\s,/]+\.webp)")
     previous = variants.settings.get("RENDER_CACHE_PREVIOUS")
     for name in {m.decode("utf-8") for m in pattern.findall(page)}:
@@ -184,19 +177,16 @@ def process_page(path, context):
     """content_written: make the images of each page as it is written."""
     if not path.endswith(".html") or "variants" not in _state:
         return
-    if (context or {}).get("page_reused"):  # linked from the last build: bring its variants along
-        _restore_variants(path)
-        return
-    if not _state["any_page"]:
+    reused = (context or {}).get("page_reused")  # linked from the last build, not written now
+    if not _state["any_page"]:  # only a post's or page's own text can hold an image
         item = (context or {}).get("article") or (context or {}).get("page")
         if item is None or "<img" not in (item.content or ""):
             return
-    try:
-        with open(path, "rb") as f:
-            page = f.read()
-    except FileNotFoundError:
-        # render_cache writes pages without images in the background, and
-        # pages with images at once: a page not there yet has none.
+    with open(path, "rb") as f:
+        page = f.read()
+    if reused:  # its images were made last time: bring their variants along
+        if b"srcset" in page:
+            _restore_variants(page)
         return
     if b"<img" not in page:
         return

@@ -31,7 +31,7 @@ def start(pelican):
     signature.TEXTS.clear()
     writer.SHOWS_TEXT.clear()
     settings = pelican.settings
-    if settings.get("RENDER_CACHE_TEMPLATES", True) and (settings.get("CACHE_CONTENT") or settings.get("RENDER_CACHE_PAGES")):
+    if settings.get("CACHE_CONTENT") or settings.get("RENDER_CACHE_PAGES"):  # compiled templates kept
         STATE["code_digest"] = code_digest(settings)
     if settings.get("RENDER_CACHE_PAGES") and settings.get("RENDER_CACHE_PREVIOUS"):
         manifest = Manifest(settings)

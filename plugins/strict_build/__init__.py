@@ -11,4 +11,3 @@ from .fields import Field, HeaderField, declared_fields, field_line, read_header
 from .problems import (  # noqa: F401
     PageFailed, Problem, Reported, relative_path, report, settings_reader, unexpected,
 )
-from .relay import capture, replay  # noqa: F401
