@@ -13,6 +13,9 @@ INSTALLED := $(VENV)/.installed
 # Lighthouse (npm, pinned in audit/package-lock.json), installed where npm exists.
 AUDIT_INSTALLED := audit/node_modules/.installed
 NPM := $(shell command -v npm 2>/dev/null)
+# The web editor (Decap CMS and its local proxy, pinned in editor/package-lock.json).
+EDITOR_INSTALLED := editor/node_modules/.installed
+CMS_PORT ?= 8081
 
 .DEFAULT_GOAL := help
 
@@ -25,6 +28,7 @@ help:
 	@echo '  make regenerate    przebudowuj $(OUTPUTDIR)/ po każdej zmianie plików (błąd nie przerywa)'
 	@echo '  make serve         zbuduj i pokaż stronę na http://localhost:$(PORT)'
 	@echo '  make devserver     podgląd na żywo ze szkicami: przebudowa i odświeżenie po zapisaniu pliku'
+	@echo '  make cms           edytor w przeglądarce (http://localhost:$(PORT)/admin/) z podglądem na żywo'
 	@echo '  make check         sprawdź wszystkie wpisy i wypisz każdy problem'
 	@echo '  make newpost TITLE="…"      nowy wpis w aktualnosci/ z szablonu (WHEN="3.12.2026 10:00": publikacja zaplanowana)'
 	@echo '  make newtraining TITLE="…"  nowe szkolenie w szkolenia/ z szablonu (WHEN="14.01.2027 10:00": początek)'
@@ -45,6 +49,10 @@ $(INSTALLED): requirements.txt
 	$(BIN)/python -m pip install --disable-pip-version-check -q -r requirements.txt
 	touch $@
 
+$(EDITOR_INSTALLED): editor/package.json editor/package-lock.json
+	npm ci --prefix editor --no-audit --no-fund --loglevel=error
+	touch $@
+
 $(AUDIT_INSTALLED): audit/package.json audit/package-lock.json
 	npm ci --prefix audit --no-audit --no-fund --loglevel=error
 	touch $@
@@ -60,7 +68,7 @@ define build_site
 endef
 
 # FULL=1: build everything, reusing nothing from the last build.
-html: $(INSTALLED)
+html: $(INSTALLED) $(if $(NPM),$(EDITOR_INSTALLED))
 	$(call build_site,$(CONFFILE)) $(if $(FULL),-e RENDER_CACHE_PAGES=false CACHE_CONTENT=false LOAD_CONTENT_CACHE=false)
 
 clean:
@@ -72,8 +80,12 @@ regenerate: $(INSTALLED)
 serve: html
 	PYTHONPATH=plugins $(BIN)/python -m authoring.serve $(OUTPUTDIR) --port $(PORT)
 
-devserver: $(INSTALLED)
+devserver: $(INSTALLED) $(if $(NPM),$(EDITOR_INSTALLED))
 	PYTHONPATH=plugins $(BIN)/python -m authoring.preview -s $(CONFFILE) --content $(INPUTDIR) --port $(PORT)
+
+# The editor saves into content/ through its local proxy; the preview rebuilds.
+cms: $(INSTALLED) $(EDITOR_INSTALLED)
+	PYTHONPATH=plugins $(BIN)/python -m cms.local -s $(CONFFILE) --content $(INPUTDIR) --port $(PORT) --proxy-port $(CMS_PORT)
 
 check: $(INSTALLED)
 	PYTHONPATH=plugins $(BIN)/python -m authoring.check -s $(CONFFILE) --content $(INPUTDIR)
@@ -87,13 +99,13 @@ newtraining: $(INSTALLED)
 newappeal: $(INSTALLED)
 	PYTHONPATH=plugins $(BIN)/python -m authoring.new appeal "$(TITLE)" --when "$(WHEN)" --content $(INPUTDIR)
 
-publish: $(INSTALLED)
+publish: $(INSTALLED) $(if $(NPM),$(EDITOR_INSTALLED))
 	$(call build_site,$(PUBLISHCONF))
 
 # The live site: the content checked with the live settings, built with
 # publishconf.py, then sent where DEPLOY_TARGET points. Any failure stops it
 # before anything is uploaded.
-deploy: $(INSTALLED)
+deploy: $(INSTALLED) $(if $(NPM),$(EDITOR_INSTALLED))
 	PYTHONPATH=plugins $(BIN)/python -m authoring.check -s $(PUBLISHCONF) --content $(INPUTDIR)
 	$(call build_site,$(PUBLISHCONF))
 	PYTHONPATH=plugins $(BIN)/python -m deploy -s $(PUBLISHCONF) --output $(OUTPUTDIR)
@@ -101,7 +113,7 @@ deploy: $(INSTALLED)
 rollback: $(INSTALLED)
 	PYTHONPATH=plugins $(BIN)/python -m deploy rollback -s $(PUBLISHCONF)
 
-test: $(INSTALLED) $(if $(NPM),$(AUDIT_INSTALLED))
+test: $(INSTALLED) $(if $(NPM),$(AUDIT_INSTALLED) $(EDITOR_INSTALLED))
 	$(BIN)/python -m pytest $(PYTESTOPTS)
 
 audit: $(INSTALLED) $(AUDIT_INSTALLED)

@@ -170,8 +170,9 @@ PLUGIN_PATHS = ["plugins"]
 # other field is refused with the nearest known name). Name -> help, or
 # {"help": ..., "kind": "date"} for a date read like every other.
 AUTHORING_EXTRA_FIELDS = {
-    "Description": "opis strony dla wyszukiwarek (gdy ma być inny niż Summary)",
-    "Image": "obrazek do udostępnień: images/nazwa.jpg",
+    "Description": {"help": "opis strony dla wyszukiwarek (gdy ma być inny niż Summary)",
+                    "label": "Opis dla wyszukiwarek"},
+    "Image": {"help": "obrazek do udostępnień: images/nazwa.jpg", "label": "Obrazek do udostępnień"},
     "EU_Funding": "true = pasek logotypów UE na górze strony",
     "Project-Title": "nazwa projektu (strona Projekty)",
     "Project-Programme": "program, z którego projekt jest finansowany",
@@ -201,6 +202,7 @@ PLUGINS = [
     "images",
     "seo",
     "serving",
+    "cms",
 ]
 
 # render_cache: the build goes to output.new and replaces output/ only when it
@@ -209,6 +211,15 @@ PLUGINS = [
 # (publishconf.py turns that off).
 RENDER_CACHE_PAGES = True
 RENDER_CACHE_FRAGMENTS = True
+
+# cms: the staff's web editor at /admin/ (Decap CMS from editor/package-lock.json).
+# The git host it saves to; README.md ("Edytor w przeglądarce") says how to
+# connect GitLab, Gitea/Forgejo or GitHub.
+CMS_BACKEND = {"name": "gitlab", "repo": "instytut-spraw-obywatelskich/centrum-klucz", "branch": "main"}
+# On this computer (`make cms`) the editor saves through its local proxy
+# straight into content/, and the live preview shows the result at once.
+# `make cms` tells the build where its proxy listens.
+CMS_LOCAL_BACKEND = os.environ.get("CMS_LOCAL_BACKEND") or True
 # Images and documents are hard-linked into the new output folder, not copied
 # on every build (publishconf.py copies them).
 STATIC_CREATE_LINKS = True

@@ -32,3 +32,8 @@ CACHE_CONTENT = False
 LOAD_CONTENT_CACHE = False
 RENDER_CACHE_PAGES = False
 STATIC_CREATE_LINKS = False
+
+# The live site always has the staff's editor at /admin/, saving to the git
+# host only (never to a local proxy).
+CMS_REQUIRED = True
+CMS_LOCAL_BACKEND = False

@@ -133,10 +133,16 @@ def handler_for(preview):
                 return self._send(200, "application/javascript", RELOAD_JS)
             if self.path == "/__podglad/zdarzenia":
                 return self._events()
+            if self.path == "/__podglad/problemy.json":
+                # For the web editor (make cms): the latest build's errors.
+                body = json.dumps({"errors": preview.problems, "warnings": preview.warnings}, ensure_ascii=False)
+                return self._send(200, "application/json; charset=utf-8", body.encode())
             path = self.translate_path(self.path)
             if os.path.isdir(path) and self.path.endswith("/"):
                 path = os.path.join(path, "index.html")
-            if path.endswith(".html") and os.path.isfile(path):
+            # The web editor (/admin/) is not reloaded after a build: it would
+            # lose what the staff member is typing.
+            if path.endswith(".html") and os.path.isfile(path) and not self.path.startswith("/admin/"):
                 with open(path, "rb") as f:
                     return self._send(200, "text/html; charset=utf-8", self.decorate(f.read()))
             return super().do_GET()

@@ -25,7 +25,9 @@ class Field:
     name: as staff write it ("Event-Start"); help: one line of Polish, used by
     the guide, the messages and the editor; kind: text, date, number, choice,
     list, url, email or flag; aliases: the Polish names staff reach for
-    ("Miejsce"), lower case; choices: the values of a `choice`."""
+    ("Miejsce"), lower case; choices: the values of a `choice`; label: the
+    field's Polish name in the web editor; labels: (value, Polish label) pairs
+    for a `choice`'s values in the editor."""
 
     name: str
     help: str
@@ -33,6 +35,8 @@ class Field:
     aliases: tuple = ()
     required: bool = False
     choices: tuple = ()
+    label: str = ""
+    labels: tuple = ()
 
 
 @dataclass(frozen=True)

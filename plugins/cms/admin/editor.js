@@ -1,0 +1,165 @@
+/* The site's additions to Decap CMS: Pelican's file format, a preview that
+ * looks like the site (its own stylesheet and the post layout), and the
+ * problems the last build found in the file being edited, in Polish.
+ *
+ * Problems come from the live preview of `make cms` (/__podglad/problemy.json,
+ * renewed at every save) or, on the live site, from the last build
+ * (problemy.json beside this script). */
+(function () {
+  "use strict";
+  var script = document.currentScript;
+  var CMS = window.CMS;
+  var h = window.h;
+  var createClass = window.createClass;
+  var contentFolder = (script.getAttribute("data-content") || "content").replace(/\/$/, "");
+
+  CMS.registerCustomFormat("pelican", "md", window.KluczFormat.makeFormat(window.KLUCZ_FIELDS));
+  CMS.registerPreviewStyle(script.getAttribute("data-style"));
+  CMS.registerPreviewStyle(
+    ".edytor-uwagi{margin:0 0 1.5rem;padding:1rem 1.25rem;border-left:.4rem solid #b3261e;background:#fdecea}" +
+    ".edytor-uwagi--ostrzezenia{border-color:#8a5a00;background:#fff4df}" +
+    ".edytor-uwagi h2{font-size:1.1rem;margin:0 0 .5rem}.edytor-uwagi ul{margin:0;padding-left:1.2rem}" +
+    ".edytor-podglad{max-width:48rem;margin:0 auto;padding:1.5rem}",
+    { raw: true });
+
+  // A picture in the text, with what it shows asked for and required (the
+  // build refuses a picture without alt text and warns about "zdjęcie").
+  CMS.registerEditorComponent({
+    id: "obraz",
+    label: "Obraz",
+    fields: [
+      { name: "image", label: "Obraz (plik JPG, PNG lub WebP)", widget: "image", required: true },
+      { name: "alt", label: "Co widać na obrazku (tekst alternatywny dla osób niewidomych)", widget: "string",
+        required: true,
+        hint: "Jedno zdanie o tym, co ważne na zdjęciu, np. „Uczestnicy warsztatów przy stole z materiałami”." },
+    ],
+    pattern: /^!\[([^\]]*)\]\(([^)\s]+)\)$/,
+    fromBlock: function (match) { return { alt: match[1], image: match[2] }; },
+    toBlock: function (data) { return "![" + (data.alt || "") + "](" + (data.image || "") + ")"; },
+    toPreview: function (data, getAsset, fields) {
+      var field = fields && fields.find(function (f) { return f.get("widget") === "image"; });
+      var src = data.image ? getAsset(data.image, field) : "";
+      return h("img", { src: String(src || ""), alt: data.alt || "" });
+    },
+  });
+
+  var MONTHS = ["stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia", "września",
+    "października", "listopada", "grudnia"];
+
+  // "2027-01-14 10:00" -> "14 stycznia 2027 r., 10:00" (as the site writes it)
+  function polishDate(value) {
+    var iso = window.KluczFormat.normalDate(value);
+    var m = /^(\d{4})-(\d{2})-(\d{2})(?: (\d{2}):(\d{2}))?$/.exec(iso || "");
+    if (!m) return value ? String(value) : "";
+    var text = +m[3] + "\u00a0" + MONTHS[+m[2] - 1] + " " + m[1] + "\u00a0r.";
+    return m[4] ? text + ", " + m[4] + ":" + m[5] : text;
+  }
+
+  // The problems of the last build, fetched at most every two seconds.
+  var problems = { errors: [], warnings: [] };
+  var fetchedAt = 0;
+  var listeners = [];
+
+  function load() {
+    fetchedAt = Date.now();
+    function get(url) {
+      return fetch(url, { cache: "no-store" }).then(function (response) {
+        return response.ok ? response.json() : null;
+      }).catch(function () { return null; });
+    }
+    // Errors: the live preview's latest build if there is one (a build that
+    // failed leaves no problemy.json), else the site's; warnings: the site's.
+    Promise.all([get("/__podglad/problemy.json"), get("problemy.json")]).then(function (found) {
+      var preview = found[0];
+      var site = found[1] || {};
+      problems = {
+        errors: (preview ? preview.errors : site.errors) || [],
+        warnings: site.warnings || [],
+      };
+      listeners.forEach(function (listener) { listener(); });
+    });
+  }
+
+  function problemsOf(path) {
+    var relative = String(path || "");
+    if (relative.indexOf(contentFolder + "/") === 0) relative = relative.slice(contentFolder.length + 1);
+    function mine(line) {
+      return relative && (line.indexOf(relative + ":") === 0);
+    }
+    return {
+      errors: problems.errors.filter(mine).map(function (line) { return line.slice(relative.length + 1); }),
+      warnings: problems.warnings.filter(mine).map(function (line) { return line.slice(relative.length + 1); }),
+    };
+  }
+
+  function problemList(kind, title, lines) {
+    if (!lines.length) return null;
+    return h("section", { className: "edytor-uwagi" + (kind === "warnings" ? " edytor-uwagi--ostrzezenia" : ""), role: "status" },
+      h("h2", {}, title),
+      h("ul", {}, lines.map(function (line, i) { return h("li", { key: i }, line.replace(/^\d+: /, "")); })));
+  }
+
+  function fact(term, value) {
+    return value ? [h("dt", { key: term + "t" }, term), h("dd", { key: term + "d" }, value)] : [];
+  }
+
+  function trainingFacts(entry) {
+    var get = function (key) { return entry.getIn(["data", key]); };
+    var start = get("event-start");
+    if (!start) return null;
+    var when = polishDate(start) + (get("event-end") ? " – " + polishDate(get("event-end")) : "");
+    var price = get("event-price");
+    var seats = get("seats-left");
+    var facts = [].concat(
+      fact("Termin", when),
+      fact("Miejsce", get("event-location")),
+      fact("Online", get("event-online-url")),
+      fact("Koszt", price === 0 || price === "0" ? "bezpłatne" : price ? price + " zł" : ""),
+      fact("Dla kogo", get("event-audience")),
+      fact("Dostępność", get("event-accessibility")),
+      fact("Kontakt", get("event-contact")),
+      fact("Wolne miejsca", seats === 0 || seats ? seats + (get("capacity") ? " z " + get("capacity") : "") : ""),
+      fact("Zapisy do", polishDate(get("registration-deadline"))));
+    return h("section", { className: "training-facts" }, h("dl", { className: "facts" }, facts));
+  }
+
+  var PostPreview = createClass({
+    componentDidMount: function () {
+      var self = this;
+      this.listener = function () { self.forceUpdate(); };
+      listeners.push(this.listener);
+      this.timer = setInterval(function () { if (Date.now() - fetchedAt > 2000) load(); }, 2000);
+      load();
+    },
+    componentWillUnmount: function () {
+      clearInterval(this.timer);
+      listeners = listeners.filter(function (l) { return l !== this.listener; }, this);
+    },
+    render: function () {
+      var entry = this.props.entry;
+      var data = function (key) { return entry.getIn(["data", key]); };
+      var found = problemsOf(entry.get("path"));
+      var tags = data("tags");
+      tags = tags && tags.toJS ? tags.toJS() : tags || [];
+      return h("div", { className: "edytor-podglad" },
+        problemList("errors", "Do poprawienia przed publikacją (ostatnie sprawdzenie strony):", found.errors),
+        problemList("warnings", "Uwagi (ostatnie sprawdzenie strony):", found.warnings),
+        h("article", { className: "post" },
+          h("header", { className: "post__header" },
+            data("status") === "draft" ? h("p", { className: "preview-badge" }, "Szkic") : null,
+            h("h1", {}, data("title") || "(bez tytułu)"),
+            data("date") ? h("p", { className: "post-meta" }, "Opublikowano " + polishDate(data("date"))) : null),
+          trainingFacts(entry),
+          data("summary") ? h("p", { className: "lead" }, data("summary")) : null,
+          h("div", { className: "post__content prose" }, this.props.widgetFor("body")),
+          tags.length ? h("footer", { className: "post__footer" },
+            h("ul", { className: "tags", role: "list" }, tags.map(function (tag, i) {
+              return h("li", { key: i }, h("a", { href: "#" }, tag));
+            }))) : null));
+    },
+  });
+
+  (window.KLUCZ_COLLECTIONS || ["aktualnosci", "szkolenia", "wesprzyj", "strony"]).forEach(function (name) {
+    CMS.registerPreviewTemplate(name, PostPreview);
+  });
+})();

@@ -1,0 +1,208 @@
+/* Pelican's post format for Decap CMS: a `Key: value` header, a blank line,
+ * the Markdown text. Files are kept byte for byte: every header line whose
+ * value the staff member did not change is written back exactly as it was
+ * read (spelling, spaces, a Polish date, a field the editor does not show),
+ * so saving after changing one field changes only that line.
+ *
+ * The header is read the way Python-Markdown's meta extension reads it: field
+ * lines (`Name: value`, continuation lines indented by four spaces) up to the
+ * first blank line, an optional `---` first line and `---`/`...` last line.
+ *
+ * Loaded by /admin/ (registered as the format "pelican") and by the tests in
+ * Node, with the field list the build writes (pola.js): FIELDS =
+ * [{key, name, kind}] where kind is text, date, number, choice, list, url,
+ * email or flag. */
+(function (root) {
+  "use strict";
+
+  var META = /^ {0,3}([A-Za-z0-9_-]+):\s*(.*)$/;
+  var MORE = /^ {4,}(.*)$/;
+  var BEGIN = /^-{3}(\s.*)?$/;
+  var END = /^(-{3}|\.{3})(\s.*)?$/;
+  var RAW = "__pelican";
+
+  function FormatProblem(message) {
+    this.name = "FormatProblem";
+    this.message = message;
+  }
+  FormatProblem.prototype = Object.create(Error.prototype);
+
+  function splitLines(text) {
+    // Lines with their endings, so that joining them gives the text back.
+    var lines = text.match(/[^\n]*\n|[^\n]+$/g);
+    return lines || [];
+  }
+
+  function stripEnd(line) {
+    return line.replace(/\r?\n$/, "");
+  }
+
+  function pad(n) {
+    return (n < 10 ? "0" : "") + n;
+  }
+
+  // The editor's date widget reads and writes "YYYY-MM-DD HH:mm"; the Polish
+  // day-first forms staff write ("3.11.2026 10:00", "3.11.2026 r.") are shown
+  // in it too, and written back as they were unless the date is changed.
+  function normalDate(value) {
+    var v = String(value == null ? "" : value).trim();
+    var m = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{1,2}):(\d{2})(?::\d{2})?)?$/.exec(v);
+    if (m) {
+      return m[1] + "-" + m[2] + "-" + m[3] + (m[4] ? " " + pad(+m[4]) + ":" + m[5] : "");
+    }
+    m = /^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:\s*r\.)?(?:,?\s+(\d{1,2}):(\d{2}))?$/.exec(v);
+    if (m) {
+      return m[3] + "-" + pad(+m[2]) + "-" + pad(+m[1]) + (m[4] ? " " + pad(+m[4]) + ":" + m[5] : "");
+    }
+    return v;
+  }
+
+  function fromText(kind, text) {
+    if (kind === "list") {
+      return text.split(",").map(function (s) { return s.trim(); }).filter(function (s) { return s; });
+    }
+    if (kind === "number") {
+      return /^\d+$/.test(text.trim()) ? parseInt(text.trim(), 10) : text;
+    }
+    if (kind === "date") {
+      return normalDate(text);
+    }
+    return text;
+  }
+
+  function toText(kind, value) {
+    if (value == null) return "";
+    if (Array.isArray(value)) {
+      return value.map(function (s) { return String(s).trim(); }).filter(function (s) { return s; }).join(", ");
+    }
+    if (kind === "date") return normalDate(value);
+    return String(value);
+  }
+
+  function isEmpty(value) {
+    return value == null || value === "" || (Array.isArray(value) && value.length === 0);
+  }
+
+  function same(kind, a, b) {
+    if (isEmpty(a) && isEmpty(b)) return true;
+    return toText(kind, a).trim() === toText(kind, b).trim();
+  }
+
+  function byKey(fields) {
+    var map = {};
+    (fields || []).forEach(function (f) { map[f.key] = f; });
+    return map;
+  }
+
+  function parse(text) {
+    // What Decap cannot show without changing it, it refuses: a file that is
+    // not UTF-8 arrives with U+FFFD in it.
+    if (text.indexOf("\uFFFD") !== -1) {
+      throw new FormatProblem(
+        "Tego pliku nie da się otworzyć w edytorze: nie jest zapisany w UTF-8 (polskie litery byłyby " +
+        "zniekształcone). Otwórz go w Notatniku lub VS Code i zapisz jako UTF-8 – edytor go nie zmieni.");
+    }
+    var lines = splitLines(text);
+    var header = [];
+    var i = 0;
+    if (lines.length && BEGIN.test(stripEnd(lines[0]).replace(/^\uFEFF/, ""))) {
+      header.push({ raw: lines[0] });
+      i = 1;
+    }
+    for (; i < lines.length; i++) {
+      var line = stripEnd(lines[i]);
+      if (i === 0) line = line.replace(/^\uFEFF/, "");
+      var meta = META.exec(line);
+      var more = MORE.exec(line);
+      if (meta) {
+        header.push({ key: meta[1].toLowerCase(), name: meta[1], text: meta[2].trim(), raw: lines[i] });
+      } else if (more && header.length && header[header.length - 1].key) {
+        var last = header[header.length - 1];
+        last.text = (last.text + "\n" + more[1].trim()).trim();
+        last.raw += lines[i];
+      } else {
+        break;
+      }
+    }
+    var sep = "";
+    if (i < lines.length) {
+      var next = stripEnd(lines[i]);
+      if (/^\s*$/.test(next) || END.test(next)) {
+        sep = lines[i];
+        i += 1;
+      }
+    }
+    var nl = /\r\n/.test(text) ? "\r\n" : "\n";
+    return { header: header, sep: sep, nl: nl, body: lines.slice(i).join("") };
+  }
+
+  function makeFormat(fields) {
+    var known = byKey(fields);
+
+    function fromFile(text) {
+      var parsed = parse(text);
+      var data = { body: parsed.body };
+      var seen = {};
+      parsed.header.forEach(function (entry) {
+        var field = entry.key && known[entry.key];
+        if (field && !seen[entry.key]) {
+          seen[entry.key] = true;
+          data[entry.key] = fromText(field.kind, entry.text);
+        }
+      });
+      data[RAW] = JSON.stringify(parsed);
+      return data;
+    }
+
+    function toFile(data) {
+      var raw = data[RAW] ? JSON.parse(data[RAW]) : { header: [], sep: "\n", nl: "\n", body: null };
+      var nl = raw.nl;
+      var out = [];
+      var seen = {};
+      raw.header.forEach(function (entry) {
+        var field = entry.key && known[entry.key];
+        if (!field || seen[entry.key]) {
+          out.push(entry.raw); // a field the editor does not show, or written twice: as it was
+          return;
+        }
+        seen[entry.key] = true;
+        var value = data[entry.key];
+        if (same(field.kind, value, fromText(field.kind, entry.text))) {
+          out.push(entry.raw);
+        } else if (isEmpty(value)) {
+          // cleared in the editor: the line goes
+        } else {
+          var ending = /\r?\n$/.exec(entry.raw);
+          out.push(entry.name + ": " + toText(field.kind, value) + (ending ? ending[0] : nl));
+        }
+      });
+      (fields || []).forEach(function (field) {
+        if (!seen[field.key] && !isEmpty(data[field.key])) {
+          var last = out.length ? out[out.length - 1] : "";
+          if (last && !/\n$/.test(last)) out[out.length - 1] = last + nl;
+          out.push(field.name + ": " + toText(field.kind, data[field.key]) + nl);
+        }
+      });
+      var body = data.body == null ? "" : String(data.body);
+      if (raw.body !== null && body === raw.body) {
+        return out.join("") + raw.sep + body;
+      }
+      // The text was edited: keep the file's line endings and end it with one.
+      body = body.replace(/\r\n/g, "\n");
+      if (body && !/\n$/.test(body)) body += "\n";
+      if (nl === "\r\n") body = body.replace(/\n/g, "\r\n");
+      var sep = raw.sep || (out.length ? nl : "");
+      if (out.length && !/\n$/.test(out[out.length - 1])) out[out.length - 1] += nl;
+      return out.join("") + sep + body;
+    }
+
+    return { fromFile: fromFile, toFile: toFile };
+  }
+
+  var api = { makeFormat: makeFormat, parse: parse, normalDate: normalDate, FormatProblem: FormatProblem, RAW: RAW };
+  if (typeof module !== "undefined" && module.exports) {
+    module.exports = api;
+  } else {
+    root.KluczFormat = api;
+  }
+})(this);

@@ -1,0 +1,159 @@
+"""The editor's configuration, made from what the plugins declare: every
+collection's form comes from the `FIELDS` of the plugins it names (and the
+theme's AUTHORING_EXTRA_FIELDS), so a field added to a plugin appears in the
+editor with its Polish label and help, and no second list is kept by hand."""
+
+import importlib
+import os
+
+from strict_build import Field
+
+from .settings import setting
+
+# Decap's datetime widget: what it writes, and how it shows dates to staff.
+DATE_FORMAT = "YYYY-MM-DD HH:mm"
+URL_PATTERN = [r"^(https?://|mailto:)\S+$", "Wpisz pełny adres, np. https://… (albo mailto:… dla e-maila)"]
+EMAIL_PATTERN = [r"^[^@\s]+@[^@\s]+\.[^@\s]+$", "Wpisz adres e-mail, np. szkolenia@instytutsprawobywatelskich.pl"]
+
+
+def data_key(field):
+    """The field's key in the editor's data: its name in lower case, as
+    Pelican's metadata has it (`event-start`)."""
+    return field.name.lower()
+
+
+def extra_fields(settings):
+    fields = []
+    for name, spec in (settings.get("AUTHORING_EXTRA_FIELDS") or {}).items():
+        spec = spec if isinstance(spec, dict) else {"help": spec}
+        fields.append(Field(name, **spec))
+    return fields
+
+
+def plugin_fields(name):
+    return tuple(getattr(importlib.import_module(name), "FIELDS", ()))
+
+
+def collection_fields(settings, spec):
+    """The Fields a collection's form shows, in declaration order."""
+    skip = {name.lower() for name in spec.get("skip", ())}
+    fields = []
+    for plugin in spec.get("plugins", ()):
+        fields.extend(plugin_fields(plugin))
+    wanted = spec.get("extra", ())
+    fields.extend(f for f in extra_fields(settings) if wanted == "*" or f.name in wanted)
+    seen, result = set(), []
+    for field in fields:
+        key = data_key(field)
+        if key not in skip and key not in seen:
+            seen.add(key)
+            result.append(field)
+    return result
+
+
+def all_fields(settings):
+    """Every field any collection shows: [{key, name, kind}] for the file
+    format (which needs to know a list from a number), in a stable order."""
+    seen, result = set(), []
+    for spec in setting(settings, "CMS_COLLECTIONS"):
+        for field in collection_fields(settings, spec):
+            key = data_key(field)
+            if key not in seen:
+                seen.add(key)
+                result.append({"key": key, "name": field.name, "kind": field.kind})
+    return result
+
+
+def widget(field, settings, required):
+    """Decap's description of one field."""
+    out = {
+        "label": field.label or field.name,
+        "name": data_key(field),
+        "required": required,
+        "hint": f"{field.name}: {field.help}",
+    }
+    if field.name == "Donation":
+        campaigns = settings.get("DONATIONS_CAMPAIGNS") or {}
+        options = [{"label": "bez pola wsparcia pod wpisem (off)", "value": "off"}]
+        options += [{"label": f"{spec.get('title', cid)} ({cid})", "value": cid} for cid, spec in campaigns.items()]
+        out.update(widget="select", options=options)
+    elif field.kind == "date":
+        out.update(widget="datetime", format=DATE_FORMAT, date_format="DD.MM.YYYY", time_format="HH:mm",
+                   picker_utc=False)
+        if not required:
+            out["default"] = ""  # else Decap fills in "now" and every save adds the field
+    elif field.kind == "number":
+        out.update(widget="number", value_type="int", min=0)
+    elif field.kind == "choice":
+        labels = dict(field.labels)
+        out.update(widget="select",
+                   options=[{"label": labels.get(value, value), "value": value} for value in field.choices])
+    elif field.kind == "list":
+        out.update(widget="list")
+    elif field.kind == "url":
+        out.update(widget="string", pattern=URL_PATTERN)
+    elif field.kind == "email":
+        out.update(widget="string", pattern=EMAIL_PATTERN)
+    else:
+        out.update(widget="string")
+    return out
+
+
+def repo_root(settings):
+    return os.path.abspath(setting(settings, "CMS_REPO_ROOT") or os.path.dirname(os.path.abspath(settings["PATH"])))
+
+
+def content_folder(settings):
+    """The content folder as the editor's backend sees it: relative to the checkout."""
+    return os.path.relpath(os.path.abspath(settings["PATH"]), repo_root(settings)).replace(os.sep, "/")
+
+
+def collection(settings, spec):
+    content = content_folder(settings)
+    fields = []
+    for field in collection_fields(settings, spec):
+        fields.append(widget(field, settings, required=field.required))
+    fields.append({"label": "Treść", "name": "body", "widget": "markdown", "required": False,
+                   "modes": ["rich_text", "raw"], "editor_components": ["obraz"],
+                   "hint": "Obrazek: przycisk + → Obraz; wpisz, co na nim widać (tekst alternatywny). "
+                           "Wezwanie do wsparcia w środku tekstu: osobny akapit [[wesprzyj]]."})
+    return {
+        "name": spec["name"],
+        "label": spec["label"],
+        "label_singular": spec.get("label_singular", spec["label"]),
+        "folder": f"{content}/{spec['folder']}",
+        "create": spec.get("create", True),
+        "extension": "md",
+        "format": "pelican",
+        # As `make newpost` names files: today's date and the title.
+        "slug": "{{year}}-{{month}}-{{day}}-{{slug}}",
+        "summary": "{{title}}",
+        "sortable_fields": ["title"] + (["date"] if any(f["name"] == "date" for f in fields) else []),
+        "fields": fields,
+    }
+
+
+def decap_config(settings):
+    """Decap CMS's config.yml (as JSON, which YAML reads as it is)."""
+    content = content_folder(settings)
+    media = setting(settings, "CMS_MEDIA_FOLDER")
+    config = {
+        "locale": "pl",
+        "backend": dict(setting(settings, "CMS_BACKEND")),
+        "media_folder": f"{content}/{media}",
+        "public_folder": "{static}/" + media,
+        "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
+        "collections": [collection(settings, spec) for spec in setting(settings, "CMS_COLLECTIONS")],
+    }
+    local = setting(settings, "CMS_LOCAL_BACKEND")
+    # The local proxy writes straight into content/ (so the live preview shows
+    # every save at once) and has no review states: those are for the git host.
+    if setting(settings, "CMS_EDITORIAL_WORKFLOW") and not local:
+        config["publish_mode"] = "editorial_workflow"
+    if local:
+        config["local_backend"] = {"url": local} if isinstance(local, str) else True
+    siteurl = settings.get("SITEURL") or ""
+    if siteurl.startswith("http"):
+        config["site_url"] = siteurl
+        config["display_url"] = siteurl
+    return config

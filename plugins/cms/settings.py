@@ -1,0 +1,46 @@
+"""The cms plugin's settings with their defaults (documented in README.md)."""
+
+from strict_build import settings_reader
+
+DEFAULTS = {
+    # Where the editor lives on the site: /admin/.
+    "CMS_PATH": "admin",
+    # The built editor (npm package decap-cms, pinned in editor/package-lock.json);
+    # None: editor/node_modules/decap-cms/dist in this checkout.
+    "CMS_BUNDLE": None,
+    # True: a build without the editor fails (the live site, publishconf.py);
+    # False: the site is built without /admin/ and a one-line notice says why.
+    "CMS_REQUIRED": False,
+    # The git host the editor saves to (Decap's `backend`): GitLab, Gitea /
+    # Forgejo or GitHub; README.md says what to set up for each.
+    "CMS_BACKEND": {"name": "gitlab", "repo": "instytut-spraw-obywatelskich/centrum-klucz", "branch": "main"},
+    # The editor's local proxy (decap-server, `make cms`) on this computer:
+    # False, True (http://localhost:8081/api/v1) or the proxy's API address.
+    "CMS_LOCAL_BACKEND": False,
+    # Drafts, review and a coordinator who publishes (Decap's editorial workflow).
+    "CMS_EDITORIAL_WORKFLOW": True,
+    # Uploaded pictures: the folder inside the content folder.
+    "CMS_MEDIA_FOLDER": "images",
+    # The checkout the editor saves into; None: the folder above the content folder.
+    "CMS_REPO_ROOT": None,
+    # What the editor lists. Each: name, label, label_singular, folder (in the
+    # content folder), plugins (whose FIELDS the form shows, "extra" = the
+    # fields of AUTHORING_EXTRA_FIELDS named in `extra`), skip (fields not in
+    # the form: they stay in the file as they are).
+    "CMS_COLLECTIONS": [
+        {"name": "aktualnosci", "label": "Aktualności", "label_singular": "wpis", "folder": "aktualnosci",
+         "plugins": ["authoring", "donations", "serving"], "extra": ["Image", "Description"],
+         "skip": ["Template", "URL", "Save_as"]},
+        {"name": "szkolenia", "label": "Szkolenia", "label_singular": "szkolenie", "folder": "szkolenia",
+         "plugins": ["authoring", "events", "donations", "serving"], "extra": ["Image", "Description"],
+         "skip": ["Template", "URL", "Save_as", "Event-UID", "Event-Sequence"]},
+        {"name": "wesprzyj", "label": "Apele (Dodaj nam MOCy!)", "label_singular": "apel", "folder": "wesprzyj",
+         "plugins": ["authoring", "donations", "serving"], "extra": ["Image", "Description"],
+         "skip": ["Template", "URL", "Save_as"]},
+        {"name": "strony", "label": "Strony", "label_singular": "strona", "folder": "pages",
+         "plugins": ["authoring", "serving"], "extra": "*",
+         "skip": ["Date", "Tags", "Template", "URL", "Save_as"]},
+    ],
+}
+
+setting = settings_reader(DEFAULTS)

@@ -1,0 +1,248 @@
+"""The web editor as a staff member uses it: `make cms` (the editor's local
+proxy writing into a checkout, beside the live preview), /admin/ in Chromium,
+a training created through the form with every field a training needs and a
+picture, saved; the file has exactly the expected header, `make check` passes,
+the built page shows its date, place and sign-up box; a wrong date is shown in
+the editor's preview in Polish; an existing post's title edited changes that
+line only. Nothing is requested from outside the computer.
+
+SCREENSHOTS=docs/img/edytor keeps the pictures the staff guide shows."""
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from servers import free_port
+from sitebuild import ROOT
+
+pytestmark = pytest.mark.browser
+
+PROXY = ROOT / "editor" / "node_modules" / "decap-server" / "dist" / "index.js"
+BUNDLE = ROOT / "editor" / "node_modules" / "decap-cms" / "dist" / "decap-cms.js"
+TITLE = "Biznesplan spółdzielni socjalnej – warsztaty"
+SLUG = "biznesplan-spoldzielni-socjalnej-warsztaty"
+
+
+def wait_for(check, seconds=60, what="warunek"):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        result = check()
+        if result:
+            return result
+        time.sleep(0.25)
+    raise AssertionError(f"nie doczekano się: {what}")
+
+
+def fetch(url):
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return None
+
+
+@pytest.fixture(scope="module")
+def editor(tmp_path_factory):
+    """`make cms` on a copy of the checkout's content."""
+    if not (PROXY.exists() and BUNDLE.exists()):
+        if os.environ.get("CI"):
+            pytest.fail("the editor's npm packages are missing: make test installs them with npm")
+        pytest.skip("npm packages of the editor not installed (make installs them when npm exists)")
+    checkout = tmp_path_factory.mktemp("checkout")
+    shutil.copytree(ROOT / "content", checkout / "content")
+    port, proxy_port = free_port(), free_port()
+    log = open(checkout / "cms.log", "w")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "cms.local", "-s", "pelicanconf.py", "--content", str(checkout / "content"),
+         "--output", str(checkout / "podglad"), "--port", str(port), "--proxy-port", str(proxy_port)],
+        cwd=ROOT, env=dict(os.environ, PYTHONPATH=str(ROOT / "plugins")), stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_for(lambda: fetch(base + "/admin/config.yml"), 90, "podgląd z edytorem")
+        yield base, checkout / "content"
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+        log.close()
+
+
+@pytest.fixture
+def page(browser, editor):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, timezone_id="Europe/Warsaw",
+                                  locale="pl-PL")
+    page = context.new_page()
+    page.outside = []
+    page.errors = []
+
+    def watch(request):
+        if not request.url.startswith(("http://127.0.0.1", "http://localhost", "data:", "blob:")):
+            page.outside.append(request.url)
+
+    page.on("request", watch)
+    page.on("pageerror", lambda error: page.errors.append(str(error)))
+    page.goto(editor[0] + "/admin/")
+    page.get_by_role("button", name="Zaloguj się").click()
+    page.wait_for_selector("text=Szkolenia")
+    yield page
+    context.close()
+
+
+def shoot(page, name):
+    folder = os.environ.get("SCREENSHOTS")
+    if folder:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(Path(folder) / f"{name}.png"))
+
+
+def field(page, label):
+    """The input of the form field whose label starts with `label`."""
+    labels = page.locator("label").filter(has_text=label)
+    labels.first.wait_for()
+    for i in range(labels.count()):
+        text = labels.nth(i).inner_text().strip().lower()
+        if text.startswith(label.lower()):
+            return page.locator(f"#{labels.nth(i).get_attribute('for')}")
+    raise AssertionError(f"no field {label!r}")
+
+
+def choose(page, label, option):
+    box = field(page, label)
+    box.click()
+    page.get_by_role("option", name=option, exact=True).click()
+
+
+def set_date(page, label, value):
+    """As a person does with the date field: "Wyczyść", then the new date."""
+    box = field(page, label)
+    box.locator("xpath=..").get_by_role("button", name="Wyczyść").click()
+    box.fill(value)
+
+
+def save(page):
+    page.wait_for_selector("text=Niezapisane zmiany")
+    page.get_by_role("button", name="Opublikuj", exact=True).click()
+    page.get_by_text("Opublikuj teraz", exact=True).click()
+    page.wait_for_selector("text=Zmiany zapisane", timeout=30000)
+    # Decap reads the saved entry back and draws the form again.
+    page.get_by_role("button", name="Opublikowane").wait_for()
+    page.wait_for_load_state("networkidle")
+
+
+def test_a_training_created_in_the_editor_builds_as_written(page, editor, tmp_path):
+    base, content = editor
+    page.goto(base + "/admin/#/collections/szkolenia/new")
+    page.wait_for_selector('[data-slate-editor="true"]')
+    field(page, "Tytuł").fill(TITLE)
+    field(page, "Data publikacji").fill("2026-11-20T09:30")
+    field(page, "Tagi").fill("spółdzielnie socjalne, biznesplan")
+    field(page, "Zajawka").fill("Jak policzyć przychody i koszty spółdzielni socjalnej na pierwsze dwa lata.")
+    field(page, "Początek").fill("2027-02-10T10:00")
+    field(page, "Koniec").first.fill("2027-02-10T15:00")
+    field(page, "Miejsce").fill("Centrum KLUCZ, ul. Pomorska 40, 91-408 Łódź")
+    choose(page, "Status szkolenia", "odbędzie się zgodnie z planem")
+    field(page, "Cena").fill("0")
+    field(page, "Dla kogo").fill("członkowie spółdzielni socjalnych i osoby, które je zakładają")
+    field(page, "Adres e-mail na zgłoszenia").fill("szkolenia@instytutsprawobywatelskich.pl")
+    field(page, "Koniec zapisów").fill("2027-02-05T23:59")
+    field(page, "Liczba miejsc").fill("20")
+    field(page, "Wolne miejsca").fill("12")
+    choose(page, "Stan zapisów", "otwarte")
+    editor_box = page.locator('[data-slate-editor="true"]')
+    editor_box.click()
+    page.keyboard.type("Na warsztatach każdy policzy biznesplan swojej spółdzielni.")
+    page.keyboard.press("Enter")
+    page.get_by_title("Dodaj komponent").click()
+    page.get_by_role("menuitem", name="Obraz").click()
+    picture = tmp_path / "sala-warsztatowa.jpg"
+    from PIL import Image
+
+    Image.new("RGB", (800, 500), (30, 110, 90)).save(picture, quality=80)
+    page.get_by_role("button", name="Wybierz zdjęcie").click()
+    page.locator('input[type="file"]').set_input_files(str(picture))
+    page.get_by_role("button", name="Wybierz zaznaczone").click()
+    field(page, "Co widać na obrazku").fill("Sala warsztatowa Centrum KLUCZ z zielonymi ścianami")
+    shoot(page, "1-nowe-szkolenie")
+    save(page)
+    shoot(page, "2-zapisane")
+
+    # Named as `make newtraining` names files: the post's date and its title.
+    path = content / "szkolenia" / f"2026-11-20-{SLUG}.md"
+    wait_for(path.exists, 10, f"plik {path.name}")
+    assert path.read_text(encoding="utf-8") == (
+        f"Title: {TITLE}\n"
+        "Date: 2026-11-20 09:30\n"
+        "Tags: spółdzielnie socjalne, biznesplan\n"
+        "Summary: Jak policzyć przychody i koszty spółdzielni socjalnej na pierwsze dwa lata.\n"
+        "Event-Start: 2027-02-10 10:00\n"
+        "Event-End: 2027-02-10 15:00\n"
+        "Event-Location: Centrum KLUCZ, ul. Pomorska 40, 91-408 Łódź\n"
+        "Event-Status: scheduled\n"
+        "Event-Price: 0\n"
+        "Event-Audience: członkowie spółdzielni socjalnych i osoby, które je zakładają\n"
+        "Registration-Email: szkolenia@instytutsprawobywatelskich.pl\n"
+        "Registration-Deadline: 2027-02-05 23:59\n"
+        "Capacity: 20\n"
+        "Seats-Left: 12\n"
+        "Registration-Status: open\n"
+        "\n"
+        "Na warsztatach każdy policzy biznesplan swojej spółdzielni.\n"
+        "\n"
+        "![Sala warsztatowa Centrum KLUCZ z zielonymi ścianami]({static}/images/sala-warsztatowa.jpg)\n"
+    )
+    assert (content / "images" / "sala-warsztatowa.jpg").read_bytes() == picture.read_bytes()
+
+    check = subprocess.run(
+        [sys.executable, "-m", "authoring.check", "-s", "pelicanconf.py", "--content", str(content)],
+        cwd=ROOT, env=dict(os.environ, PYTHONPATH=str(ROOT / "plugins")), capture_output=True, text=True)
+    assert check.returncode == 0, check.stdout + check.stderr
+
+    # The live preview rebuilt itself: the training's page as visitors will see it.
+    html = wait_for(lambda: fetch(f"{base}/szkolenia/{SLUG}/"), 60, "strona szkolenia w podglądzie")
+    assert "10 lutego 2027" in html
+    assert "Pomorska 40" in html
+    assert 'class="signup signup--' in html
+    assert "/images/sala-warsztatowa" in html
+
+    # A wrong date: the build's message shows beside the form, in Polish.
+    field(page, "Koniec zapisów").fill("2027-02-12T23:59")
+    save(page)
+    preview = page.frame_locator("iframe").first
+    problem = preview.locator(".edytor-uwagi")
+    problem.wait_for(timeout=60000)
+    assert "Registration-Deadline" in problem.inner_text()
+    shoot(page, "3-problem-w-podgladzie")
+    set_date(page, "Koniec zapisów", "2027-02-06T23:59")
+    save(page)
+    wait_for(lambda: preview.locator(".edytor-uwagi").count() == 0, 60, "zniknięcie uwagi")
+
+    assert page.outside == []
+    assert page.errors == []
+
+
+def test_changing_a_title_changes_that_line_only(page, editor):
+    base, content = editor
+    path = content / "aktualnosci" / "2026-11-10-targi-ekonomii-spolecznej-relacja.md"
+    before = path.read_bytes()
+    page.goto(base + "/admin/#/collections/aktualnosci/entries/2026-11-10-targi-ekonomii-spolecznej-relacja")
+    title = field(page, "Tytuł")
+    title.wait_for()
+    old_title = title.input_value()
+    title.fill(old_title + " (poprawione)")
+    shoot(page, "4-edycja-wpisu")
+    save(page)
+    wait_for(lambda: path.read_bytes() != before, 10, "zapis pliku")
+    old_lines = before.decode("utf-8").splitlines(keepends=True)
+    new_lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    assert len(old_lines) == len(new_lines)
+    changed = [(a, b) for a, b in zip(old_lines, new_lines) if a != b]
+    assert changed == [(f"Title: {old_title}\n", f"Title: {old_title} (poprawione)\n")]
+    assert page.outside == []
