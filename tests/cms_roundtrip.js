@@ -30,7 +30,7 @@ function lineDiff(a, b) {
 const report = [];
 for (const file of process.argv.slice(3)) {
   const bytes = fs.readFileSync(file);
-  const text = new TextDecoder("utf-8").decode(bytes); // as the browser reads it
+  const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes); // as decap-server hands it over
   const entry = { file, roundTrip: null, refused: null, edits: {} };
   let data;
   try {

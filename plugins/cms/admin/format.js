@@ -79,6 +79,13 @@
     return String(value);
   }
 
+  // "Name: value"; a value of several lines continues on lines indented by
+  // four spaces, as Markdown reads them (never as a line of text).
+  function line(name, kind, value, nl) {
+    return name + ": " + toText(kind, value).split(/\r?\n/).map(function (s) { return s.trim(); })
+      .filter(function (s) { return s; }).join(nl + "    ");
+  }
+
   function isEmpty(value) {
     return value == null || value === "" || (Array.isArray(value) && value.length === 0);
   }
@@ -173,14 +180,14 @@
           // cleared in the editor: the line goes
         } else {
           var ending = /\r?\n$/.exec(entry.raw);
-          out.push(entry.name + ": " + toText(field.kind, value) + (ending ? ending[0] : nl));
+          out.push(line(entry.name, field.kind, value, nl) + (ending ? ending[0] : nl));
         }
       });
       (fields || []).forEach(function (field) {
         if (!seen[field.key] && !isEmpty(data[field.key])) {
           var last = out.length ? out[out.length - 1] : "";
           if (last && !/\n$/.test(last)) out[out.length - 1] = last + nl;
-          out.push(field.name + ": " + toText(field.kind, data[field.key]) + nl);
+          out.push(line(field.name, field.kind, data[field.key], nl) + nl);
         }
       });
       var body = data.body == null ? "" : String(data.body);

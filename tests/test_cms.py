@@ -1,0 +1,185 @@
+"""The web editor's part of the build: /admin/ with a configuration made from
+the plugins' FIELDS, and the file format that keeps every post byte for byte
+(run in Node, as the browser runs it)."""
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from pelican.settings import read_settings
+
+from sitebuild import DATA, ROOT, build, scenario
+
+NODE = shutil.which("node")
+BUNDLE = ROOT / "editor" / "node_modules" / "decap-cms" / "dist" / "decap-cms.js"
+
+
+def settings(**override):
+    return read_settings(str(ROOT / "pelicanconf.py"), override={"PATH": str(ROOT / "content"), **override})
+
+
+def editor_fields():
+    from cms.config import all_fields
+
+    return all_fields(settings())
+
+
+def run_format(tmp_path, files):
+    if NODE is None:
+        pytest.skip("Node.js is not installed (the CI machine has it)")
+    fields = tmp_path / "fields.json"
+    fields.write_text(json.dumps(editor_fields()), encoding="utf-8")
+    result = subprocess.run([NODE, str(ROOT / "tests" / "cms_roundtrip.js"), str(fields), *map(str, files)],
+                            capture_output=True, text=True, check=True)
+    return {Path(entry["file"]): entry for entry in json.loads(result.stdout)}
+
+
+def posts(folder):
+    return sorted(p for p in Path(folder).rglob("*.md"))
+
+
+# Files as staff or other editors leave them: what the format must keep.
+AWKWARD = {
+    "windows.md": "Title: Zapisane w Notatniku\r\nDate: 3.11.2026 10:00\r\nTags: a,b ,  c\r\n\r\nTekst.\r\n".encode(),
+    "bom.md": "\ufeffTitle: Z BOM-em\nDate: 2026-11-03\n\nTekst.\n".encode(),
+    "markers.md": b"---\nTitle: Z kreskami\nDate: 2026-11-03 10:00\n---\nTekst bez pustego wiersza.\n",
+    "continued.md": "Title: Długi\nSummary: pierwszy wiersz\n    drugi wiersz\nDate: 2026-11-03\n\nTekst".encode(),
+    "no-header.md": "Sam tekst, bez nagłówka.\n\nDrugi akapit.\n".encode(),
+    "no-blank-line.md": "Title: Bez pustego wiersza\nDate: 2026-11-03\nTekst od razu.\n".encode(),
+    "spaces.md": "Title:    Dużo spacji   \nDate:2026-11-03 10:00\nCapacity:  20\n\n\n\nTekst.".encode(),
+    "polish-field.md": "Tytuł: Pole po polsku\nDate: 2026-11-03\n\nTekst.\n".encode(),
+    "empty.md": b"",
+}
+
+
+def test_every_file_reads_and_writes_back_byte_for_byte(tmp_path):
+    awkward = tmp_path / "awkward"
+    awkward.mkdir()
+    for name, data in AWKWARD.items():
+        (awkward / name).write_bytes(data)
+    files = posts(ROOT / "content") + posts(DATA / "bad_content") + posts(awkward)
+    report = run_format(tmp_path, files)
+    assert len(report) == len(files) > 50
+    failed = [str(path) for path, entry in report.items() if entry["roundTrip"] is not True]
+    assert failed == []
+
+
+def test_changing_one_field_changes_only_its_line(tmp_path):
+    awkward = tmp_path / "awkward"
+    awkward.mkdir()
+    for name, data in AWKWARD.items():
+        (awkward / name).write_bytes(data)
+    report = run_format(tmp_path, posts(ROOT / "content") + posts(DATA / "bad_content") + posts(awkward))
+    edits = 0
+    for path, entry in report.items():
+        for key, edit in entry["edits"].items():
+            edits += 1
+            assert edit["sameCount"] and len(edit["diff"]) == 1, (path, key, edit)
+    assert edits > 200
+    # A Polish date stays as written until the date itself is changed.
+    windows = report[awkward / "windows.md"]
+    assert windows["edits"]["date"]["value"] == "2031-02-03 04:05"
+    assert windows["edits"]["title"]["diff"] == [1]
+
+
+def test_a_file_that_is_not_utf8_is_refused_and_never_rewritten(tmp_path):
+    old = tmp_path / "stary.md"
+    old.write_bytes("Title: Zażółć gęślą jaźń\nDate: 2026-11-03\n\nŁódź.\n".encode("cp1250"))
+    entry = run_format(tmp_path, [old])[old]
+    assert entry["roundTrip"] is None and entry["edits"] == {}
+    assert "nie jest zapisany w UTF-8" in entry["refused"]
+
+
+def test_new_entries_are_written_like_make_newtraining_writes_them(tmp_path):
+    if NODE is None:
+        pytest.skip("Node.js is not installed (the CI machine has it)")
+    data = {"title": "Nowe szkolenie", "date": "2026-12-01 10:00", "tags": ["a", "b"], "event-start": "2027-01-14 10:00",
+            "capacity": 20, "seats-left": "", "body": "Tekst"}
+    script = ("const {makeFormat}=require(process.argv[1]);const f=makeFormat(JSON.parse(process.argv[2]));"
+              "process.stdout.write(f.toFile(JSON.parse(process.argv[3])))")
+    out = subprocess.run([NODE, "-e", script, str(ROOT / "plugins" / "cms" / "admin" / "format.js"),
+                          json.dumps(editor_fields()), json.dumps(data)], capture_output=True, text=True, check=True)
+    assert out.stdout == ("Title: Nowe szkolenie\nDate: 2026-12-01 10:00\nTags: a, b\n"
+                          "Event-Start: 2027-01-14 10:00\nCapacity: 20\n\nTekst\n")
+
+
+def test_the_forms_come_from_the_fields_the_plugins_declare():
+    from cms.config import decap_config
+    from events import FIELDS as TRAINING
+
+    config = decap_config(settings(CMS_LOCAL_BACKEND=False))
+    collections = {c["name"]: c for c in config["collections"]}
+    assert set(collections) == {"aktualnosci", "szkolenia", "wesprzyj", "strony"}
+    assert config["locale"] == "pl" and config["publish_mode"] == "editorial_workflow"
+    assert config["media_folder"] == "content/images"
+    training = {f["name"]: f for f in collections["szkolenia"]["fields"]}
+    for declared in TRAINING:
+        if declared.name in ("Event-UID", "Event-Sequence"):
+            assert declared.name.lower() not in training  # kept in the file, not offered
+            continue
+        shown = training[declared.name.lower()]
+        assert shown["hint"] == f"{declared.name}: {declared.help}"  # the guide's words
+        assert shown["required"] is declared.required
+    assert training["event-start"]["widget"] == "datetime" and training["event-start"]["required"] is True
+    assert training["capacity"]["widget"] == "number"
+    assert [o["value"] for o in training["registration-status"]["options"]] == ["open", "waitlist", "closed"]
+    assert training["tags"]["widget"] == "list"
+    donation = [o["value"] for o in training["donation"]["options"]]
+    assert donation[0] == "off" and "dodaj-nam-mocy" in donation
+    assert training["title"]["required"] is True and training["summary"]["required"] is False
+    assert training["modified"]["default"] == ""  # else every save would add today's date
+    assert collections["szkolenia"]["folder"] == "content/szkolenia"
+    assert collections["szkolenia"]["slug"] == "{{year}}-{{month}}-{{day}}-{{slug}}"
+    pages = {f["name"] for f in collections["strony"]["fields"]}
+    assert "a11y-status" in pages and "date" not in pages
+    # A field a theme adds appears in the editor with nothing else to change.
+    extra = dict(settings()["AUTHORING_EXTRA_FIELDS"], Partner={"help": "partner strony", "label": "Partner"})
+    config = decap_config(settings(AUTHORING_EXTRA_FIELDS=extra))
+    page_fields = {f["name"]: f for f in config["collections"][3]["fields"]}
+    assert page_fields["partner"]["label"] == "Partner"
+    # The local proxy (make cms) writes straight into content/: no review states there.
+    local = decap_config(settings(CMS_LOCAL_BACKEND="http://localhost:8081/api/v1"))
+    assert local["local_backend"] == {"url": "http://localhost:8081/api/v1"} and "publish_mode" not in local
+
+
+@pytest.mark.skipif(not BUNDLE.exists(), reason="the editor's npm package is not installed")
+def test_the_site_serves_the_editor_from_itself(dev_site):
+    admin = dev_site / "admin"
+    page = (admin / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="pl">' in page and 'content="noindex, nofollow"' in page
+    assert "http" not in page.replace("http-equiv", "")  # nothing from another server
+    for name in ("decap-cms.js", "format.js", "editor.js", "pola.js", "config.yml", "problemy.json"):
+        assert (admin / name).is_file(), name
+    assert json.loads((admin / "config.yml").read_text(encoding="utf-8"))["locale"] == "pl"
+
+
+def test_without_npm_the_site_builds_without_the_editor_and_says_so(tmp_path, caplog):
+    content = scenario(tmp_path, "none", {"aktualnosci/a.md": "Title: A\nDate: 2026-11-03\n\nTekst.\n"})
+    out = build(tmp_path / "out", content=content, CMS_BUNDLE=str(tmp_path / "brak"))
+    assert (out / "index.html").exists() and not (out / "admin").exists()
+    assert any("edytor /admin/ pominięty" in r.getMessage() for r in caplog.records)
+
+
+def test_the_live_build_refuses_to_go_without_the_editor(tmp_path):
+    from strict_build.collector import BuildFailed
+
+    content = scenario(tmp_path, "none", {"aktualnosci/a.md": "Title: A\nDate: 2026-11-03\n\nTekst.\n"})
+    with pytest.raises(BuildFailed) as failed:
+        build(tmp_path / "out", content=content, CMS_BUNDLE=str(tmp_path / "brak"), CMS_REQUIRED=True)
+    assert "CMS_REQUIRED" in str(failed.value) and "npm" in str(failed.value)
+
+
+def test_the_build_lists_each_files_problems_for_the_editor(tmp_path):
+    content = scenario(tmp_path, "none", {
+        "aktualnosci/a.md": "Title: A\nDate: 2026-11-03\n\n![zdjęcie]({static}/images/a.png)\n",
+    })
+    (content / "images").mkdir()
+    shutil.copy(DATA / "bad_content" / "content" / "images" / "zdjecie.png", content / "images" / "a.png")
+    out = build(tmp_path / "out", content=content, CMS_BUNDLE=str(BUNDLE.parent) if BUNDLE.exists() else None)
+    if not BUNDLE.exists():
+        pytest.skip("the editor's npm package is not installed")
+    problems = json.loads((out / "admin" / "problemy.json").read_text(encoding="utf-8"))
+    assert problems["errors"] == []
+    assert any(line.startswith("aktualnosci/a.md:") and "zdjęcie" in line for line in problems["warnings"])
