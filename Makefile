@@ -130,4 +130,4 @@ RUNS ?= 5
 bench: $(INSTALLED)
 	$(BIN)/python bench/bench.py --posts $(POSTS) --runs $(RUNS)
 
-.PHONY: help html clean regenerate serve devserver publish deploy rollback test audit fuzz bench check newpost newtraining newappeal
+.PHONY: help html clean regenerate serve devserver publish deploy rollback test audit fuzz bench check newpost newtraining newappeal cms

@@ -218,6 +218,23 @@ RENDER_CACHE_FRAGMENTS = True
 CMS_BACKEND = {"name": "gitlab", "repo": "instytut-spraw-obywatelskich/centrum-klucz", "branch": "main"}
 # On this computer (`make cms`) the editor saves through its local proxy
 # straight into content/, and the live preview shows the result at once.
+# The editor's page may talk to the git host's API (connect-src) and use the
+# inline styles Decap draws with, and it checks its configuration with compiled
+# functions ('unsafe-eval'); the rest of the site keeps SERVING_CSP.
+# Connecting another host (GitHub: https://api.github.com; Gitea/Forgejo: its
+# address) means adding it to connect-src here; the build says so.
+SERVING_CSP_BY_PATH = {
+    "/admin/": (
+        "default-src 'self'; script-src 'self' 'unsafe-eval' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; "
+        "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self' https://gitlab.com; "
+        "frame-src 'self' blob:; worker-src 'self' blob:; media-src 'self' blob:; object-src 'none'; "
+        "base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+    ),
+}
+# `make cms`'s proxy writes straight into content/, so the preview shows every
+# save at once; drafts, review and publishing are steps of the live editor
+# (publishconf.py turns them on).
+CMS_EDITORIAL_WORKFLOW = False
 # `make cms` tells the build where its proxy listens.
 CMS_LOCAL_BACKEND = os.environ.get("CMS_LOCAL_BACKEND") or True
 # Images and documents are hard-linked into the new output folder, not copied

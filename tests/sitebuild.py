@@ -89,7 +89,8 @@ def soup(path):
 
 
 def html_pages(output):
-    return sorted(p for p in Path(output).rglob("*.html"))
+    """The pages visitors read (the web editor, admin/, is tested on its own)."""
+    return sorted(p for p in Path(output).rglob("*.html") if p.relative_to(output).parts[0] != "admin")
 
 
 def serve(directory, not_found=None, port=0):

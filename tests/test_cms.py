@@ -109,7 +109,7 @@ def test_the_forms_come_from_the_fields_the_plugins_declare():
     from cms.config import decap_config
     from events import FIELDS as TRAINING
 
-    config = decap_config(settings(CMS_LOCAL_BACKEND=False))
+    config = decap_config(settings(CMS_LOCAL_BACKEND=False, CMS_EDITORIAL_WORKFLOW=True))
     collections = {c["name"]: c for c in config["collections"]}
     assert set(collections) == {"aktualnosci", "szkolenia", "wesprzyj", "strony"}
     assert config["locale"] == "pl" and config["publish_mode"] == "editorial_workflow"
@@ -140,7 +140,7 @@ def test_the_forms_come_from_the_fields_the_plugins_declare():
     page_fields = {f["name"]: f for f in config["collections"][3]["fields"]}
     assert page_fields["partner"]["label"] == "Partner"
     # The local proxy (make cms) writes straight into content/: no review states there.
-    local = decap_config(settings(CMS_LOCAL_BACKEND="http://localhost:8081/api/v1"))
+    local = decap_config(settings(CMS_LOCAL_BACKEND="http://localhost:8081/api/v1"))  # pelicanconf
     assert local["local_backend"] == {"url": "http://localhost:8081/api/v1"} and "publish_mode" not in local
 
 
@@ -183,3 +183,17 @@ def test_the_build_lists_each_files_problems_for_the_editor(tmp_path):
     problems = json.loads((out / "admin" / "problemy.json").read_text(encoding="utf-8"))
     assert problems["errors"] == []
     assert any(line.startswith("aktualnosci/a.md:") and "zdjęcie" in line for line in problems["warnings"])
+
+
+def test_a_git_host_the_editor_may_not_reach_stops_the_build(tmp_path):
+    from strict_build.collector import BuildFailed
+
+    content = scenario(tmp_path, "none", {"aktualnosci/a.md": "Title: A\nDate: 2026-11-03\n\nTekst.\n"})
+    github = {"name": "github", "repo": "fundacja/klucz", "branch": "main", "base_url": "https://oauth.example.org"}
+    with pytest.raises(BuildFailed) as failed:
+        build(tmp_path / "out", content=content, CMS_BUNDLE=str(BUNDLE.parent), CMS_BACKEND=github)
+    assert "dopisz https://api.github.com do connect-src" in str(failed.value)
+    gitea = {"name": "gitea", "repo": "fundacja/klucz"}
+    with pytest.raises(BuildFailed) as failed:
+        build(tmp_path / "out2", content=content, CMS_BUNDLE=str(BUNDLE.parent), CMS_BACKEND=gitea)
+    assert "api_root" in str(failed.value)

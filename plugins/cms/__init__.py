@@ -20,7 +20,7 @@ from pelican.generators import Generator
 
 from strict_build import Problem, report
 
-from .config import all_fields, decap_config
+from .config import all_fields, decap_config, policy_problem
 from .settings import setting
 
 logger = logging.getLogger(__name__)
@@ -48,6 +48,9 @@ class EditorGenerator(Generator):
     configuration, the field list of the file format, and the editor's files."""
 
     def generate_output(self, writer):
+        problem = policy_problem(self.settings)
+        if problem:
+            report(Problem("(ustawienia)", "CMS_BACKEND", problem))
         folder, files = bundle_files(self.settings)
         if not files:
             message = ("edytor /admin/ pominięty: brak pakietu decap-cms (zainstaluje go `make`, gdy jest npm; "

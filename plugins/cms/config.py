@@ -139,17 +139,25 @@ def decap_config(settings):
     media = setting(settings, "CMS_MEDIA_FOLDER")
     config = {
         "locale": "pl",
-        "backend": dict(setting(settings, "CMS_BACKEND")),
+        "backend": {
+            # The history of the site says in Polish who changed what.
+            "commit_messages": {
+                "create": "Dodano ({{collection}}): {{slug}}",
+                "update": "Zmieniono ({{collection}}): {{slug}}",
+                "delete": "Usunięto ({{collection}}): {{slug}}",
+                "uploadMedia": "Dodano plik: {{path}}",
+                "deleteMedia": "Usunięto plik: {{path}}",
+            },
+            **setting(settings, "CMS_BACKEND"),
+        },
         "media_folder": f"{content}/{media}",
         "public_folder": "{static}/" + media,
         "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
         "collections": [collection(settings, spec) for spec in setting(settings, "CMS_COLLECTIONS")],
     }
-    local = setting(settings, "CMS_LOCAL_BACKEND")
-    # The local proxy writes straight into content/ (so the live preview shows
-    # every save at once) and has no review states: those are for the git host.
-    if setting(settings, "CMS_EDITORIAL_WORKFLOW") and not local:
+    if setting(settings, "CMS_EDITORIAL_WORKFLOW"):
         config["publish_mode"] = "editorial_workflow"
+    local = setting(settings, "CMS_LOCAL_BACKEND")
     if local:
         config["local_backend"] = {"url": local} if isinstance(local, str) else True
     siteurl = settings.get("SITEURL") or ""
@@ -157,3 +165,36 @@ def decap_config(settings):
         config["site_url"] = siteurl
         config["display_url"] = siteurl
     return config
+
+
+# Where each git host's API answers by default (Decap's defaults).
+API_ORIGINS = {"gitlab": "https://gitlab.com", "github": "https://api.github.com"}
+
+
+def api_origin(backend):
+    """The origin the editor's page talks to, or None if it cannot be known."""
+    root = backend.get("api_root") or API_ORIGINS.get(backend.get("name"))
+    if not root:
+        return None
+    scheme, _, rest = root.partition("://")
+    return f"{scheme}://{rest.split('/', 1)[0]}"
+
+
+def policy_problem(settings):
+    """What is wrong with the editor's Content-Security-Policy, or None: the
+    page must be allowed to reach the git host, else saving fails in the
+    browser with nothing in the build to say why."""
+    path = "/" + setting(settings, "CMS_PATH").strip("/") + "/"
+    policy = (settings.get("SERVING_CSP_BY_PATH") or {}).get(path)
+    backend = setting(settings, "CMS_BACKEND")
+    origin = api_origin(backend)
+    if origin is None:
+        return (f"dla serwera „{backend.get('name')}” podaj w CMS_BACKEND adres jego API (api_root), "
+                "np. \"api_root\": \"https://git.example.org/api/v1\"")
+    if policy is None:
+        return None  # served without a policy of its own
+    connect = next((part.split()[1:] for part in policy.split(";") if part.split()[:1] == ["connect-src"]), [])
+    if origin not in connect and "*" not in connect:
+        return (f"strona edytora {path} nie może łączyć się z {origin} – dopisz {origin} do connect-src "
+                f"w SERVING_CSP_BY_PATH[\"{path}\"]")
+    return None

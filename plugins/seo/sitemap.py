@@ -5,8 +5,8 @@ from xml.sax.saxutils import escape
 
 from pelican import signals
 
-# Pages that must not be listed: the error page and draft previews.
-_EXCLUDED_PREFIXES = ("szkice/", "theme/")
+# Pages that must not be listed: the error page, draft previews, the web editor.
+_EXCLUDED_PREFIXES = ("szkice/", "theme/", "admin/")
 _EXCLUDED_FILES = {"404.html"}
 
 _lastmod = {}

@@ -19,6 +19,9 @@ DEFAULTS = {
         "font-src 'self'; connect-src 'self'; media-src 'self'; object-src 'none'; "
         "base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
     ),
+    # A different Content-Security-Policy for the addresses under a folder:
+    # {"/admin/": "…"} (the web editor needs its git host and inline styles).
+    "SERVING_CSP_BY_PATH": {},
     "SERVING_HSTS": "max-age=31536000; includeSubDomains",
     "SERVING_REFERRER_POLICY": "strict-origin-when-cross-origin",
     "SERVING_PERMISSIONS_POLICY": "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()",

@@ -232,6 +232,9 @@ def test_changing_a_title_changes_that_line_only(page, editor):
     base, content = editor
     path = content / "aktualnosci" / "2026-11-10-targi-ekonomii-spolecznej-relacja.md"
     before = path.read_bytes()
+    page.goto(base + "/admin/#/collections/aktualnosci")
+    page.get_by_text("Targi Ekonomii Społecznej", exact=False).first.wait_for()
+    shoot(page, "0-lista-wpisow")
     page.goto(base + "/admin/#/collections/aktualnosci/entries/2026-11-10-targi-ekonomii-spolecznej-relacja")
     title = field(page, "Tytuł")
     title.wait_for()
@@ -246,3 +249,88 @@ def test_changing_a_title_changes_that_line_only(page, editor):
     changed = [(a, b) for a, b in zip(old_lines, new_lines) if a != b]
     assert changed == [(f"Title: {old_title}\n", f"Title: {old_title} (poprawione)\n")]
     assert page.outside == []
+
+
+def test_drafts_review_and_publishing_on_the_live_site(browser, tmp_path):
+    """The live build (publishconf.py) served by nginx with its own policy for
+    /admin/; the editor talks to decap-server in git mode, which keeps drafts
+    on branches as GitLab or GitHub would: a new post is a draft on its own
+    branch, goes to review, is marked ready and published into main."""
+    if not (PROXY.exists() and BUNDLE.exists()):
+        pytest.fail("the editor's npm packages are missing: make test installs them with npm")
+    from pelican.settings import read_settings
+
+    from servers import Nginx
+    from sitebuild import REAL_PAYMENT_DETAILS, build
+
+    repo = tmp_path / "repo"
+    shutil.copytree(ROOT / "content", repo / "content")
+
+    def git(*args):
+        return subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True, text=True).stdout
+
+    git("init", "-q", "-b", "main")
+    git("config", "user.email", "redakcja@example.org")
+    git("config", "user.name", "Redakcja")
+    git("add", "-A")
+    git("commit", "-qm", "Treść strony")
+    proxy_port, port = free_port(), free_port()
+    proxy = subprocess.Popen(["node", str(PROXY)], env=dict(
+        os.environ, PORT=str(proxy_port), BIND_HOST="127.0.0.1", MODE="git", GIT_REPO_DIRECTORY=str(repo),
+        LOG_LEVEL="warn"))
+    origin = f"http://127.0.0.1:{port}"
+    policy = read_settings(str(ROOT / "publishconf.py"))["SERVING_CSP_BY_PATH"]["/admin/"]
+    policy = policy.replace("connect-src 'self'", f"connect-src 'self' http://localhost:{proxy_port}")
+    out = build(tmp_path / "out", content=repo / "content", conf="publishconf.py", SITEURL=origin,
+                SITE_ORIGIN=origin, FEED_DOMAIN=origin, CMS_LOCAL_BACKEND=f"http://localhost:{proxy_port}/api/v1",
+                SERVING_CSP_BY_PATH={"/admin/": policy}, **REAL_PAYMENT_DETAILS)
+    server = Nginx(tmp_path / "nginx", out, port=port)
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, timezone_id="Europe/Warsaw")
+    page = context.new_page()
+    page.add_init_script("""window.__csp = []; document.addEventListener("securitypolicyviolation",
+        (e) => window.__csp.push(e.violatedDirective + " " + (e.blockedURI || "inline")));""")
+    outside = []
+    page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(
+        ("http://127.0.0.1", "http://localhost", "data:", "blob:")) else None)
+    try:
+        page.goto(server.url + "/admin/")
+        page.get_by_role("button", name="Zaloguj się").click()
+        page.goto(server.url + "/admin/#/collections/aktualnosci/new")
+        field(page, "Tytuł").fill("Relacja z warsztatów w Sieradzu")
+        field(page, "Data publikacji").fill("2026-11-21T10:00")
+        page.locator('[data-slate-editor="true"]').click()
+        page.keyboard.type("Dwudziestu samorządowców poznało klauzule społeczne.")
+        page.get_by_role("button", name="Zapisz", exact=True).click()
+        page.get_by_role("button", name="Status: Wersja robocza").wait_for()
+        branch = "cms/aktualnosci/2026-11-21-relacja-z-warsztatow-w-sieradzu"
+        assert branch in git("branch", "--list", "cms/*")
+        assert "relacja-z-warsztatow" not in git("ls-tree", "-r", "--name-only", "main")  # not public yet
+
+        page.get_by_role("button", name="Status: Wersja robocza").click()
+        page.get_by_role("menuitem", name="W recenzji").click()
+        page.get_by_role("button", name="Status: W recenzji").wait_for()
+        assert git("config", f"branch.{branch}.description").strip() == "decap-cms/pending_review"
+        page.get_by_role("button", name="Status: W recenzji").click()
+        page.get_by_role("menuitem", name="Gotowe").click()
+        page.get_by_role("button", name="Status: Gotowe").wait_for()
+        page.goto(server.url + "/admin/#/workflow")
+        page.get_by_text("Gotowe do publikacji").wait_for()
+        page.get_by_text("Relacja z warsztatów w Sieradzu").wait_for()
+        shoot(page, "5-przebieg-redakcyjny")
+
+        page.go_back()
+        page.get_by_role("button", name="Opublikuj", exact=True).click()
+        page.once("dialog", lambda dialog: dialog.accept())
+        page.get_by_role("menuitem", name="Opublikuj teraz").click()
+        wait_for(lambda: branch not in git("branch", "--list", "cms/*"), 20, "publikacja")
+        published = git("show", "main:content/aktualnosci/2026-11-21-relacja-z-warsztatow-w-sieradzu.md")
+        assert published == ("Title: Relacja z warsztatów w Sieradzu\nDate: 2026-11-21 10:00\n\n"
+                             "Dwudziestu samorządowców poznało klauzule społeczne.\n")
+        assert "Dodano (wpis): 2026-11-21-relacja-z-warsztatow-w-sieradzu" in git("log", "--format=%s", "main")
+        assert page.evaluate("window.__csp") == []
+        assert outside == []
+    finally:
+        context.close()
+        server.stop()
+        proxy.terminate()
+        proxy.wait(timeout=10)
