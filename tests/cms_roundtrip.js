@@ -32,11 +32,16 @@ for (const file of process.argv.slice(3)) {
   const bytes = fs.readFileSync(file);
   const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes); // as decap-server hands it over
   const entry = { file, roundTrip: null, refused: null, edits: {} };
-  let data;
-  try {
-    data = JSON.parse(JSON.stringify(format.fromFile(text)));
-  } catch (error) {
-    entry.refused = error.message;
+  const data = JSON.parse(JSON.stringify(format.fromFile(text)));
+  const refused = require(path.join(__dirname, "..", "plugins", "cms", "admin", "format.js")).refusal(data.__pelican);
+  if (refused) {
+    entry.refused = refused;
+    try {
+      format.toFile(data); // saving must be refused too
+      entry.written = true;
+    } catch (error) {
+      entry.written = false;
+    }
     report.push(entry);
     continue;
   }

@@ -90,6 +90,7 @@ def test_a_file_that_is_not_utf8_is_refused_and_never_rewritten(tmp_path):
     entry = run_format(tmp_path, [old])[old]
     assert entry["roundTrip"] is None and entry["edits"] == {}
     assert "nie jest zapisany w UTF-8" in entry["refused"]
+    assert entry["written"] is False  # saving the empty form Decap shows is refused
 
 
 def test_new_entries_are_written_like_make_newtraining_writes_them(tmp_path):

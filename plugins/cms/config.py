@@ -117,6 +117,7 @@ def collection(settings, spec):
                    "modes": ["rich_text", "raw"], "editor_components": ["obraz"],
                    "hint": "Obrazek: przycisk + → Obraz; wpisz, co na nim widać (tekst alternatywny). "
                            "Wezwanie do wsparcia w środku tekstu: osobny akapit [[wesprzyj]]."})
+    dated = any(f["name"] == "date" for f in fields)
     return {
         "name": spec["name"],
         "label": spec["label"],
@@ -127,8 +128,10 @@ def collection(settings, spec):
         "format": "pelican",
         # As `make newpost` names files: today's date and the title.
         "slug": "{{year}}-{{month}}-{{day}}-{{slug}}",
-        "summary": "{{title}}",
-        "sortable_fields": ["title"] + (["date"] if any(f["name"] == "date" for f in fields) else []),
+        # The list shows the newest first, with its date as staff write it.
+        "summary": "{{title}} · {{date | date('DD.MM.YYYY')}}" if dated else "{{title}}",
+        "sortable_fields": ([{"field": "date", "label": "Data", "default_sort": "desc"}] if dated else [])
+        + [{"field": "title", "label": "Tytuł"}],
         "fields": fields,
     }
 

@@ -139,6 +139,8 @@
       var entry = this.props.entry;
       var data = function (key) { return entry.getIn(["data", key]); };
       var found = problemsOf(entry.get("path"));
+      var refused = window.KluczFormat.refusal(data(window.KluczFormat.RAW));
+      if (refused) found.errors = [refused].concat(found.errors);
       var tags = data("tags");
       tags = tags && tags.toJS ? tags.toJS() : tags || [];
       return h("div", { className: "edytor-podglad" },

@@ -22,7 +22,7 @@
   var RAW = "__pelican";
 
   function FormatProblem(message) {
-    this.name = "FormatProblem";
+    this.name = "Uwaga";
     this.message = message;
   }
   FormatProblem.prototype = Object.create(Error.prototype);
@@ -147,7 +147,17 @@
     var known = byKey(fields);
 
     function fromFile(text) {
-      var parsed = parse(text);
+      var parsed;
+      try {
+        parsed = parse(text);
+      } catch (error) {
+        if (!(error instanceof FormatProblem)) throw error;
+        // Decap would show an empty form, and saving it would replace the
+        // file: the entry carries the refusal, and writing it is refused.
+        var refused = { body: "" };
+        refused[RAW] = JSON.stringify({ refused: error.message });
+        return refused;
+      }
       var data = { body: parsed.body };
       var seen = {};
       parsed.header.forEach(function (entry) {
@@ -163,6 +173,7 @@
 
     function toFile(data) {
       var raw = data[RAW] ? JSON.parse(data[RAW]) : { header: [], sep: "\n", nl: "\n", body: null };
+      if (raw.refused) throw new FormatProblem(raw.refused);
       var nl = raw.nl;
       var out = [];
       var seen = {};
@@ -206,7 +217,17 @@
     return { fromFile: fromFile, toFile: toFile };
   }
 
-  var api = { makeFormat: makeFormat, parse: parse, normalDate: normalDate, FormatProblem: FormatProblem, RAW: RAW };
+  // Why the editor will not write this entry (a file it could not read), or "".
+  function refusal(rawValue) {
+    try {
+      return (rawValue && JSON.parse(rawValue).refused) || "";
+    } catch (error) {
+      return "";
+    }
+  }
+
+  var api = { makeFormat: makeFormat, parse: parse, normalDate: normalDate, refusal: refusal,
+    FormatProblem: FormatProblem, RAW: RAW };
   if (typeof module !== "undefined" && module.exports) {
     module.exports = api;
   } else {
