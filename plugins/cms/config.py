@@ -114,7 +114,7 @@ def collection(settings, spec):
     for field in collection_fields(settings, spec):
         fields.append(widget(field, settings, required=field.required))
     fields.append({"label": "Treść", "name": "body", "widget": "markdown", "required": False,
-                   "modes": ["rich_text", "raw"], "editor_components": ["obraz"],
+                   "modes": ["rich_text", "raw"], "editor_components": ["obraz", "wesprzyj"],
                    "hint": "Obrazek: przycisk + → Obraz; wpisz, co na nim widać (tekst alternatywny). "
                            "Wezwanie do wsparcia w środku tekstu: osobny akapit [[wesprzyj]]."})
     dated = any(f["name"] == "date" for f in fields)

@@ -161,6 +161,8 @@ def test_a_training_created_in_the_editor_builds_as_written(page, editor, tmp_pa
     page.keyboard.type("Na warsztatach każdy policzy biznesplan swojej spółdzielni.")
     page.keyboard.press("Enter")
     page.get_by_title("Dodaj komponent").click()
+    page.get_by_role("menuitem", name="Pole wsparcia (Dodaj nam MOCy!)").click()
+    page.get_by_title("Dodaj komponent").click()
     page.get_by_role("menuitem", name="Obraz").click()
     picture = tmp_path / "sala-warsztatowa.jpg"
     from PIL import Image
@@ -197,6 +199,8 @@ def test_a_training_created_in_the_editor_builds_as_written(page, editor, tmp_pa
         "Na warsztatach każdy policzy biznesplan swojej spółdzielni.\n"
         "\n"
         "![Sala warsztatowa Centrum KLUCZ z zielonymi ścianami]({static}/images/sala-warsztatowa.jpg)\n"
+        "\n"
+        "[[wesprzyj]]\n"
     )
     assert (content / "images" / "sala-warsztatowa.jpg").read_bytes() == picture.read_bytes()
 
@@ -211,6 +215,7 @@ def test_a_training_created_in_the_editor_builds_as_written(page, editor, tmp_pa
     assert "Pomorska 40" in html
     assert 'class="signup signup--' in html
     assert "/images/sala-warsztatowa" in html
+    assert "donation--w-tekscie" in html  # the box where the editor put it
 
     # A wrong date: the build's message shows beside the form, in Polish.
     field(page, "Koniec zapisów").fill("2027-02-12T23:59")

@@ -43,6 +43,28 @@
     },
   });
 
+  // The donation box inside the text: a line [[wesprzyj]] or
+  // [[wesprzyj:<campaign>]] (the rich-text editor would otherwise escape it).
+  var campaigns = window.KLUCZ_CAMPAIGNS || [];
+  CMS.registerEditorComponent({
+    id: "wesprzyj",
+    label: "Pole wsparcia (Dodaj nam MOCy!)",
+    fields: [
+      { name: "campaign", label: "Kampania", widget: "select", required: false,
+        options: [{ label: "domyślna", value: "" }].concat(campaigns.map(function (c) {
+          return { label: c.title + " (" + c.id + ")", value: c.id };
+        })),
+        hint: "W tym miejscu tekstu pojawi się pole wsparcia z przyciskami; pod wpisem już go nie będzie." },
+    ],
+    pattern: /^\[\[wesprzyj(?::([a-z0-9-]+))?\]\]$/,
+    fromBlock: function (match) { return { campaign: match[1] || "" }; },
+    toBlock: function (data) { return data.campaign ? "[[wesprzyj:" + data.campaign + "]]" : "[[wesprzyj]]"; },
+    toPreview: function (data) {
+      return h("aside", { className: "donation" },
+        h("p", {}, "Tu pojawi się pole wsparcia" + (data.campaign ? " kampanii " + data.campaign : "") + "."));
+    },
+  });
+
   var MONTHS = ["stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia", "września",
     "października", "listopada", "grudnia"];
 
