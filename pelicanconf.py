@@ -64,7 +64,7 @@ USE_FOLDER_AS_CATEGORY = True
 CATEGORY_TITLES = {
     "aktualnosci": "Aktualności",
     "szkolenia": "Szkolenia",
-    "wesprzyj": "Wesprzyj nas",
+    "wesprzyj": "Apele",
 }
 ARTICLE_PATHS = ["aktualnosci", "szkolenia", "wesprzyj"]
 PAGE_PATHS = ["pages"]
@@ -148,7 +148,8 @@ OUTPUT_RETENTION = []
 MENU_ITEMS = [
     ("Aktualności", "aktualnosci/"),
     ("Szkolenia", "szkolenia/"),
-    ("Wesprzyj nas", "wesprzyj-nas/"),
+    # A third item: the other folders this menu entry stands for.
+    ("Wesprzyj nas", "wesprzyj-nas/", ("wesprzyj/",)),
     ("O nas", "o-nas/"),
     ("Kontakt", "kontakt/"),
 ]

@@ -1,0 +1,33 @@
+"""The faults a careful reader meets, each with the test that would have
+caught it (issue: the visitor's site)."""
+
+from sitebuild import html_pages, soup
+
+
+def menu(page):
+    return {a.get_text(strip=True): a for a in page.select(".site-nav a")}
+
+
+def test_the_menu_marks_the_page_and_the_section_the_reader_is_in(dev_site):
+    listing = menu(soup(dev_site / "aktualnosci" / "index.html"))
+    assert listing["Aktualności"].get("aria-current") == "page"
+    post = menu(soup(dev_site / "aktualnosci" / "targi-ekonomii-spolecznej-w-lodzi-relacja" / "index.html"))
+    assert post["Aktualności"].get("aria-current") == "true"
+    assert [name for name, a in post.items() if a.get("aria-current")] == ["Aktualności"]
+    training = next((dev_site / "szkolenia").glob("abc-*/index.html"))
+    assert menu(soup(training))["Szkolenia"].get("aria-current") == "true"
+    appeal = menu(soup(dev_site / "wesprzyj" / "dodaj-nam-mocy" / "index.html"))
+    assert appeal["Wesprzyj nas"].get("aria-current") == "true"
+    home = menu(soup(dev_site / "index.html"))
+    assert not any(a.get("aria-current") for a in home.values())
+
+
+def test_wesprzyj_nas_always_leads_to_one_place(dev_site):
+    targets = set()
+    for path in html_pages(dev_site):
+        for a in soup(path).find_all("a"):
+            if a.get_text(" ", strip=True) == "Wesprzyj nas":
+                targets.add(a["href"].rstrip("/").rsplit("/", 1)[-1])
+    assert targets == {"wesprzyj-nas"}
+    crumbs = soup(dev_site / "wesprzyj" / "dodaj-nam-mocy" / "index.html").select(".breadcrumbs a")
+    assert [a.get_text(strip=True) for a in crumbs] == ["Strona główna", "Apele"]
