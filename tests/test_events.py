@@ -178,14 +178,18 @@ def test_form_link_is_used_when_given(site):
     assert hybrid.select_one("a.button")["href"] == "mailto:zapisy@example.org?subject=Hybryda"
 
 
-def test_home_page_shows_the_next_three(site):
+def test_home_page_shows_the_next_three_one_can_sign_up_for(site):
+    """Open trainings first (the one whose deadline has passed, the full,
+    waiting-list and cancelled ones lose their slots to them), in date order."""
     home = soup(site / "index.html")
     block = home.find("section", attrs={"aria-labelledby": "najblizsze-szkolenia"})
-    assert [text(h) for h in block.select(".card__title")] == [
-        "Szkolenie po terminie zgłoszeń",
-        "Szkolenie z terminem jutro",
-        "Szkolenie jednodniowe z godzinami",
-    ]
+    titles = [text(h) for h in block.select(".card__title")]
+    assert len(titles) == 3
+    assert "Szkolenie po terminie zgłoszeń" not in titles
+    assert not any("odwołane" in t.lower() or "pełne" in t.lower() for t in titles)
+    assert [text(s) for s in block.select(".signup-label")] == ["Zapisy otwarte"] * 3
+    starts = [t["datetime"] for t in block.select(".training-card__when time")]
+    assert starts == sorted(starts)
 
 
 def test_month_grid(site):

@@ -31,3 +31,42 @@ def test_wesprzyj_nas_always_leads_to_one_place(dev_site):
     assert targets == {"wesprzyj-nas"}
     crumbs = soup(dev_site / "wesprzyj" / "dodaj-nam-mocy" / "index.html").select(".breadcrumbs a")
     assert [a.get_text(strip=True) for a in crumbs] == ["Strona główna", "Apele"]
+
+
+import pytest  # noqa: E402
+
+from sitebuild import build, scenario  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def trainings(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("visitor-trainings")
+    return build(tmp / "out", content=scenario(tmp, "trainings"))
+
+
+def text(node):
+    return " ".join(node.get_text(" ", strip=True).split())
+
+
+def test_a_cancelled_training_is_marked_once_and_offers_no_calendar(trainings):
+    listing = soup(trainings / "szkolenia" / "index.html")
+    card = next(c for c in listing.select(".training-card") if "Szkolenie odwołane" in text(c.select_one(".card__title")))
+    said = text(card).lower()
+    assert said.count("odwoł") == 2  # the title itself, and the badge
+    assert card.select(".signup-label") == []
+    page = soup(trainings / "szkolenia" / "szkolenie-odwolane" / "index.html")
+    assert page.select(".add-to-calendar") == []
+    assert "Dodaj do kalendarza" not in text(page)
+
+
+def test_the_sign_up_box_says_its_state_once_and_never_contradicts_it(trainings):
+    for path in (trainings / "szkolenia").glob("*/index.html"):
+        box = soup(path).find("section", class_="signup")
+        if box is None:
+            continue
+        heading = text(box.find("h2"))
+        assert heading != "Zapisy" and text(box).count(heading) == 1, path
+    full = soup(trainings / "szkolenia" / "szkolenie-bez-wolnych-miejsc" / "index.html").find("section", class_="signup")
+    assert text(full.find("h2")) == "Brak wolnych miejsc"
+    assert "Zgłoszenia przyjmujemy" not in text(full)
+    assert "Wolne miejsca" not in text(full)

@@ -29,6 +29,18 @@ def is_training(article, settings):
     return category is not None and category.slug == setting(settings, "EVENTS_CATEGORY")
 
 
+# Who gets the home page's few slots first: trainings one can sign up for,
+# then those with a waiting list, then the rest; a cancelled one never.
+_HOME_RANK = {"open": 0, "waitlist": 1}
+
+
+def home_trainings(upcoming, count):
+    """The next trainings for the home page, in date order."""
+    chosen = sorted((a for a in upcoming if a.signup["state"] != "cancelled"),
+                    key=lambda a: (_HOME_RANK.get(a.signup["state"], 2), a.training.start_at, a.title))[:count]
+    return sorted(chosen, key=lambda a: (a.training.start_at, a.title))
+
+
 def prepare(generator):
     """article_generator_finalized: attach `.training` and friends to each training."""
     settings = generator.settings
@@ -94,7 +106,7 @@ def prepare(generator):
     context = generator.context
     context["trainings"] = sorted(trainings, key=lambda a: a.training.start_at)
     context["upcoming_trainings"] = upcoming
-    context["home_trainings"] = upcoming[: setting(settings, "EVENTS_HOME_COUNT")]
+    context["home_trainings"] = home_trainings(upcoming, setting(settings, "EVENTS_HOME_COUNT"))
     context["past_trainings"] = past
     context["trainings_ics_url"] = setting(settings, "EVENTS_ICS_PATH")
     context["trainings_webcal_url"] = _webcal(site, setting(settings, "EVENTS_ICS_PATH"))
