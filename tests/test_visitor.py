@@ -70,3 +70,20 @@ def test_the_sign_up_box_says_its_state_once_and_never_contradicts_it(trainings)
     assert text(full.find("h2")) == "Brak wolnych miejsc"
     assert "Zgłoszenia przyjmujemy" not in text(full)
     assert "Wolne miejsca" not in text(full)
+
+
+def test_the_month_calendar_opens_on_a_month_with_a_training_and_steps_one_month(dev_site):
+    entry = soup(dev_site / "szkolenia" / "kalendarz" / "index.html")
+    assert entry.select(".month-list li"), "opens on an empty month"
+    assert not any("odwołane" in text(li).lower() for li in entry.select(".month-list li"))
+    for path in (dev_site / "szkolenia" / "kalendarz").glob("*/*/index.html"):
+        year, month = int(path.parent.parent.name), int(path.parent.name)
+        page = soup(path)
+        for rel, step in (("prev", -1), ("next", 1)):
+            link = page.find("a", rel=rel)
+            if link is None:
+                continue
+            y, m = (int(x) for x in link["href"].strip("/").split("/")[-2:])
+            assert (y * 12 + m) - (year * 12 + month) == step, (path, rel, link["href"])
+        hrefs = [a["href"] for a in page.find_all("a")]
+        assert "/szkolenia/kalendarz/" not in hrefs, path

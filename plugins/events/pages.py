@@ -81,11 +81,16 @@ class TrainingsGenerator(Generator):
                 by_day.setdefault(day, []).append(article)
             for key in {month_key(day) for day in article.training.days}:
                 by_month.setdefault(key, []).append(article)
-        # Months with trainings, plus every month from this one to the last
-        # planned training, so the near future has no gaps.
+        # Every month from the first training's to the last one's (and this
+        # one), so "previous" and "next" always go one month back or forward.
         this_month = month_key(now.date())
         busy = {month_key(day) for day in by_day}
-        months = sorted(busy | set(months_between(this_month, max(busy | {this_month}))))
+        months = list(months_between(min(busy | {this_month}), max(busy | {this_month})))
+        # /szkolenia/kalendarz/ opens on this month if it has a training still
+        # ahead, else on the month of the next training.
+        ahead = sorted(month_key(day) for article in trainings if article.training.status != "cancelled"
+                       for day in article.training.days if day >= now.date())
+        opening = this_month if not ahead or ahead[0] == this_month else ahead[0]
         pattern = setting(self.settings, "EVENTS_MONTH_URL")
         template = self.get_template("trainings_month")
         for index, (year, month) in enumerate(months):
@@ -113,7 +118,7 @@ class TrainingsGenerator(Generator):
             writer.write_file(
                 url + "index.html", template, self.context, url=url, page_name=category, **local
             )
-            if (year, month) == month_key(now.date()):
+            if (year, month) == opening:
                 current = dict(local, canonical_month=url)
                 writer.write_file(
                     url.rsplit("/", 3)[0] + "/index.html",
