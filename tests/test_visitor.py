@@ -87,3 +87,18 @@ def test_the_month_calendar_opens_on_a_month_with_a_training_and_steps_one_month
             assert (y * 12 + m) - (year * 12 + month) == step, (path, rel, link["href"])
         hrefs = [a["href"] for a in page.find_all("a")]
         assert "/szkolenia/kalendarz/" not in hrefs, path
+
+
+def test_training_cards_in_lists_show_when_the_training_is(dev_site):
+    for listing in (dev_site / "index.html", dev_site / "tag" / "spoldzielnie-socjalne" / "index.html"):
+        page = soup(listing)
+        cards = [c for c in page.select("article.card--szkolenia") if c.select_one(".post-meta")]
+        assert cards, listing
+        for card in cards:
+            meta = text(card.select_one(".post-meta"))
+            assert meta.startswith("Termin:"), (listing, meta)
+    home = soup(dev_site / "index.html")
+    abc = next(c for c in home.select("article.card--szkolenia")
+               if "ABC Ekonomii Społecznej – co każdy" in text(c) and c.select_one(".post-meta"))
+    assert "14 stycznia 2027" in text(abc.select_one(".post-meta"))
+    assert "20 listopada 2026" not in text(abc)  # the day it was announced
