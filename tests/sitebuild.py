@@ -84,6 +84,12 @@ def scenario(tmp_path, name, files=None):
     return content
 
 
+def as_read(text):
+    """Text as a reader sees it: no-break spaces as spaces, word joiners
+    unseen, the no-break hyphen as a hyphen (the typography rules add them)."""
+    return text.replace("\u00a0", " ").replace("\u2060", "").replace("\u2011", "-")
+
+
 def soup(path):
     return BeautifulSoup(Path(path).read_text(encoding="utf-8"), "html.parser")
 

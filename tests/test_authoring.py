@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from sitebuild import LIVE_URL, REAL_PAYMENT_DETAILS, ROOT, build, scenario, soup
+from sitebuild import LIVE_URL, REAL_PAYMENT_DETAILS, ROOT, as_read, build, scenario, soup
 
 sys.path.insert(0, str(ROOT / "plugins"))
 from authoring.new import create  # noqa: E402
@@ -222,10 +222,10 @@ def test_preview_shows_drafts_and_scheduled_posts_marked(tmp_path):
     content = scenario(tmp_path, "clean", SCHEDULED)
     preview = build(tmp_path / "preview", content=content, AUTHORING_PREVIEW=True)
     draft = soup(preview / "aktualnosci/szkic/index.html")
-    assert "Szkic – widoczny tylko w podglądzie" in draft.select_one(".preview-badge").get_text()
+    assert "Szkic – widoczny tylko w podglądzie" in as_read(draft.select_one(".preview-badge").get_text())
     scheduled = soup(preview / "aktualnosci/zaplanowany/index.html")
     assert "pojawi się na stronie" in scheduled.select_one(".preview-badge").get_text()
-    assert "5 grudnia 2026" in scheduled.select_one(".preview-badge").get_text()
+    assert "5 grudnia 2026" in as_read(scheduled.select_one(".preview-badge").get_text())
     home = soup(preview / "index.html")
     assert [m.get_text(" ", strip=True).replace("\u00a0", " ") for m in home.select(".card .preview-mark")] == [
         "Zaplanowany na 5 grudnia 2026 r.", "Szkic"]

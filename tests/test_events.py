@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from icalendar import Calendar
 
-from sitebuild import DATA, build, html_pages, scenario, soup
+from sitebuild import DATA, as_read, build, html_pages, scenario, soup
 
 NBSP = "\u00a0"
 WARSAW = ZoneInfo("Europe/Warsaw")
@@ -18,7 +18,8 @@ ORIGIN = "http://localhost:8000"
 
 
 def text(node):
-    return " ".join(node.get_text(" ").replace(NBSP, " ").split())
+    # As a reader sees it: no-break spaces as spaces, word joiners unseen.
+    return " ".join(as_read(node.get_text(" ")).split())
 
 
 def slug_page(site, slug):
@@ -324,7 +325,7 @@ def test_uid_survives_changes_of_title_time_and_place(tmp_path):
 
 def test_add_to_calendar_links(site):
     page = slug_page(site, "szkolenie-jednodniowe-z-godzinami")
-    links = {a.get_text(): a["href"] for a in page.select(".add-to-calendar a")}
+    links = {text(a): a["href"] for a in page.select(".add-to-calendar a")}
     google = urlparse(links["Google"])
     assert google.netloc == "calendar.google.com"
     query = parse_qs(google.query)

@@ -11,7 +11,7 @@ import urllib.request
 
 import pytest
 
-from sitebuild import ROOT, scenario
+from sitebuild import ROOT, as_read, scenario
 
 ENV = dict(os.environ, PYTHONPATH=str(ROOT / "plugins"), BUILD_NOW="2026-11-28T12:00:00+01:00")
 
@@ -69,7 +69,7 @@ def test_preview_reloads_on_save_and_shows_problems(preview):
     page = urllib.request.urlopen(base + "/aktualnosci/wpis/").read().decode("utf-8")
     assert "Pierwsza wersja." in page
     assert '<script src="/__podglad/odswiez.js"></script>' in page
-    draft = urllib.request.urlopen(base + "/aktualnosci/szkic/").read().decode("utf-8")
+    draft = as_read(urllib.request.urlopen(base + "/aktualnosci/szkic/").read().decode("utf-8"))
     assert "Szkic – widoczny tylko w podglądzie" in draft
 
     stream = urllib.request.urlopen(base + "/__podglad/zdarzenia", timeout=30)

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from sitebuild import DATA, ROOT, TEST_NOW, build, scenario, soup
+from sitebuild import DATA, ROOT, TEST_NOW, as_read, build, scenario, soup
 
 sys.path.insert(0, str(ROOT / "plugins"))
 from polish_dates import DateProblem, parse_moment  # noqa: E402
@@ -110,7 +110,7 @@ def test_polish_dates_in_a_real_build(tmp_path):
     assert post.find("time", attrs={"datetime": "2026-11-03T10:00+01:00"}) is not None
     # 12.05.2027 is 12 May 2027: scheduled, not published on 5 December 2026.
     assert not (out / "aktualnosci/zapowiedz").exists()
-    training = (out / "szkolenia/ksiegowosc/index.html").read_text(encoding="utf-8")
+    training = as_read((out / "szkolenia/ksiegowosc/index.html").read_text(encoding="utf-8"))
     assert "3 grudnia 2026" in training and "10:00" in training and "15:00" in training
     ics = (out / "szkolenia/ksiegowosc/kalendarz.ics").read_text(encoding="utf-8")
     assert "DTSTART;TZID=Europe/Warsaw:20261203T100000" in ics

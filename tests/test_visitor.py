@@ -102,3 +102,38 @@ def test_training_cards_in_lists_show_when_the_training_is(dev_site):
                if "ABC Ekonomii Społecznej – co każdy" in text(c) and c.select_one(".post-meta"))
     assert "14 stycznia 2027" in text(abc.select_one(".post-meta"))
     assert "20 listopada 2026" not in text(abc)  # the day it was announced
+
+
+MONTHS = "stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|października|listopada|grudnia"
+# What must not break across lines (or be spaced) in any text a reader sees,
+# whether a post or a template wrote it.
+LINE_BREAK_FAULTS = {
+    "day and month": rf"\b\d{{1,2}}[ ]({MONTHS})\b",
+    "number and unit": r"\d[ ](r\.|zł|%)",
+    "number before 'z'": r"\d[ ]z\s\d",
+    "one-letter word": r"(?<![\w\u00a0\-])[aiouwzAIOUWZ][ ]",
+    "postal code with a breakable hyphen": r"(?<![\d-])\d{2}-\d{3}(?![\d-])",
+    "range with a breakable dash": r"\d–(?!\u2060)\d",
+    "space before a comma": r"\s,",
+    "abbreviation and its word": r"(?<![\w.])(m\. in\.|ul\.|tel\.|np\.|nr|al\.|pl\.|godz\.)[ ]",
+}
+
+
+def visible_text(path):
+    page = soup(path)
+    for tag in page(["script", "style", "code", "pre", "head", "textarea"]):
+        tag.decompose()
+    return page.get_text("")
+
+
+def test_nothing_that_belongs_together_breaks_across_lines(dev_site, trainings):
+    import re
+
+    faults = []
+    for site in (dev_site, trainings):
+        for path in html_pages(site):
+            text = visible_text(path)
+            for name, rule in LINE_BREAK_FAULTS.items():
+                for match in re.finditer(rule, text):
+                    faults.append(f"{path.relative_to(site)}: {name}: …{text[max(0, match.start() - 25):match.end() + 10]}…")
+    assert faults == []

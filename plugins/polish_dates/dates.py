@@ -13,8 +13,9 @@ DEFAULT_LOCALE = "pl_PL"
 
 @lru_cache(maxsize=4096)
 def format_date_pl(value, locale=DEFAULT_LOCALE, with_year_suffix=True):
-    """Date as "15 maja 2016 r." (genitive month, non-breaking space before r.)."""
-    text = format_date(_as_date(value), "d MMMM y", locale=locale)
+    """Date as "15 maja 2016 r." (genitive month; non-breaking spaces after the
+    day and before r., so neither is left alone at the end of a line)."""
+    text = format_date(_as_date(value), "d MMMM y", locale=locale).replace(" ", NBSP, 1)
     return f"{text}{NBSP}r." if with_year_suffix else text
 
 

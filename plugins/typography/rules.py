@@ -3,6 +3,7 @@
 import re
 from functools import lru_cache
 
+from jinja2 import Template
 from markupsafe import Markup
 from pelican import signals
 
@@ -28,6 +29,19 @@ _OPENING_QUOTE = re.compile(
     r'(?:(?<=^)|(?<=[\s(\[{\u00a0—–/-]))"(?=[^\s.,;:!?)\]}])|(?<=[\s(\[{\u00a0—–/-])"$'
 )
 _NESTED = re.compile(r"(?:&lt;&lt;|<<)(.+?)(?:&gt;&gt;|>>)")
+# A day and its month ("10 stycznia"), kept on one line.
+_DAY_MONTH = re.compile(
+    r"(?<![\d.,])(\d{1,2})[ ](?=(?:stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września"
+    r"|października|listopada|grudnia)\b)")
+# Abbreviations bound to the word after them ("ul. Pomorska", "m. in.").
+_ABBREVIATION = re.compile(r"(?<![\w.])(m\.(?= in\.)|ul\.|al\.|pl\.|tel\.|nr|np\.|ok\.|tzw\.|tj\.|godz\.|dr|prof\.)[ ](?=\S)")
+# "8 z 20": the number before "z" too.
+_OF_NUMBER = re.compile(r"(?<=\d)[ ](?=z\u00a0\d)")
+# Postal codes ("91-408") with a non-breaking hyphen; time and date ranges
+# ("10:00–15:00", "14–16") with a word joiner after the dash.
+_POSTAL = re.compile(r"(?<![\d-])(\d{2})-(\d{3})(?![\d-])")
+_RANGE = re.compile(r"(?<=\d)–(?=\d)")
+WORD_JOINER = "\u2060"
 _SPACED_DASH = re.compile(r"(?<=\s)--?(?=\s)")
 
 
@@ -63,9 +77,15 @@ def nbsp_text(text, units=DEFAULT_UNITS):
         return text
     text = quotes_text(text)
     text = _ONE_LETTER.sub(lambda m: m.group(1) + NBSP, text)
+    if "." in text or "nr" in text or "dr" in text:
+        text = _ABBREVIATION.sub(lambda m: m.group(1) + NBSP, text)
     if _DIGIT.search(text):  # units and digit groups follow a digit
         text = _units_pattern(units).sub(NBSP, text)
         text = _DIGIT_GROUPS.sub(lambda m: m.group(0).replace(" ", NBSP), text)
+        text = _DAY_MONTH.sub(lambda m: m.group(1) + NBSP, text)
+        text = _OF_NUMBER.sub(NBSP, text)
+        text = _POSTAL.sub("\\1\u2011\\2", text)
+        text = _RANGE.sub("–" + WORD_JOINER, text)
     return text
 
 
@@ -130,6 +150,25 @@ def fix_content(content):
         content._summary = nbsp_html(content._summary, _units(settings))
 
 
+class TypesetTemplate(Template):
+    """A Jinja template whose whole output (the text the templates write as
+    much as what they are given) gets the rules, markup and code left alone.
+    Handed to Pelican's environment as its `template_class` (generator_init)."""
+
+    typography_units = DEFAULT_UNITS
+
+    def render(self, *args, **kwargs):
+        return nbsp_html(super().render(*args, **kwargs), self.typography_units)
+
+
+def typeset_templates(generator):
+    """generator_init: every page a template writes is typeset."""
+    if not generator.settings.get("TYPOGRAPHY_ENABLED", True):
+        return
+    units = _units(generator.settings)
+    generator.env.template_class = type("TypesetTemplate", (TypesetTemplate,), {"typography_units": units})
+
+
 def add_filters(generator):
     """`typo` for plain text (titles), `typo_html` for a block of markup."""
     units = _units(generator.settings)
@@ -151,3 +190,4 @@ def register():
     signals.initialized.connect(enable_in_markdown)
     signals.content_object_init.connect(fix_content)
     signals.generator_init.connect(add_filters)
+    signals.generator_init.connect(typeset_templates)

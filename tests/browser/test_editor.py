@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from servers import free_port
-from sitebuild import ROOT
+from sitebuild import ROOT, as_read
 
 pytestmark = pytest.mark.browser
 
@@ -210,7 +210,7 @@ def test_a_training_created_in_the_editor_builds_as_written(page, editor, tmp_pa
     assert check.returncode == 0, check.stdout + check.stderr
 
     # The live preview rebuilt itself: the training's page as visitors will see it.
-    html = wait_for(lambda: fetch(f"{base}/szkolenia/{SLUG}/"), 60, "strona szkolenia w podglądzie")
+    html = as_read(wait_for(lambda: fetch(f"{base}/szkolenia/{SLUG}/"), 60, "strona szkolenia w podglądzie"))
     assert "10 lutego 2027" in html
     assert "Pomorska 40" in html
     assert 'class="signup signup--' in html
