@@ -21,6 +21,8 @@ SITE_DESCRIPTION = (
     "Centrum KLUCZ wspiera podmioty ekonomii społecznej w województwie łódzkim: "
     "doradztwo, szkolenia i dotacje na tworzenie miejsc pracy."
 )
+# The home page's heading: what the centre does (its name is in the header).
+HOME_HEADLINE = "Pomagamy zakładać i rozwijać przedsiębiorstwa społeczne w województwie łódzkim"
 AUTHOR = "Centrum KLUCZ"
 ORGANIZATION = {
     "name": "Fundacja Instytut Spraw Obywatelskich",

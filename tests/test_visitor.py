@@ -137,3 +137,17 @@ def test_nothing_that_belongs_together_breaks_across_lines(dev_site, trainings):
                 for match in re.finditer(rule, text):
                     faults.append(f"{path.relative_to(site)}: {name}: …{text[max(0, match.start() - 25):match.end() + 10]}…")
     assert faults == []
+
+
+def test_an_appeal_is_not_followed_by_a_box_with_its_own_heading(dev_site):
+    page = soup(dev_site / "wesprzyj" / "dodaj-nam-mocy" / "index.html")
+    headings = [text(h) for h in page.select("main h1, main h2")]
+    assert headings[0] == "Dodaj nam MOCy!"
+    assert headings.count("Dodaj nam MOCy!") == 1
+    assert "Wesprzyj teraz" in headings
+
+
+def test_the_home_page_does_not_repeat_the_name_under_the_header(dev_site):
+    page = soup(dev_site / "index.html")
+    assert text(page.select_one(".site-brand__name")) == "Centrum KLUCZ"
+    assert "Centrum KLUCZ" != text(page.select_one("main h1"))

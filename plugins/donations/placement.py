@@ -142,7 +142,7 @@ class Campaigns:
 def _render(generator, campaigns, box):
     """The box HTML; identical boxes (same campaign, place, variant) render
     once per build."""
-    key = (box["id"], box["placement"], box["variant"])
+    key = (box["id"], box["placement"], box["variant"], box["title"])
     if key not in campaigns.rendered:
         template = generator.get_template("donation_box")
         campaigns.rendered[key] = template.render({**generator.context, "box": box})
@@ -218,6 +218,10 @@ def _excluded(article, settings):
     return article.slug in setting(settings, "DONATIONS_EXCLUDE_SLUGS")
 
 
+# The box's heading under an appeal that has the campaign's name.
+ACTION_TITLE = "Wesprzyj teraz"
+
+
 def place_in_articles(generator):
     """article_generator_finalized: boxes after articles, leading appeals, inline."""
     settings = generator.settings
@@ -238,7 +242,11 @@ def place_in_articles(generator):
         if cid is None:
             continue
         placement = "apel" if is_appeal else "po-artykule"
-        html = _render(generator, campaigns, campaigns.box(cid, article.url, placement))
+        box = campaigns.box(cid, article.url, placement)
+        if is_appeal and " ".join(box["title"].split()).casefold() == " ".join(article.title.split()).casefold():
+            # The appeal's own heading says it already: the box need not repeat it.
+            box = dict(box, title=ACTION_TITLE)
+        html = _render(generator, campaigns, box)
         if is_appeal:
             article.donation_lead_html = html
         else:
