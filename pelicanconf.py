@@ -147,6 +147,9 @@ DELETE_OUTPUT_DIRECTORY = True
 OUTPUT_RETENTION = []
 
 # Navigation (label, URL relative to the site root).
+# The centre's profiles, shown under "Obserwuj" in the footer:
+# [("Facebook", "https://www.facebook.com/…"), ("LinkedIn", "https://…")].
+SOCIAL_LINKS = []
 MENU_ITEMS = [
     ("Aktualności", "aktualnosci/"),
     ("Szkolenia", "szkolenia/"),

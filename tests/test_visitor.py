@@ -151,3 +151,42 @@ def test_the_home_page_does_not_repeat_the_name_under_the_header(dev_site):
     page = soup(dev_site / "index.html")
     assert text(page.select_one(".site-brand__name")) == "Centrum KLUCZ"
     assert "Centrum KLUCZ" != text(page.select_one("main h1"))
+
+
+def test_posts_can_be_shared_with_plain_links(dev_site):
+    from urllib.parse import parse_qs, urlparse
+
+    page = soup(dev_site / "aktualnosci" / "targi-ekonomii-spolecznej-w-lodzi-relacja" / "index.html")
+    share = page.select_one("section.share")
+    links = {text(a): a["href"] for a in share.select("a")}
+    assert set(links) == {"Facebook", "LinkedIn", "X", "E-mail"}
+    url = "http://localhost:8000/aktualnosci/targi-ekonomii-spolecznej-w-lodzi-relacja/"
+    assert parse_qs(urlparse(links["Facebook"]).query)["u"] == [url]
+    assert parse_qs(urlparse(links["LinkedIn"]).query)["url"] == [url]
+    assert parse_qs(urlparse(links["X"]).query)["text"] == ["Targi Ekonomii Społecznej w Łodzi – relacja"]
+    assert links["E-mail"].startswith("mailto:?subject=")
+    system = share.select_one("button.share__system")
+    assert system.has_attr("hidden")  # shown by share.js only where the browser can share
+    assert page.find("script", src=lambda s: s and "/js/share." in s)
+    training = next((dev_site / "szkolenia").glob("abc-*/index.html"))
+    assert soup(training).select_one("section.share")
+
+
+def test_following_is_explained_without_jargon(dev_site, tmp_path):
+    footer = soup(dev_site / "index.html").select_one(".site-footer__feeds")
+    said = text(footer)
+    assert "Subskrybuj nowe wpisy" in said and "czytniku" in said
+    assert "Atom" not in said and "RSS" not in said
+    content = scenario(tmp_path, "none", {"aktualnosci/a.md": "Title: A\nDate: 2026-11-03\n\nTekst.\n"})
+    out = build(tmp_path / "out", content=content,
+                SOCIAL_LINKS=[("Facebook", "https://www.facebook.com/centrumklucz")])
+    link = soup(out / "index.html").select_one(".site-footer__feeds a[rel~=me]")
+    assert text(link) == "Facebook" and link["href"] == "https://www.facebook.com/centrumklucz"
+
+
+def test_the_contact_page_links_to_directions_without_embedding_a_map(dev_site):
+    page = soup(dev_site / "kontakt" / "index.html")
+    link = page.select_one(".directions a")
+    assert link["href"].startswith("https://www.openstreetmap.org/search?query=")
+    assert "Pomorska" in link["href"]
+    assert page.find("iframe") is None
