@@ -190,3 +190,27 @@ def test_the_contact_page_links_to_directions_without_embedding_a_map(dev_site):
     assert link["href"].startswith("https://www.openstreetmap.org/search?query=")
     assert "Pomorska" in link["href"]
     assert page.find("iframe") is None
+
+
+def test_signing_up_never_dead_ends_without_a_mail_program(dev_site, trainings):
+    from urllib.parse import parse_qs, unquote, urlparse
+
+    page = soup(next((dev_site / "szkolenia").glob("abc-ekonomii-spolecznej-co-*/index.html")))
+    box = page.find("section", class_="signup")
+    link = urlparse(box.select_one("a.button")["href"])
+    assert link.scheme == "mailto"
+    query = parse_qs(link.query)
+    shown = {text(dt): dd.select_one("[data-copy]") for dt, dd in zip(box.select(".signup__mail dt"),
+                                                                     box.select(".signup__mail dd"))}
+    assert shown["Adres"]["data-copy"] == unquote(link.path) == "szkolenia@instytutsprawobywatelskich.pl"
+    assert shown["Temat"]["data-copy"] == query["subject"][0]
+    assert shown["Temat"]["data-copy"].startswith("Zgłoszenie: ABC Ekonomii Społecznej")
+    assert shown["Treść (uzupełnij)"]["data-copy"].replace("\n", "\r\n") + "\r\n" == query["body"][0]
+    assert "\u2060" not in shown["Temat"]["data-copy"] and "\u00a0" not in shown["Temat"]["data-copy"]
+    notice = text(box.select_one(".rodo-notice"))
+    assert "trafia tylko do skrzynki szkolenia@instytutsprawobywatelskich.pl" in notice
+    waiting = soup(trainings / "szkolenia" / "szkolenie-bez-wolnych-miejsc" / "index.html").find("section", class_="signup")
+    assert "Zapisz się na listę rezerwową" in text(waiting)
+    subject = parse_qs(urlparse(waiting.select_one("a.button")["href"]).query)["subject"][0]
+    assert subject.startswith("Lista rezerwowa: ")
+    assert "Proszę o wpisanie mnie na listę rezerwową." in waiting.select_one("pre")["data-copy"]

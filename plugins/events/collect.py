@@ -13,6 +13,7 @@ from .present import (
     calendar_links,
     date_range_pl,
     json_ld,
+    mail_parts,
     price_pl,
     signup_action,
     signup_state,
@@ -79,6 +80,10 @@ def prepare(generator):
             "url": action_url,
             "button": action_label,
             "deadline_label": SIGNUP_LABELS["deadline"],
+            # The e-mail behind a mailto: button, shown in full in the box.
+            "mail": mail_parts(training.registration_email or org.get("email"), training, body_lines,
+                               waitlist=state != "open")
+            if action_url and action_url.startswith("mailto:") else None,
         }
         article.training_links = calendar_links(training, page_url, ics_url, description)
         image = f"{site}/{article.image}" if getattr(article, "image", None) else None
@@ -111,6 +116,7 @@ def prepare(generator):
     context["trainings_ics_url"] = setting(settings, "EVENTS_ICS_PATH")
     context["trainings_webcal_url"] = _webcal(site, setting(settings, "EVENTS_ICS_PATH"))
     context["trainings_now"] = now
+    context["events_rodo_mail_notice"] = setting(settings, "EVENTS_RODO_MAIL_NOTICE")
     context["events_rodo_notice"] = setting(settings, "EVENTS_RODO_NOTICE").format(
         name=org.get("name", ""),
         address=f"{org.get('street', '')}, {org.get('postal_code', '')} {org.get('city', '')}",

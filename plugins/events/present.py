@@ -76,26 +76,36 @@ def signup_state(t, now):
     return "open"
 
 
-def mailto(address, t, body_lines):
-    subject = f"Zgłoszenie: {t.title}, {date_range_pl(t)}".replace(NBSP, " ")
-    body = "\r\n".join(body_lines) + "\r\n"
-    return f"mailto:{address}?subject={quote(subject, safe='')}&body={quote(body, safe='')}"
+def mail_parts(address, t, body_lines, waitlist=False):
+    """The sign-up e-mail: address, subject and text, shown in the box too
+    (so it works without a mail program) and put into the mailto: link."""
+    what = "Lista rezerwowa" if waitlist else "Zgłoszenie"
+    subject = f"{what}: {t.title}, {date_range_pl(t)}".replace(NBSP, " ").replace("\u2060", "")
+    lines = (["Proszę o wpisanie mnie na listę rezerwową.", ""] if waitlist else []) + list(body_lines)
+    return {"to": address, "subject": subject, "body": "\n".join(lines)}
+
+
+def mailto(address, t, body_lines, waitlist=False):
+    mail = mail_parts(address, t, body_lines, waitlist)
+    body = mail["body"].replace("\n", "\r\n") + "\r\n"
+    return f"mailto:{address}?subject={quote(mail['subject'], safe='')}&body={quote(body, safe='')}"
 
 
 def signup_action(t, state, fallback_email, body_lines):
     """(URL, button label) for the states that invite a sign-up, else (None, None)."""
     if state not in ("open", "waitlist", "full"):
         return None, None
-    if t.registration_url:
+    address = t.registration_email or fallback_email
+    if t.registration_url and state != "full":
         url = t.registration_url
     else:
-        url = mailto(t.registration_email or fallback_email, t, body_lines)
+        url = mailto(address, t, body_lines, waitlist=state != "open")
     if state == "open":
         return url, "Zapisz się"
     if state == "waitlist":
         return url, "Zapisz się na listę rezerwową"
     # Full: no button to the form, but a way onto the waiting list by e-mail.
-    return mailto(t.registration_email or fallback_email, t, body_lines), "Napisz, aby trafić na listę rezerwową"
+    return url, "Napisz, aby trafić na listę rezerwową"
 
 
 def _utc_stamp(moment):

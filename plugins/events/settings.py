@@ -33,11 +33,17 @@ DEFAULTS = {
     ],
     # The RODO (GDPR art. 13) notice shown next to every sign-up; {name},
     # {address}, {krs} and {email} come from ORGANIZATION.
+    # What happens to a sign-up sent by e-mail ({to}: the address), before
+    # EVENTS_RODO_NOTICE.
+    "EVENTS_RODO_MAIL_NOTICE": (
+        "Zgłoszenie wysłane e-mailem trafia tylko do skrzynki {to}: ta strona go nie zapisuje ani nie widzi. "
+        "Zespół szkoleń przepisuje dane na listę uczestników i odpowiada, czy jest miejsce."
+    ),
     "EVENTS_RODO_NOTICE": (
         "Administratorem danych podanych w zgłoszeniu jest {name}, {address}, KRS {krs}. "
         "Przetwarzamy je, aby zorganizować szkolenie i rozliczyć projekt "
-        "(art. 6 ust. 1 lit. b i c RODO). Odbiorcami mogą być dostawca formularza "
-        "i poczty oraz instytucja finansująca projekt. Dane przechowujemy przez okres "
+        "(art. 6 ust. 1 lit. b i c RODO). Odbiorcami mogą być nasz dostawca poczty "
+        "(i formularza, jeśli zapisy prowadzimy formularzem) oraz instytucja finansująca projekt. Dane przechowujemy przez okres "
         "wymagany umową o dofinansowanie. Masz prawo dostępu do danych, ich sprostowania, "
         "usunięcia, ograniczenia przetwarzania, przenoszenia i sprzeciwu oraz skargi do "
         "Prezesa UODO. Kontakt w sprawie danych: {email}."
