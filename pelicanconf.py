@@ -335,6 +335,15 @@ DONATIONS_BANK = {
 }
 DONATIONS_TAX = {"krs": "0000191928", "specific_goal": "Centrum KLUCZ"}
 DONATIONS_TERMS_URL = None
+# "Wesprzyj nas": what a gift does (amount, what it pays for) and the latest
+# report or financial statement ({"title": …, "url": …}); example data.
+DONATIONS_IMPACT = [
+    ("50 zł", "to materiały dla jednej osoby na całodniowym szkoleniu"),
+    ("150 zł", "to godzina porady prawnej dla grupy zakładającej spółdzielnię socjalną"),
+    ("500 zł", "to dojazd doradcy do trzech organizacji poza Łodzią"),
+]
+DONATIONS_REPORT = {"title": "Sprawozdanie merytoryczne i finansowe za 2025 r. (PDF)",
+                    "url": "pliki/regulamin-rekrutacji.pdf"}  # przykład: podmień na sprawozdanie
 
 # authoring: drafts and scheduled posts appear only in the preview
 # (`make devserver` sets AUTHORING_PREVIEW); images larger than this warn.

@@ -46,6 +46,8 @@ SETTINGS = {
     "DONATIONS_CAMPAIGNS": CAMPAIGNS,
     "DONATIONS_DEFAULT": "mocy",
     "DONATIONS_EXAMPLE_DATA": False,
+    # These tests read the full box; short posts get the short one (tests/test_visitor.py).
+    "DONATIONS_SHORT_POST_WORDS": 0,
     "DONATIONS_EXCLUDE_TAGS": ["komunikat"],
     "DONATIONS_BANK": {"holder": "Fundacja Testowa", "nrb": VALID_NRB, "bank": "Bank Testowy",
                        "swift": "BPKOPLPW", "title": "Darowizna na cele statutowe"},

@@ -214,3 +214,28 @@ def test_signing_up_never_dead_ends_without_a_mail_program(dev_site, trainings):
     subject = parse_qs(urlparse(waiting.select_one("a.button")["href"]).query)["subject"][0]
     assert subject.startswith("Lista rezerwowa: ")
     assert "Proszę o wpisanie mnie na listę rezerwową." in waiting.select_one("pre")["data-copy"]
+
+
+def test_giving_is_easy_on_a_phone(dev_site):
+    support = soup(dev_site / "wesprzyj-nas" / "index.html")
+    amounts = support.select("#online .donation__amounts a.amount")
+    assert len(amounts) >= 3 and all(text(a).endswith("zł") for a in amounts)
+    account = support.select_one("#przelew .account[data-copy]")
+    assert account["data-copy"].isdigit() and len(account["data-copy"]) == 26
+    assert [len(text(g).replace(" ", "")) for g in account.select(".account__group")] == [2] + [4] * 6
+    impact = [text(li) for li in support.select(".impact li")]
+    assert impact and impact[0].startswith("50 zł")
+    assert support.select_one(".support__report a")["href"].endswith(".pdf")
+    assert support.find("script", src=lambda s: s and "/js/copy." in s)
+
+
+def test_a_short_post_gets_a_short_box_and_a_long_one_the_full_box(dev_site):
+    short = soup(dev_site / "aktualnosci" / "ruszylo-doradztwo-ogolne-i-specjalistyczne" / "index.html")
+    box = short.select_one("aside.donation")
+    assert "donation--krotkie" in box["class"]
+    assert len(box.select("a.button")) == 1 and box.select(".amount") == []
+    assert len(text(box).split()) < 30
+    long = soup(dev_site / "aktualnosci" / "podsumowanie-dzialan-kwiecien-maj-2016-r" / "index.html")
+    words = len(text(long.select_one(".post__content")).split())
+    full = long.select_one("aside.donation")
+    assert words >= 150 and "donation--krotkie" not in full["class"] and full.select(".amount")

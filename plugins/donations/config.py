@@ -24,6 +24,13 @@ DEFAULTS = {
     "DONATIONS_GOAL_MAX_AGE_DAYS": 45,
     # utm_source of every donation link.
     "DONATIONS_UTM_SOURCE": "strona-klucz",
+    # A post shorter than this (words) gets the short box after it, unless
+    # its Donation: field names a campaign.
+    "DONATIONS_SHORT_POST_WORDS": 150,
+    # "Wesprzyj nas": what a gift does [(amount, what)] and the latest report
+    # {"title", "url"} (a full address or one on the site).
+    "DONATIONS_IMPACT": [],
+    "DONATIONS_REPORT": None,
     # Open payment links in a new tab (then with rel="noopener noreferrer").
     "DONATIONS_NEW_TAB": False,
     # Bank transfer details: holder, address, nrb, bank, swift, title.

@@ -4,6 +4,7 @@ import datetime as dt
 import hashlib
 import logging
 import os
+import re
 
 import markdown
 from build_clock import build_now
@@ -142,7 +143,7 @@ class Campaigns:
 def _render(generator, campaigns, box):
     """The box HTML; identical boxes (same campaign, place, variant) render
     once per build."""
-    key = (box["id"], box["placement"], box["variant"], box["title"])
+    key = (box["id"], box["placement"], box["variant"], box["title"], box.get("compact", False))
     if key not in campaigns.rendered:
         template = generator.get_template("donation_box")
         campaigns.rendered[key] = template.render({**generator.context, "box": box})
@@ -218,6 +219,22 @@ def _excluded(article, settings):
     return article.slug in setting(settings, "DONATIONS_EXCLUDE_SLUGS")
 
 
+_MARKUP = re.compile(r"<[^>]+>|[#*_>\[\]()`|-]+")
+
+
+def _words(article):
+    """How many words the post's text has, read from its file (asking for
+    `article.content` this early would fix its links before the images and
+    documents they point to are known)."""
+    try:
+        with open(article.source_path, encoding="utf-8", errors="replace") as f:
+            text = f.read()
+    except OSError:
+        return 0
+    body = text.split("\n\n", 1)[1] if "\n\n" in text else ""
+    return len(_MARKUP.sub(" ", body).split())
+
+
 # The box's heading under an appeal that has the campaign's name.
 ACTION_TITLE = "Wesprzyj teraz"
 
@@ -246,6 +263,9 @@ def place_in_articles(generator):
         if is_appeal and " ".join(box["title"].split()).casefold() == " ".join(article.title.split()).casefold():
             # The appeal's own heading says it already: the box need not repeat it.
             box = dict(box, title=ACTION_TITLE)
+        elif not is_appeal and not choice and _words(article) < setting(settings, "DONATIONS_SHORT_POST_WORDS"):
+            # A short post gets a short box: not longer than what it follows.
+            box = dict(box, compact=True)
         html = _render(generator, campaigns, box)
         if is_appeal:
             article.donation_lead_html = html
