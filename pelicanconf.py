@@ -209,6 +209,7 @@ PLUGINS = [
     "seo",
     "serving",
     "cms",
+    "search",  # last: indexes the pages the others wrote
 ]
 
 # render_cache: the build goes to output.new and replaces output/ only when it
@@ -229,7 +230,16 @@ CMS_BACKEND = {"name": "gitlab", "repo": "instytut-spraw-obywatelskich/centrum-k
 # functions ('unsafe-eval'); the rest of the site keeps SERVING_CSP.
 # Connecting another host (GitHub: https://api.github.com; Gitea/Forgejo: its
 # address) means adding it to connect-src here; the build says so.
+SEARCH_CSP = (
+    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; "
+    "font-src 'self'; connect-src 'self'; media-src 'self'; object-src 'none'; "
+    "base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+)
 SERVING_CSP_BY_PATH = {
+    # The search page and Pagefind's worker (served from /pagefind/) run
+    # its WebAssembly.
+    "/szukaj/": SEARCH_CSP,
+    "/pagefind/": SEARCH_CSP,
     "/admin/": (
         "default-src 'self'; script-src 'self' 'unsafe-eval' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; "
         "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self' https://gitlab.com; "

@@ -9,13 +9,12 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from sitebuild import ROOT, TEST_NOW, build
+from sitebuild import ROOT, TEST_NOW, build, site_files
 
 
 
 def tree(folder):
-    folder = Path(folder)
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+    return site_files(folder)
 
 
 def stamps(folder):

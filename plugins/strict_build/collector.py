@@ -120,4 +120,12 @@ def register():
     # `initialized` on (e.g. settings checks) are all collected.
     start_collecting()
     signals.initialized.connect(check_plugin_order)
+    signals.initialized.connect(fail_after_the_others)
+
+
+def fail_after_the_others(pelican):
+    """initialized: every plugin has registered its handlers by now, so the
+    check connected here runs after all their `finalized` work (the search
+    index, the server files), and a problem found there fails the build too."""
+    signals.finalized.disconnect(fail_on_problems)
     signals.finalized.connect(fail_on_problems)

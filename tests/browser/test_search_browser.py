@@ -1,0 +1,119 @@
+"""Site search as a visitor uses it, on the live build served by nginx with
+its Content-Security-Policy: Polish word forms found, a filter narrowing the
+results, the keyboard alone enough, nothing for axe to find, nothing asked of
+another server."""
+
+from urllib.parse import urlparse
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from servers import Nginx, free_port
+from sitebuild import REAL_PAYMENT_DETAILS, build, scenario
+
+from test_pages import WCAG
+
+pytestmark = pytest.mark.browser
+
+POSTS = {
+    "aktualnosci/2026-10-01-nowa-forma.md": "Title: Nowa forma wsparcia\nDate: 2026-10-01\n\n"
+    "Pomagamy członkom spółdzielni w pierwszym roku działalności.\n",
+    "aktualnosci/2026-10-02-dwie.md": "Title: Dwie nowe firmy\nDate: 2026-10-02\n\n"
+    "W powiecie powstały dwie spółdzielnie, które zatrudnią osiem osób.\n",
+    "aktualnosci/2025-05-03-targi.md": "Title: Targi w mieście\nDate: 2025-05-03\n\n"
+    "Spotkaliśmy się w Łodzi na targach przedsiębiorczości.\n",
+    "szkolenia/2026-10-05-kurs.md": "Title: Kurs księgowości\nDate: 2026-10-05\n"
+    "Event-Start: 2027-03-10 10:00\nEvent-End: 2027-03-10 14:00\nEvent-Location: Sala 5, ul. Piotrkowska 1, 90-001 Łódź\n"
+    "Registration-Email: szkolenia@example.org\n\nKsięgowość dla spółdzielni socjalnych.\n",
+}
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("search")
+    port = free_port()
+    origin = f"http://127.0.0.1:{port}"
+    out = build(folder / "out", content=scenario(folder, "none", POSTS), conf="publishconf.py", SITEURL=origin,
+                SITE_ORIGIN=origin, FEED_DOMAIN=origin, **REAL_PAYMENT_DETAILS)
+    server = Nginx(folder / "nginx", out, port=port)
+    yield server.url
+    server.stop()
+
+
+@pytest.fixture
+def page(browser, site):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.add_init_script("""window.__csp = []; document.addEventListener("securitypolicyviolation",
+        (e) => window.__csp.push(e.violatedDirective + " " + (e.blockedURI || "inline")));""")
+    page.requests = []
+    page.on("request", lambda r: page.requests.append(r.url))
+    yield page
+    assert page.evaluate("window.__csp") == []
+    assert {urlparse(u).hostname for u in page.requests if not u.startswith("data:")} == {"127.0.0.1"}
+    context.close()
+
+
+def titles(page):
+    page.locator("#szukaj-stan").filter(has_text="wynik").or_(page.get_by_text("Brak wyników")).first.wait_for()
+    return sorted(t.replace("\u00a0", " ") for t in page.locator(".search-result__title").all_inner_texts())
+
+
+def test_a_word_finds_its_other_forms(page, site):
+    page.goto(site + "/szukaj/?q=spółdzielnia")
+    found = titles(page)
+    assert "Nowa forma wsparcia" in found  # says "spółdzielni"
+    assert "Dwie nowe firmy" in found  # says "spółdzielnie"
+    page.goto(site + "/szukaj/?q=Łódź")
+    assert "Targi w mieście" in titles(page)  # says "Łodzi"
+
+
+def test_a_training_shows_its_date_and_place_and_a_filter_narrows_the_results(page, site):
+    page.goto(site + "/szukaj/?q=spółdzielnia")
+    titles(page)
+    training = page.locator(".search-result").filter(has_text="Kurs księgowości")
+    meta = training.locator(".search-result__meta").inner_text().replace("\u00a0", " ").replace("\u2060", "")
+    assert "10 marca 2027" in meta and "Piotrkowska 1" in meta
+    before = titles(page)
+    page.get_by_label("Szkolenia").check()
+    page.wait_for_function("document.querySelectorAll('.search-result').length === 1")
+    assert titles(page) == ["Kurs księgowości"]
+    assert len(before) > 1
+    page.get_by_label("Szkolenia").uncheck()
+    page.get_by_label("Rok").select_option("2025")
+    page.wait_for_function("document.querySelector('#szukaj-stan').textContent.includes('Brak')"
+                           " || document.querySelectorAll('.search-result').length < %d" % len(before))
+    assert "Kurs księgowości" not in titles(page)
+
+
+def test_the_keyboard_alone_finds_and_opens_a_result(page, site):
+    page.goto(site + "/")
+    for _ in range(20):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") == "szukaj-naglowek":
+            break
+    assert page.evaluate("document.activeElement.id") == "szukaj-naglowek"
+    page.keyboard.type("księgowość")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/szukaj/?q=*")
+    assert titles(page) == ["Kurs księgowości"]
+    link = page.locator(".search-result__title a").first
+    for _ in range(30):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.closest('.search-result') !== null"):
+            break
+    assert page.evaluate("document.activeElement.textContent") == "Kurs księgowości"
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/szkolenia/kurs-ksiegowosci/")
+    assert link is not None
+
+
+@pytest.mark.parametrize("width", [1280, 320])
+def test_axe_finds_nothing_on_the_open_results(browser, page, site, width):
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(site + "/szukaj/?q=spółdzielnia")
+    titles(page)
+    results = Axe().run(page, options=WCAG)
+    assert [v["id"] for v in results.response["violations"]] == []
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0

@@ -1,0 +1,37 @@
+"""The search index is built with every build, from the posts and pages only,
+and a search page and field are there for visitors."""
+
+import json
+
+import pytest
+
+from sitebuild import build, html_pages, scenario, soup
+
+
+def test_every_build_writes_the_index_of_the_posts_and_pages(dev_site):
+    entry = json.loads((dev_site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    indexed = sum(language["page_count"] for language in entry["languages"].values())
+    assert list(entry["languages"]) == ["pl"]  # Polish word forms
+    bodies = [p for p in html_pages(dev_site) if soup(p).find(attrs={"data-pagefind-body": True})]
+    assert indexed == len(bodies) >= 20
+    assert not soup(dev_site / "index.html").find(attrs={"data-pagefind-body": True})  # lists are not results
+
+
+def test_a_search_field_on_every_page_and_the_search_page(dev_site):
+    for path in html_pages(dev_site):
+        form = soup(path).select_one("header form[role=search]")
+        assert form is not None and form["action"] == "/szukaj/" and form.find("input", attrs={"name": "q"}), path
+    page = soup(dev_site / "szukaj" / "index.html")
+    assert page.find("script", src=lambda s: s and "/js/search." in s)
+    assert page.find("noscript")
+    others = [p for p in html_pages(dev_site) if "szukaj" not in str(p)]
+    assert not any(soup(p).find("script", src=lambda s: s and ("search." in s or "pagefind" in s)) for p in others)
+
+
+def test_a_failing_index_stops_the_build_with_a_polish_message(tmp_path):
+    from strict_build.collector import BuildFailed
+
+    content = scenario(tmp_path, "none", {"aktualnosci/a.md": "Title: A\nDate: 2026-11-03\n\nTekst.\n"})
+    with pytest.raises(BuildFailed) as failed:
+        build(tmp_path / "out", content=content, SEARCH_TIMEOUT=0.001)
+    assert "indeks wyszukiwarki się nie zbudował" in str(failed.value)
