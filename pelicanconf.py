@@ -21,6 +21,9 @@ SITE_DESCRIPTION = (
     "Centrum KLUCZ wspiera podmioty ekonomii społecznej w województwie łódzkim: "
     "doradztwo, szkolenia i dotacje na tworzenie miejsc pracy."
 )
+# The logo in the header: a file in theme/static/ (the default is a key mark
+# drawn for the sample site; replace it with the centre's own SVG).
+SITE_LOGO = "img/logo.svg"
 # The home page's heading: what the centre does (its name is in the header).
 HOME_HEADLINE = "Pomagamy zakładać i rozwijać przedsiębiorstwa społeczne w województwie łódzkim"
 AUTHOR = "Centrum KLUCZ"
@@ -209,6 +212,7 @@ PLUGINS = [
     "seo",
     "serving",
     "cms",
+    "share_images",
     "search",  # last: indexes the pages the others wrote
 ]
 

@@ -1,0 +1,121 @@
+"""A share picture for every post and page (1200×630, the title on the site's
+colours with its name and logo mark), used by Open Graph and Twitter cards
+when a post names no `Image:` of its own.
+
+Drawn with Pillow at build time and kept in a cache folder keyed by what is on
+it, so a rebuild draws only the pictures of changed titles. The font is
+DejaVu Sans Bold, shipped beside this file (fonts/, with its licence): the
+default font of Pillow has no Polish letters."""
+
+import hashlib
+import os
+import shutil
+import textwrap
+
+from pelican import signals
+from PIL import Image, ImageDraw, ImageFont
+
+from strict_build import settings_reader
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+FONT = os.path.join(HERE, "fonts", "DejaVuSans-Bold.ttf")
+SIZE = (1200, 630)
+# Changing the drawing below: change this too, so cached pictures are redrawn.
+DESIGN = "2"
+
+DEFAULTS = {
+    "SHARE_IMAGES_ENABLED": True,
+    # Where the pictures go in the output.
+    "SHARE_IMAGES_DIR": "images/udostepnienia",
+    # Pictures kept between builds; None: "udostepnienia" in CACHE_PATH.
+    "SHARE_IMAGES_CACHE": None,
+    # Background, accent (the bar) and text colours.
+    "SHARE_IMAGES_COLOURS": {"background": "#073246", "accent": "#c2410c", "text": "#ffffff"},
+}
+setting = settings_reader(DEFAULTS)
+
+_WANTED = {}  # output path -> (cache file, title, site name, subtitle)
+
+
+def _name(content, settings):
+    colours = setting(settings, "SHARE_IMAGES_COLOURS")
+    key = "\n".join([DESIGN, content.title, settings.get("SITENAME", ""), settings.get("SITESUBTITLE", ""),
+                     repr(sorted(colours.items()))])
+    digest = hashlib.sha256(key.encode()).hexdigest()[:12]
+    return f"{setting(settings, 'SHARE_IMAGES_DIR')}/{content.slug}-{digest}.png", digest
+
+
+def plan(generators):
+    """all_generators_finalized: give every post and page its picture's address."""
+    _WANTED.clear()
+    for generator in generators:
+        settings = generator.settings
+        if not setting(settings, "SHARE_IMAGES_ENABLED"):
+            return
+        for attr in ("articles", "drafts", "pages", "hidden_pages", "draft_pages"):
+            for content in getattr(generator, attr, []):
+                relative, digest = _name(content, settings)
+                content.share_image = relative
+                folder = setting(settings, "SHARE_IMAGES_CACHE") or os.path.join(settings["CACHE_PATH"], "udostepnienia")
+                cache = os.path.join(folder, f"{digest}.png")
+                _WANTED[relative] = (cache, content.title, settings.get("SITENAME", ""),
+                                     settings.get("SITESUBTITLE", ""), setting(settings, "SHARE_IMAGES_COLOURS"))
+
+
+def _fit(draw, text, font_size):
+    """The title wrapped to the picture, the font made smaller for long ones."""
+    while font_size > 34:
+        font = ImageFont.truetype(FONT, font_size)
+        width = max(12, int(1040 / (font_size * 0.58)))
+        lines = textwrap.wrap(text, width=width, break_long_words=True)
+        height = len(lines) * int(font_size * 1.22)
+        if height <= 330 and all(draw.textlength(line, font=font) <= 1040 for line in lines):
+            return font, lines
+        font_size -= 6
+    font = ImageFont.truetype(FONT, 34)
+    lines = textwrap.wrap(text, width=52)[:7]
+    return font, lines
+
+
+def draw(title, site, subtitle, colours, path):
+    image = Image.new("RGB", SIZE, colours["background"])
+    pen = ImageDraw.Draw(image)
+    pen.rectangle((0, 0, 24, SIZE[1]), fill=colours["accent"])
+    # The logo mark: a key's bow and bit, as in the site's header.
+    pen.ellipse((80, 70, 150, 140), outline=colours["text"], width=10)
+    pen.rectangle((146, 100, 240, 110), fill=colours["text"])
+    pen.rectangle((210, 110, 220, 132), fill=colours["text"])
+    pen.rectangle((228, 110, 240, 126), fill=colours["text"])
+    small = ImageFont.truetype(FONT, 36)
+    pen.text((265, 80), site, font=small, fill=colours["text"])
+    font, lines = _fit(pen, " ".join(str(title).split()), 72)
+    y = 200
+    for line in lines:
+        pen.text((80, y), line, font=font, fill=colours["text"])
+        y += int(font.size * 1.22)
+    footer = ImageFont.truetype(FONT, 28)
+    pen.rectangle((80, 540, 200, 548), fill=colours["accent"])
+    pen.text((80, 560), subtitle, font=footer, fill=colours["text"])
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    image.save(path, "PNG", optimize=True)
+
+
+def write(pelican):
+    """finalized: the pictures into the output, drawn only when not cached."""
+    for relative, (cache, title, site, subtitle, colours) in _WANTED.items():
+        if not os.path.exists(cache):
+            draw(title, site, subtitle, colours, cache + ".tmp")
+            os.replace(cache + ".tmp", cache)
+        target = os.path.join(pelican.output_path, relative)
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        if os.path.exists(target):
+            os.remove(target)
+        try:
+            os.link(cache, target)
+        except OSError:
+            shutil.copy2(cache, target)
+
+
+def register():
+    signals.all_generators_finalized.connect(plan)
+    signals.finalized.connect(write)
