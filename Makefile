@@ -38,6 +38,7 @@ help:
 	@echo '  make rollback      przywróć poprzednie wydanie strony (SSH, folder)'
 	@echo '  make test          uruchom wszystkie testy'
 	@echo '  make audit         Lighthouse (telefon): cztery wyniki dla głównych typów stron'
+	@echo '  make screenshots   zdjęcia każdego typu strony: telefon i komputer (do screenshots/)'
 	@echo '  make fuzz          losowe zmiany treści: przebudowa zawsze równa pełnej (SEED=1 STEPS=200)'
 	@echo '  make bench         pomiar czasu budowania (POSTS=1000 RUNS=5) wobec zwykłego Pelicana'
 	@echo ''
@@ -119,6 +120,9 @@ test: $(INSTALLED) $(if $(NPM),$(AUDIT_INSTALLED) $(EDITOR_INSTALLED))
 audit: $(INSTALLED) $(AUDIT_INSTALLED)
 	$(BIN)/python audit/audit.py --min $(or $(MIN),0)
 
+screenshots: $(INSTALLED)
+	$(BIN)/python audit/screenshots.py --out screenshots
+
 # Seeded random edits, each rebuild compared byte for byte with a full build.
 SEED ?= 1
 STEPS ?= 200
@@ -130,4 +134,4 @@ RUNS ?= 5
 bench: $(INSTALLED)
 	$(BIN)/python bench/bench.py --posts $(POSTS) --runs $(RUNS)
 
-.PHONY: help html clean regenerate serve devserver publish deploy rollback test audit fuzz bench check newpost newtraining newappeal cms
+.PHONY: help html clean regenerate serve devserver publish deploy rollback test audit fuzz bench check newpost newtraining newappeal cms screenshots

@@ -268,3 +268,22 @@ def test_share_pictures_are_drawn_once_and_the_logo_is_in_the_header(tmp_path):
     assert {p.name: p.stat().st_mtime_ns for p in cache.iterdir()} == drawn
     logo = soup(first / "index.html").select_one(".site-brand img.site-brand__logo")
     assert logo["alt"] == "" and (first / logo["src"].lstrip("/")).is_file()
+
+
+def test_every_page_weighs_at_most_30_kb_gzipped_with_its_css_and_scripts(dev_site):
+    import gzip
+
+    def weight(path):
+        return len(gzip.compress(path.read_bytes(), 9))
+
+    heaviest = []
+    for path in html_pages(dev_site):
+        page = soup(path)
+        files = [path]
+        files += [dev_site / link["href"].lstrip("/") for link in page.find_all("link", rel="stylesheet")
+                  if link.get("media") != "print"]
+        files += [dev_site / script["src"].lstrip("/") for script in page.find_all("script", src=True)]
+        total = sum(weight(f) for f in files)
+        heaviest.append((total, str(path.relative_to(dev_site))))
+    heaviest.sort(reverse=True)
+    assert heaviest[0][0] <= 30 * 1024, heaviest[:3]

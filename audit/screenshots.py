@@ -1,0 +1,72 @@
+"""`make screenshots`: build the sample site, serve it on localhost and take a
+phone (390 px) and a desktop (1280 px) picture of every page type in Debian's
+Chromium, for review (screenshots/<page>-telefon.png, -komputer.png).
+
+    python audit/screenshots.py [--out screenshots] [--pages home article ...]
+"""
+
+import argparse
+import os
+import shutil
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+sys.path.insert(0, os.path.join(ROOT, "tests"))
+
+from sitebuild import build, serve  # noqa: E402
+
+PAGES = {
+    "strona-glowna": "/",
+    "wpis": "/aktualnosci/podsumowanie-dzialan-kwiecien-maj-2016-r/",
+    "szkolenie": "/szkolenia/abc-ekonomii-spolecznej-co-kazdy-przedsiebiorca-spoleczny-wiedziec-powinien/",
+    "szkolenia": "/szkolenia/",
+    "kalendarz": "/szkolenia/kalendarz/",
+    "apel": "/wesprzyj/dodaj-nam-mocy/",
+    "wesprzyj-nas": "/wesprzyj-nas/",
+    "szukaj": "/szukaj/?q=spółdzielnia",
+    "kontakt": "/kontakt/",
+    "tag": "/tag/klauzule-spoleczne/",
+    "404": "/nie-ma-takiej-strony/",
+}
+SIZES = {"telefon": (390, 844), "komputer": (1280, 900)}
+FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+         "--disable-sync", "--no-first-run"]
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", default="screenshots")
+    parser.add_argument("--pages", nargs="*", choices=sorted(PAGES), default=sorted(PAGES))
+    args = parser.parse_args(argv)
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if chromium is None:
+        print("make screenshots potrzebuje Chromium (apt-get install chromium).", file=sys.stderr)
+        return 2
+    from playwright.sync_api import sync_playwright
+
+    os.makedirs(args.out, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        out = build(os.path.join(tmp, "out"), SITE_ORIGIN="http://127.0.0.1")
+        base, server = serve(out, not_found="404.html")
+        try:
+            with sync_playwright() as p:
+                browser = p.chromium.launch(executable_path=chromium, args=FLAGS)
+                for name in args.pages:
+                    for label, (width, height) in SIZES.items():
+                        page = browser.new_page(viewport={"width": width, "height": height})
+                        page.goto(base + PAGES[name])
+                        page.wait_for_load_state("networkidle")
+                        target = os.path.join(args.out, f"{name}-{label}.png")
+                        page.screenshot(path=target, full_page=True)
+                        page.close()
+                        print(target)
+                browser.close()
+        finally:
+            server.shutdown()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
