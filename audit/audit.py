@@ -26,6 +26,7 @@ PAGES = {
     "trainings": "/szkolenia/",
     "month": "/szkolenia/kalendarz/2027/01/",
     "support": "/wesprzyj-nas/",
+    "search": "/szukaj/?q=sp%C3%B3%C5%82dzielnia",
     "accessibility": "/deklaracja-dostepnosci/",
 }
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]

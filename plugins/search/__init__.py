@@ -41,7 +41,7 @@ class SearchPageGenerator(Generator):
         if not setting(self.settings, "SEARCH_ENABLED"):
             return
         url = setting(self.settings, "SEARCH_URL")
-        writer.write_file(url + "index.html", self.get_template("search"), self.context, url=url,
+        writer.write_file(url + "index.html", self.get_template("search"), self.context, search_url=url,
                           search_index_url=setting(self.settings, "SEARCH_INDEX_DIR") + "/")
 
 
