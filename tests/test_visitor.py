@@ -287,3 +287,14 @@ def test_every_page_weighs_at_most_30_kb_gzipped_with_its_css_and_scripts(dev_si
         heaviest.append((total, str(path.relative_to(dev_site))))
     heaviest.sort(reverse=True)
     assert heaviest[0][0] <= 30 * 1024, heaviest[:3]
+
+
+def test_a_post_with_a_picture_shows_it_on_its_card(dev_site):
+    listing = soup(dev_site / "aktualnosci" / "index.html")
+    card = next(c for c in listing.select("article.card") if "Targi Ekonomii Społecznej" in text(c))
+    image = card.select_one("img.card__image")
+    assert image["src"] == "/images/targi-ekonomii-spolecznej-2026.jpg" and image["alt"] == ""
+    assert ".webp" in image["srcset"] and image["sizes"].startswith("(min-width: 60rem) 20rem")
+    assert image.has_attr("width") and image.has_attr("height")
+    plain = next(c for c in listing.select("article.card") if "Ruszyło doradztwo" in text(c))
+    assert plain.select_one("img") is None

@@ -3,9 +3,10 @@ WebP variants in srcset (Pillow). The originals stay untouched."""
 
 from pelican import signals
 
-from .responsive import process_page, start
+from .responsive import card_images, process_page, start
 
 
 def register():
     signals.initialized.connect(start)
+    signals.all_generators_finalized.connect(card_images)
     signals.content_written.connect(process_page)

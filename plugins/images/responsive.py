@@ -131,6 +131,9 @@ def rewrite(page, variants, site, sizes):
         try:
             width, height, sources = variants.for_image(relative)
         except (OSError, ValueError) as error:  # PIL.UnidentifiedImageError is an OSError
+            if relative in _state.setdefault("broken", set()):
+                return match.group(0)  # said once, though the picture is on its card in lists too
+            _state["broken"].add(relative)
             report(Problem(
                 path=relative, field="obrazek", line=1,
                 message=f"nie da się odczytać obrazka ({error.__class__.__name__})",
@@ -148,7 +151,8 @@ def rewrite(page, variants, site, sizes):
             extra["loading"] = "lazy"
         extra.setdefault("decoding", "async")
         extra["srcset"] = ", ".join(f"{site}/{url} {w}w" for url, w in sources)
-        extra["sizes"] = sizes
+        if "sizes" not in attrs:
+            extra["sizes"] = sizes
         added = "".join(f' {k}="{html.escape(v, quote=True)}"' for k, v in extra.items())
         closing = "/>" if tag.endswith("/>") else ">"
         return (tag[: -len(closing)].rstrip() + added + closing).encode("utf-8")
@@ -163,6 +167,7 @@ def start(pelican):
     """initialized: one set of variants per build."""
     settings = pelican.settings
     _state["variants"] = Variants(settings, pelican.output_path)
+    _state["broken"] = set()
     _state["site"] = (settings.get("SITEURL") or "").rstrip("/")
     _state["sizes"] = setting(settings, "IMAGES_SIZES")
     # Images that templates add (EU logos, campaign photos) can be on any page;
@@ -171,6 +176,28 @@ def start(pelican):
     _state["any_page"] = bool(
         settings.get("EU_FUNDING_LOGOS") or any(c.get("image") for c in campaigns.values())
     )
+
+
+_FIRST_IMG = re.compile(r"<img\b[^>]*\bsrc=\"([^\"]+)\"", re.I)
+
+
+def card_images(generators):
+    """all_generators_finalized: a post's picture for its card in the lists:
+    its `Image:`, else the first picture of its text (links are resolved by
+    now: the static files are known). Pages that list such posts then hold
+    images too, and are made responsive like the posts."""
+    site = _state.get("site", "")
+    found = False
+    for generator in generators:
+        for article in getattr(generator, "articles", []) + getattr(generator, "drafts", []):
+            image = getattr(article, "image", None)
+            if not image:
+                match = _FIRST_IMG.search(article.content or "")
+                image = _local_path(match.group(1), site) if match else None
+            article.card_image = image or None
+            found = found or bool(image)
+    if found:
+        _state["any_page"] = True
 
 
 def process_page(path, context):
