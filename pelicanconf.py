@@ -21,6 +21,9 @@ SITE_DESCRIPTION = (
     "Centrum KLUCZ wspiera podmioty ekonomii społecznej w województwie łódzkim: "
     "doradztwo, szkolenia i dotacje na tworzenie miejsc pracy."
 )
+# share_images: drawn for the live site only (publishconf.py); nobody shares
+# a development build, and a cold build of many posts would draw them all.
+SHARE_IMAGES_ENABLED = False
 # The logo in the header: a file in theme/static/ (the default is a key mark
 # drawn for the sample site; replace it with the centre's own SVG).
 SITE_LOGO = "img/logo.svg"

@@ -36,5 +36,7 @@ STATIC_CREATE_LINKS = False
 # The live site always has the staff's editor at /admin/, saving to the git
 # host only (never to a local proxy).
 CMS_REQUIRED = True
+# Share pictures for Open Graph and Twitter cards.
+SHARE_IMAGES_ENABLED = True
 CMS_EDITORIAL_WORKFLOW = True
 CMS_LOCAL_BACKEND = False

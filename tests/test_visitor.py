@@ -241,19 +241,19 @@ def test_a_short_post_gets_a_short_box_and_a_long_one_the_full_box(dev_site):
     assert words >= 150 and "donation--krotkie" not in full["class"] and full.select(".amount")
 
 
-def test_every_post_and_page_has_a_share_picture(dev_site):
+def test_every_post_and_page_of_the_live_site_has_a_share_picture(live_site):
     from PIL import Image
 
     checked = 0
-    for path in html_pages(dev_site):
+    for path in html_pages(live_site):
         page = soup(path)
         if not page.find(attrs={"data-pagefind-body": True}):
             continue  # lists and the search page have no picture of their own
         image = page.find("meta", property="og:image")
         assert image is not None, path
         assert page.find("meta", attrs={"name": "twitter:card"})["content"] == "summary_large_image"
-        relative = image["content"].split("localhost:8000/", 1)[1]
-        with Image.open(dev_site / relative) as picture:
+        relative = image["content"].split("://", 1)[1].split("/", 1)[1]
+        with Image.open(live_site / relative) as picture:
             assert picture.size == (1200, 630), relative
         checked += 1
     assert checked >= 20
@@ -262,9 +262,10 @@ def test_every_post_and_page_has_a_share_picture(dev_site):
 def test_share_pictures_are_drawn_once_and_the_logo_is_in_the_header(tmp_path):
     content = scenario(tmp_path, "none", {"aktualnosci/a.md": "Title: Łódź i okolice\nDate: 2026-11-03\n\nTekst.\n"})
     cache = tmp_path / "cache"
-    first = build(tmp_path / "one", content=content, SHARE_IMAGES_CACHE=str(cache))
+    first = build(tmp_path / "one", content=content, SHARE_IMAGES_CACHE=str(cache), SHARE_IMAGES_ENABLED=True)
     drawn = {p.name: p.stat().st_mtime_ns for p in cache.iterdir()}
-    build(tmp_path / "two", content=content, SHARE_IMAGES_CACHE=str(cache))
+    assert drawn
+    build(tmp_path / "two", content=content, SHARE_IMAGES_CACHE=str(cache), SHARE_IMAGES_ENABLED=True)
     assert {p.name: p.stat().st_mtime_ns for p in cache.iterdir()} == drawn
     logo = soup(first / "index.html").select_one(".site-brand img.site-brand__logo")
     assert logo["alt"] == "" and (first / logo["src"].lstrip("/")).is_file()
