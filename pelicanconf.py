@@ -184,7 +184,10 @@ PLUGIN_PATHS = ["plugins"]
 AUTHORING_EXTRA_FIELDS = {
     "Description": {"help": "opis strony dla wyszukiwarek (gdy ma być inny niż Summary)",
                     "label": "Opis dla wyszukiwarek"},
-    "Image": {"help": "obrazek do udostępnień: images/nazwa.jpg", "label": "Obrazek do udostępnień"},
+    "Image": {"help": "zdjęcie wpisu (nad tekstem, na karcie w listach i przy udostępnianiu): "
+                      "images/nazwa.jpg", "label": "Zdjęcie wpisu"},
+    "Image-Alt": {"help": "co widać na zdjęciu z pola Image – jedno zdanie dla osób niewidomych",
+                  "label": "Opis zdjęcia"},
     "EU_Funding": "true = pasek logotypów UE na górze strony",
     "Project-Title": "nazwa projektu (strona Projekty)",
     "Project-Programme": "program, z którego projekt jest finansowany",

@@ -29,13 +29,13 @@ DEFAULTS = {
     # the form: they stay in the file as they are).
     "CMS_COLLECTIONS": [
         {"name": "aktualnosci", "label": "Aktualności", "label_singular": "wpis", "folder": "aktualnosci",
-         "plugins": ["authoring", "donations", "serving"], "extra": ["Image", "Description"],
+         "plugins": ["authoring", "donations", "serving"], "extra": ["Image", "Image-Alt", "Description"],
          "skip": ["Template", "URL", "Save_as"]},
         {"name": "szkolenia", "label": "Szkolenia", "label_singular": "szkolenie", "folder": "szkolenia",
-         "plugins": ["authoring", "events", "donations", "serving"], "extra": ["Image", "Description"],
+         "plugins": ["authoring", "events", "donations", "serving"], "extra": ["Image", "Image-Alt", "Description"],
          "skip": ["Template", "URL", "Save_as", "Event-UID", "Event-Sequence"]},
         {"name": "wesprzyj", "label": "Apele (Dodaj nam MOCy!)", "label_singular": "apel", "folder": "wesprzyj",
-         "plugins": ["authoring", "donations", "serving"], "extra": ["Image", "Description"],
+         "plugins": ["authoring", "donations", "serving"], "extra": ["Image", "Image-Alt", "Description"],
          "skip": ["Template", "URL", "Save_as"]},
         {"name": "strony", "label": "Strony", "label_singular": "strona", "folder": "pages",
          "plugins": ["authoring", "serving"], "extra": "*",

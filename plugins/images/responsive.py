@@ -8,7 +8,7 @@ import re
 import shutil
 
 from PIL import Image
-from strict_build import Problem, report, settings_reader
+from strict_build import Problem, field_line, relative_path, report, settings_reader
 
 logger = logging.getLogger(__name__)
 
@@ -181,6 +181,20 @@ def start(pelican):
 _FIRST_IMG = re.compile(r"<img\b[^>]*\bsrc=\"([^\"]+)\"", re.I)
 
 
+def _check_post_image(article, image, settings):
+    """A post's `Image:` must name a picture in the content folder and come
+    with `Image-Alt:` (what it shows, for people who cannot see it)."""
+    path = relative_path(article, settings)
+    if not os.path.isfile(os.path.join(settings["PATH"], image)):
+        report(Problem(path, "Image", f"nie ma pliku {image} w folderze content",
+                       "wrzuć zdjęcie do content/images/ i wpisz Image: images/nazwa-pliku.jpg",
+                       line=field_line(article.source_path, "Image")))
+    if not str(article.metadata.get("image-alt") or "").strip():
+        report(Problem(path, "Image-Alt", "zdjęcie z pola Image nie ma opisu",
+                       "dopisz wiersz Image-Alt: jedno zdanie o tym, co widać na zdjęciu",
+                       line=field_line(article.source_path, "Image")))
+
+
 def card_images(generators):
     """all_generators_finalized: a post's picture for its card in the lists:
     its `Image:`, else the first picture of its text (links are resolved by
@@ -191,6 +205,8 @@ def card_images(generators):
     for generator in generators:
         for article in getattr(generator, "articles", []) + getattr(generator, "drafts", []):
             image = getattr(article, "image", None)
+            if image:
+                _check_post_image(article, image, generator.settings)
             if not image:
                 match = _FIRST_IMG.search(article.content or "")
                 image = _local_path(match.group(1), site) if match else None
