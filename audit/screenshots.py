@@ -7,15 +7,10 @@ Chromium, for review (screenshots/<page>-telefon.png, -komputer.png).
 
 import argparse
 import os
-import shutil
 import sys
 import tempfile
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(HERE)
-sys.path.insert(0, os.path.join(ROOT, "tests"))
-
-from sitebuild import build, serve  # noqa: E402
+from audit import CHROME_FLAGS, chromium, serve_built  # the same build, server and browser as `make audit`
 
 PAGES = {
     "strona-glowna": "/",
@@ -31,8 +26,6 @@ PAGES = {
     "404": "/nie-ma-takiej-strony/",
 }
 SIZES = {"telefon": (390, 844), "komputer": (1280, 900)}
-FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-         "--disable-sync", "--no-first-run"]
 
 
 def main(argv=None):
@@ -40,19 +33,19 @@ def main(argv=None):
     parser.add_argument("--out", default="screenshots")
     parser.add_argument("--pages", nargs="*", choices=sorted(PAGES), default=sorted(PAGES))
     args = parser.parse_args(argv)
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-    if chromium is None:
+    browser_path = chromium()
+    if browser_path is None:
         print("make screenshots potrzebuje Chromium (apt-get install chromium).", file=sys.stderr)
         return 2
     from playwright.sync_api import sync_playwright
 
     os.makedirs(args.out, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
-        out = build(os.path.join(tmp, "out"), SITE_ORIGIN="http://127.0.0.1")
-        base, server = serve(out, not_found="404.html")
+        base, server = serve_built(tmp)
         try:
             with sync_playwright() as p:
-                browser = p.chromium.launch(executable_path=chromium, args=FLAGS)
+                flags = [f for f in CHROME_FLAGS.split() if not f.startswith("--headless")]
+                browser = p.chromium.launch(executable_path=browser_path, args=flags)
                 for name in args.pages:
                     for label, (width, height) in SIZES.items():
                         page = browser.new_page(viewport={"width": width, "height": height})

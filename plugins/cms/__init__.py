@@ -13,14 +13,13 @@ notice says so; with CMS_REQUIRED (the live build) that is an error."""
 import json
 import logging
 import os
-import shutil
 
 from pelican import signals
 from pelican.generators import Generator
 
-from strict_build import Problem, report
+from strict_build import Problem, link_or_copy, report
 
-from .config import all_fields, decap_config, policy_problem
+from .config import all_fields, content_folder, decap_config, policy_problem
 from .settings import setting
 
 logger = logging.getLogger(__name__)
@@ -80,17 +79,7 @@ class EditorGenerator(Generator):
                                  for cid, spec in (self.settings.get("DONATIONS_CAMPAIGNS") or {}).items()],
                                 ensure_ascii=False) + ";\n")
         writer.write_file(f"{path}/index.html", self.get_template("edytor"), self.context,
-                          cms_content_folder=os.path.relpath(self.settings["PATH"],
-                                                             os.path.dirname(os.path.abspath(self.settings["PATH"]))))
-
-
-def link_or_copy(source, target):
-    if os.path.exists(target):
-        os.remove(target)
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copy2(source, target)
+                          cms_content_folder=content_folder(self.settings))
 
 
 def write_text(path, text):

@@ -6,7 +6,7 @@ editor with its Polish label and help, and no second list is kept by hand."""
 import importlib
 import os
 
-from strict_build import Field
+from strict_build import extra_fields
 
 from .settings import setting
 
@@ -20,14 +20,6 @@ def data_key(field):
     """The field's key in the editor's data: its name in lower case, as
     Pelican's metadata has it (`event-start`)."""
     return field.name.lower()
-
-
-def extra_fields(settings):
-    fields = []
-    for name, spec in (settings.get("AUTHORING_EXTRA_FIELDS") or {}).items():
-        spec = spec if isinstance(spec, dict) else {"help": spec}
-        fields.append(Field(name, **spec))
-    return fields
 
 
 def plugin_fields(name):

@@ -13,7 +13,6 @@ from .present import (
     calendar_links,
     date_range_pl,
     json_ld,
-    mail_parts,
     price_pl,
     signup_action,
     signup_state,
@@ -66,7 +65,7 @@ def prepare(generator):
         page_url = f"{site}/{article.url}"
         ics_url = f"{article.url}{setting(settings, 'EVENTS_TRAINING_ICS_NAME')}"
         state = signup_state(training, now)
-        action_url, action_label = signup_action(
+        action_url, action_label, mail = signup_action(
             training, state, org.get("email"), body_lines
         )
         description = article.summary or ""
@@ -81,9 +80,7 @@ def prepare(generator):
             "button": action_label,
             "deadline_label": SIGNUP_LABELS["deadline"],
             # The e-mail behind a mailto: button, shown in full in the box.
-            "mail": mail_parts(training.registration_email or org.get("email"), training, body_lines,
-                               waitlist=state != "open")
-            if action_url and action_url.startswith("mailto:") else None,
+            "mail": mail,
         }
         article.training_links = calendar_links(training, page_url, ics_url, description)
         image = f"{site}/{article.image}" if getattr(article, "image", None) else None

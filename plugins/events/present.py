@@ -85,27 +85,30 @@ def mail_parts(address, t, body_lines, waitlist=False):
     return {"to": address, "subject": subject, "body": "\n".join(lines)}
 
 
-def mailto(address, t, body_lines, waitlist=False):
-    mail = mail_parts(address, t, body_lines, waitlist)
+def mailto(mail):
+    """The mailto: link of an e-mail from mail_parts()."""
     body = mail["body"].replace("\n", "\r\n") + "\r\n"
-    return f"mailto:{address}?subject={quote(mail['subject'], safe='')}&body={quote(body, safe='')}"
+    return f"mailto:{mail['to']}?subject={quote(mail['subject'], safe='')}&body={quote(body, safe='')}"
+
+
+SIGNUP_BUTTONS = {
+    "open": "Zapisz się",
+    "waitlist": "Zapisz się na listę rezerwową",
+    # Full: no button to the form, but a way onto the waiting list by e-mail.
+    "full": "Napisz, aby trafić na listę rezerwową",
+}
 
 
 def signup_action(t, state, fallback_email, body_lines):
-    """(URL, button label) for the states that invite a sign-up, else (None, None)."""
-    if state not in ("open", "waitlist", "full"):
-        return None, None
-    address = t.registration_email or fallback_email
+    """(URL, button label, e-mail or None) for the states that invite a
+    sign-up, else (None, None, None); the e-mail (mail_parts) when the
+    button is a mailto: link, to be written out in the box too."""
+    if state not in SIGNUP_BUTTONS:
+        return None, None, None
     if t.registration_url and state != "full":
-        url = t.registration_url
-    else:
-        url = mailto(address, t, body_lines, waitlist=state != "open")
-    if state == "open":
-        return url, "Zapisz się"
-    if state == "waitlist":
-        return url, "Zapisz się na listę rezerwową"
-    # Full: no button to the form, but a way onto the waiting list by e-mail.
-    return url, "Napisz, aby trafić na listę rezerwową"
+        return t.registration_url, SIGNUP_BUTTONS[state], None
+    mail = mail_parts(t.registration_email or fallback_email, t, body_lines, waitlist=state != "open")
+    return mailto(mail), SIGNUP_BUTTONS[state], mail
 
 
 def _utc_stamp(moment):

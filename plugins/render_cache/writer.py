@@ -10,7 +10,7 @@ from jinja2 import meta, nodes
 from pelican import signals
 from pelican.contents import Content
 from pelican.writers import Writer
-from strict_build import PageFailed, Problem, Reported, field_line, relative_path, report
+from strict_build import PageFailed, Problem, Reported, field_line, link_or_copy, relative_path, report
 
 from .signature import digest_of, text_digest
 
@@ -125,15 +125,7 @@ class CachingWriter(Writer):
         for relative in paths:
             source = os.path.join(manifest.previous_folder, relative)
             target = os.path.join(self.output_path, relative)
-            os.makedirs(os.path.dirname(target), exist_ok=True)
-            if os.path.lexists(target):  # never write through a link into the last site
-                os.remove(target)
-            try:
-                os.link(source, target)
-            except OSError:  # another file system, or no hard links here
-                with open(source, "rb") as src, open(target, "wb") as dst:
-                    dst.write(src.read())
-                os.utime(target, ns=(os.stat(source).st_atime_ns, os.stat(source).st_mtime_ns))
+            link_or_copy(source, target)  # never writes through a link into the last site
             signals.content_written.send(target, context={**kwargs, "output_file": relative, "page_reused": True})
 
     def address_taken(self, name, template, kwargs):

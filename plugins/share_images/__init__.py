@@ -9,13 +9,12 @@ default font of Pillow has no Polish letters."""
 
 import hashlib
 import os
-import shutil
 import textwrap
 
 from pelican import signals
 from PIL import Image, ImageDraw, ImageFont
 
-from strict_build import settings_reader
+from strict_build import link_or_copy, settings_reader
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 FONT = os.path.join(HERE, "fonts", "DejaVuSans-Bold.ttf")
@@ -110,14 +109,7 @@ def write(pelican):
         if not os.path.exists(cache):
             draw(title, site, subtitle, colours, cache + ".tmp")
             os.replace(cache + ".tmp", cache)
-        target = os.path.join(pelican.output_path, relative)
-        os.makedirs(os.path.dirname(target), exist_ok=True)
-        if os.path.exists(target):
-            os.remove(target)
-        try:
-            os.link(cache, target)
-        except OSError:
-            shutil.copy2(cache, target)
+        link_or_copy(cache, os.path.join(pelican.output_path, relative))
 
 
 def register():

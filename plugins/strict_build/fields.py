@@ -107,7 +107,16 @@ def declared_fields(settings):
         module = plugin if not isinstance(plugin, str) else importlib.import_module(plugin)
         for item in getattr(module, "FIELDS", ()):
             known[item.name.lower()] = item
+    for field in extra_fields(settings):
+        known.setdefault(field.name.lower(), field)
+    return known
+
+
+def extra_fields(settings):
+    """The Fields of AUTHORING_EXTRA_FIELDS ({"Name": "help"} or
+    {"Name": {"help": "…", "kind": "date", "label": "…"}}), in order."""
+    fields = []
     for name, spec in (settings.get("AUTHORING_EXTRA_FIELDS") or {}).items():
         spec = spec if isinstance(spec, dict) else {"help": spec}
-        known.setdefault(name.lower(), Field(name, **spec))
-    return known
+        fields.append(Field(name, **spec))
+    return fields

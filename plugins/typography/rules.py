@@ -22,11 +22,6 @@ _VERBATIM_TAGS = frozenset(
     {"code", "pre", "kbd", "samp", "var", "script", "style", "textarea", "svg", "math"}
 )
 _unit_patterns = {}
-_VERBATIM_OPEN = re.compile(r"<(?:code|pre|kbd|samp|var|script|style|textarea|svg|math)\b", re.I)
-_VERBATIM_BLOCK = re.compile(
-    r"<!--.*?-->|<(code|pre|kbd|samp|var|script|style|textarea|svg|math)\b[^>]*>.*?</\1\s*>", re.I | re.S)
-# A run of text: after a tag, or at the start of the fragment.
-_TEXT_RUN = re.compile(r"(?:(?<=>)|^)[^<\S]*[^<\s][^<]*")
 # Straight double quotes become Polish ones: „ opening, ” closing.
 # A quote opens before a word, or at the end of a text run right before markup
 # ("<em>…) when a space precedes it; every other straight quote closes.
@@ -98,11 +93,6 @@ def nbsp_html(html, units=DEFAULT_UNITS):
     """Apply the rules to the text of an HTML fragment, leaving markup alone."""
     if not html:
         return html
-    if "<" not in html:
-        return nbsp_text(html, units)
-    # Without code or scripts in it, the runs of text are found in one pass.
-    if not _VERBATIM_OPEN.search(html):
-        return _TEXT_RUN.sub(lambda m: nbsp_text(m.group(0), units), html)
     out = []
     verbatim = 0
     for i, part in enumerate(_MARKUP.split(html)):
@@ -116,20 +106,6 @@ def nbsp_html(html, units=DEFAULT_UNITS):
             out.append(part)
         else:
             out.append(part if verbatim else nbsp_text(part, units))
-    return "".join(out)
-
-
-def typeset_page(html, units=DEFAULT_UNITS):
-    """nbsp_html for a whole page: the blocks whose text must stay as it is
-    (scripts, styles, code, forms' text areas) are cut out first, so the text
-    between the other tags is found with one expression."""
-    out = []
-    last = 0
-    for block in _VERBATIM_BLOCK.finditer(html):
-        out.append(_TEXT_RUN.sub(lambda m: nbsp_text(m.group(0), units), html[last:block.start()]))
-        out.append(block.group(0))
-        last = block.end()
-    out.append(_TEXT_RUN.sub(lambda m: nbsp_text(m.group(0), units), html[last:]))
     return "".join(out)
 
 
@@ -182,7 +158,7 @@ class TypesetTemplate(Template):
     typography_units = DEFAULT_UNITS
 
     def render(self, *args, **kwargs):
-        return typeset_page(super().render(*args, **kwargs), self.typography_units)
+        return nbsp_html(super().render(*args, **kwargs), self.typography_units)
 
 
 def typeset_templates(generator):
