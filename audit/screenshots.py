@@ -50,7 +50,10 @@ def main(argv=None):
                     for label, (width, height) in SIZES.items():
                         page = browser.new_page(viewport={"width": width, "height": height})
                         page.goto(base + PAGES[name])
+                        # A full-page picture: lazy images below the fold are asked for now.
+                        page.evaluate("document.querySelectorAll('img[loading=lazy]').forEach(i => i.loading = 'eager')")
                         page.wait_for_load_state("networkidle")
+                        page.wait_for_timeout(300)
                         target = os.path.join(args.out, f"{name}-{label}.png")
                         page.screenshot(path=target, full_page=True)
                         page.close()

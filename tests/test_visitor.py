@@ -322,3 +322,52 @@ def test_a_post_picture_without_its_file_or_description_is_refused(tmp_path):
     said = str(failed.value)
     assert "aktualnosci/a.md:3: Image: nie ma pliku images/brak.jpg" in said
     assert "Image-Alt: zdjęcie z pola Image nie ma opisu -> dopisz wiersz Image-Alt:" in said
+
+
+def test_every_link_and_picture_on_the_site_leads_somewhere(dev_site):
+    """Every address on every page that points into the site (menus, cards,
+    "Co robimy", breadcrumbs, pictures, scripts) names a file the build wrote,
+    and every #anchor an id on its page."""
+    from urllib.parse import unquote, urlsplit
+
+    broken = []
+    ids = {}
+
+    def ids_of(path):
+        if path not in ids:
+            ids[path] = {e["id"] for e in soup(path).select("[id]")}
+        return ids[path]
+
+    for html in sorted(dev_site.rglob("*.html")):
+        if "admin" in html.relative_to(dev_site).parts:
+            continue
+        page = soup(html)
+        for tag, attr in (("a", "href"), ("link", "href"), ("img", "src"), ("script", "src"), ("source", "srcset"), ("img", "srcset")):
+            for element in page.find_all(tag, attrs={attr: True}):
+                for value in ([v.strip().split(" ")[0] for v in element[attr].split(",")] if attr == "srcset" else [element[attr]]):
+                    parts = urlsplit(value)
+                    if parts.scheme or parts.netloc or value.startswith(("mailto:", "tel:")):
+                        continue
+                    if not parts.path:
+                        target = html
+                    else:
+                        relative = unquote(parts.path).lstrip("/")
+                        target = dev_site / relative
+                        if parts.path.endswith("/"):
+                            target = target / "index.html"
+                    if not target.is_file():
+                        broken.append(f"{html.relative_to(dev_site)}: {value}")
+                    elif parts.fragment and target.suffix == ".html" and parts.fragment not in ids_of(target):
+                        broken.append(f"{html.relative_to(dev_site)}: {value} (no such id)")
+    assert broken == []
+
+
+def test_the_home_page_tells_what_the_centre_does(dev_site):
+    home = soup(dev_site / "index.html")
+    services = home.find("section", attrs={"aria-labelledby": "co-robimy"})
+    titles = [text(h) for h in services.select(".service__title")]
+    assert titles == ["Animacja", "Doradztwo", "Szkolenia", "Dotacje"]
+    assert all(a["href"].startswith("/") for a in services.select(".service__title a"))
+    # Reading order: what the centre does, the next trainings, its services, then the news.
+    order = [s.get("aria-labelledby") for s in home.select("main section[aria-labelledby]")]
+    assert order[:4] == ["powitanie", "najblizsze-szkolenia", "co-robimy", "najnowsze"]

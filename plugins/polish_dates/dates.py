@@ -26,6 +26,12 @@ def format_month_pl(value, locale=DEFAULT_LOCALE):
 
 
 @lru_cache(maxsize=1024)
+def format_month_short_pl(value, locale=DEFAULT_LOCALE):
+    """Short month for a date tile: "sty", "paź"."""
+    return format_date(_as_date(value), "LLL", locale=locale)
+
+
+@lru_cache(maxsize=1024)
 def format_time_pl(value, locale=DEFAULT_LOCALE):
     """Time of day as "10:00"."""
     return format_time(value, "H:mm", locale=locale)
@@ -63,6 +69,7 @@ def add_filters(generator):
         {
             "data_pl": lambda v, year_suffix=True: format_date_pl(v, locale, year_suffix),
             "miesiac_pl": lambda v: format_month_pl(v, locale),
+            "miesiac_skrot": lambda v: format_month_short_pl(v, locale),
             "godzina_pl": lambda v: format_time_pl(v, locale),
             "iso": format_iso,
             "dzien_iso": day_iso,

@@ -41,3 +41,70 @@ def test_the_share_sheet_button_appears_only_where_the_browser_can_share(browser
     assert page.locator("button.share__system").is_visible() == can_share
     assert page.locator("section.share a").count() == 4
     context.close()
+
+
+def _colour(page, selector, prop="background-color"):
+    return page.eval_on_selector(selector, f"e => getComputedStyle(e).getPropertyValue('{prop}')")
+
+
+def test_one_colour_for_actions_and_another_kept_for_giving(browser, site_url):
+    """The home page's main button, a training's "Zapisz się", the copy and share
+    buttons all speak in the action colour; the donation button alone in the
+    giving colour."""
+    context, page, *_ = visit(browser, site_url + PAGES["home"])
+    action = _colour(page, ".hero .button")
+    secondary_border = _colour(page, ".hero .button--secondary", "border-top-color")
+    context.close()
+    context, page, *_ = visit(browser, site_url + PAGES["training"])
+    assert _colour(page, "section.signup a.button") == action
+    assert _colour(page, "section.signup .copy-button", "border-top-color") == action == secondary_border
+    assert _colour(page, "section.share a", "border-top-color") == action
+    give = _colour(page, ".donation .button")
+    assert give != action
+    context.close()
+    context, page, *_ = visit(browser, site_url + PAGES["support"])
+    assert _colour(page, ".donation__buttons .button") == give
+    assert _colour(page, ".amount", "border-top-color") == give
+    context.close()
+
+
+def test_cards_differ_by_kind(browser, site_url):
+    """On the home page a training's card shows its day as a calendar leaf, an
+    appeal's card is tinted with the giving colour, a news card is plain white
+    (or leads with its picture)."""
+    context, page, *_ = visit(browser, site_url + PAGES["home"])
+    latest = page.locator("section.latest")
+    training = latest.locator("article.card--szkolenia").first
+    tile = training.locator(".date-tile")
+    assert tile.is_visible() and tile.get_attribute("aria-hidden") == "true"
+    start = training.locator(".post-meta time").get_attribute("datetime")
+    assert tile.locator(".date-tile__day").inner_text() == str(int(start[8:10]))
+    backgrounds = {
+        kind: latest.locator(f"article.card--{kind}").first.evaluate("e => getComputedStyle(e).backgroundColor")
+        for kind in ("aktualnosci", "szkolenia", "wesprzyj")
+    }
+    assert backgrounds["aktualnosci"] == backgrounds["szkolenia"] == "rgb(255, 255, 255)"
+    assert backgrounds["wesprzyj"] != backgrounds["aktualnosci"]
+    assert latest.locator("article.card--aktualnosci .date-tile").count() == 0
+    assert latest.locator("article.card--wesprzyj .date-tile").count() == 0
+    context.close()
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_the_home_page_opens_with_what_the_centre_does_and_the_next_training(browser, site_url, width):
+    """Within the first screen: the headline, the first training's card with its
+    sign-up state, and (on a computer) the centre's services beside it."""
+    context, page, *_ = visit(browser, site_url + PAGES["home"], width=width)
+    first_screen = 800
+    headline = page.locator("h1#powitanie").bounding_box()
+    first_training = page.locator("section.upcoming article.card").first.bounding_box()
+    assert headline["y"] < first_screen
+    if width == 1280:
+        assert first_training["y"] + first_training["height"] < first_screen
+        services = page.locator("section.services .service").first.bounding_box()
+        assert services["y"] < first_screen and services["x"] < first_training["x"]
+    else:
+        # On a phone the next training follows the headline and its two buttons directly.
+        assert first_training["y"] < 2 * first_screen
+        assert page.locator("section.upcoming").bounding_box()["y"] < page.locator("section.services").bounding_box()["y"]
+    context.close()
