@@ -196,7 +196,7 @@ AUTHORING_EXTRA_FIELDS = {
     "Description": {"help": "opis strony dla wyszukiwarek (gdy ma być inny niż Summary)",
                     "label": "Opis dla wyszukiwarek"},
     "Image": {"help": "zdjęcie wpisu (nad tekstem, na karcie w listach i przy udostępnianiu): "
-                      "images/nazwa.jpg", "label": "Zdjęcie wpisu"},
+                      "images/nazwa.jpg", "label": "Zdjęcie wpisu", "kind": "image"},
     "Image-Alt": {"help": "co widać na zdjęciu z pola Image – jedno zdanie dla osób niewidomych",
                   "label": "Opis zdjęcia"},
     "EU_Funding": "true = pasek logotypów UE na górze strony",

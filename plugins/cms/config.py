@@ -82,6 +82,13 @@ def widget(field, settings, required):
                    options=[{"label": labels.get(value, value), "value": value} for value in field.choices])
     elif field.kind == "list":
         out.update(widget="list")
+    elif field.kind == "image":
+        # An upload button and the media library; the field keeps the path
+        # the post's header uses (images/name.jpg), not the {static} form the
+        # body's pictures need.
+        media = setting(settings, "CMS_MEDIA_FOLDER")
+        out.update(widget="image", choose_url=False,
+                   media_folder=f"/{content_folder(settings)}/{media}", public_folder=media)
     elif field.kind == "url":
         out.update(widget="string", pattern=URL_PATTERN)
     elif field.kind == "email":

@@ -168,10 +168,21 @@ def test_a_training_created_in_the_editor_builds_as_written(page, editor, tmp_pa
     from PIL import Image
 
     Image.new("RGB", (800, 500), (30, 110, 90)).save(picture, quality=80)
-    page.get_by_role("button", name="Wybierz zdjęcie").click()
+    page.get_by_label("markdown field").get_by_role("button", name="Wybierz zdjęcie").click()
     page.locator('input[type="file"]').set_input_files(str(picture))
     page.get_by_role("button", name="Wybierz zaznaczone").click()
     field(page, "Co widać na obrazku").fill("Sala warsztatowa Centrum KLUCZ z zielonymi ścianami")
+    # The post's own picture: the same library, kept as the header writes it
+    # (images/…). The text's picture now offers "Zmień zdjęcie"; the button
+    # left is the post's own.
+    page.get_by_role("button", name="Wybierz zdjęcie", exact=True).click()
+    page.get_by_text("sala-warsztatowa.jpg").first.click()
+    page.get_by_role("button", name="Wybierz zaznaczone").click()
+    field(page, "Opis zdjęcia").fill("Sala warsztatowa z zielonymi ścianami, krzesła w kręgu")
+    shown = page.frame_locator("iframe").first.locator("figure.post__figure img")
+    shown.wait_for()
+    assert shown.get_attribute("alt") == "Sala warsztatowa z zielonymi ścianami, krzesła w kręgu"
+    assert shown.evaluate("img => img.complete && img.naturalWidth") == 800
     shoot(page, "1-nowe-szkolenie")
     save(page)
     shoot(page, "2-zapisane")
@@ -185,6 +196,8 @@ def test_a_training_created_in_the_editor_builds_as_written(page, editor, tmp_pa
         "Date: 2026-11-20 09:30\n"
         "Tags: spółdzielnie socjalne, biznesplan\n"
         "Summary: Jak policzyć przychody i koszty spółdzielni socjalnej na pierwsze dwa lata.\n"
+        "Image: images/sala-warsztatowa.jpg\n"
+        "Image-Alt: Sala warsztatowa z zielonymi ścianami, krzesła w kręgu\n"
         "Event-Start: 2027-02-10 10:00\n"
         "Event-End: 2027-02-10 15:00\n"
         "Event-Location: Centrum KLUCZ, ul. Pomorska 40, 91-408 Łódź\n"
@@ -219,6 +232,7 @@ def test_a_training_created_in_the_editor_builds_as_written(page, editor, tmp_pa
     assert "Pomorska 40" in html
     assert 'class="signup signup--' in html
     assert "/images/sala-warsztatowa" in html
+    assert '<figure class="post__figure"><img src="/images/sala-warsztatowa' in html
     assert "donation--w-tekscie" in html  # the box where the editor put it
 
     # A wrong date: the build's message shows beside the form, in Polish.

@@ -165,6 +165,10 @@
       if (refused) found.errors = [refused].concat(found.errors);
       var tags = data("tags");
       tags = tags && tags.toJS ? tags.toJS() : tags || [];
+      // The post's own picture (Image:), above its text as on the site.
+      var fields = this.props.fields;
+      var imageField = fields && fields.find(function (f) { return f.get("name") === "image"; });
+      var picture = data("image") ? this.props.getAsset(data("image"), imageField) : null;
       return h("div", { className: "edytor-podglad" },
         problemList("errors", "Do poprawienia przed publikacją (ostatnie sprawdzenie strony):", found.errors),
         problemList("warnings", "Uwagi (ostatnie sprawdzenie strony):", found.warnings),
@@ -173,6 +177,8 @@
             data("status") === "draft" ? h("p", { className: "preview-badge" }, "Szkic") : null,
             h("h1", {}, data("title") || "(bez tytułu)"),
             data("date") ? h("p", { className: "post-meta" }, "Opublikowano " + polishDate(data("date"))) : null),
+          picture ? h("figure", { className: "post__figure" },
+            h("img", { src: picture.toString(), alt: data("image-alt") || "" })) : null,
           trainingFacts(entry),
           data("summary") ? h("p", { className: "lead" }, data("summary")) : null,
           h("div", { className: "post__content prose" }, this.props.widgetFor("body")),
