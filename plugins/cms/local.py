@@ -9,6 +9,7 @@ editor; http://localhost:8000/ the site as it will look."""
 import argparse
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -58,6 +59,9 @@ def main(argv=None):
     parser.add_argument("--proxy-port", type=int, default=8081)
     args = parser.parse_args(argv)
     repo = os.path.dirname(os.path.abspath(args.content))
+    # Stopped by a service manager or a test (SIGTERM): leave through the
+    # `finally` below, so the proxy does not outlive the editor.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     proxy = start_proxy(args.proxy_port, repo)
     # The build writes the proxy's address into the editor's configuration.
     os.environ["CMS_LOCAL_BACKEND"] = f"http://localhost:{args.proxy_port}/api/v1"

@@ -10,6 +10,7 @@ SCREENSHOTS=docs/img/edytor keeps the pictures the staff guide shows."""
 
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import time
@@ -37,6 +38,14 @@ def wait_for(check, seconds=60, what="warunek"):
             return result
         time.sleep(0.25)
     raise AssertionError(f"nie doczekano się: {what}")
+
+
+def port_open(port):
+    try:
+        with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+            return True
+    except OSError:
+        return False
 
 
 def fetch(url):
@@ -73,6 +82,8 @@ def editor(tmp_path_factory):
         except subprocess.TimeoutExpired:
             process.kill()
         log.close()
+    # Stopping the editor stops its proxy too (else decap-server outlives it).
+    wait_for(lambda: not port_open(proxy_port), 10, "zatrzymanie decap-server")
 
 
 @pytest.fixture
