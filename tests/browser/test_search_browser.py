@@ -3,6 +3,7 @@ its Content-Security-Policy: Polish word forms found, a filter narrowing the
 results, the keyboard alone enough, nothing for axe to find, nothing asked of
 another server."""
 
+import re
 from urllib.parse import urlparse
 
 import pytest
@@ -74,6 +75,10 @@ def test_a_training_shows_its_date_and_place_and_a_filter_narrows_the_results(pa
     training = page.locator(".search-result").filter(has_text="Kurs księgowości")
     meta = training.locator(".search-result__meta").inner_text().replace("\u00a0", " ").replace("\u2060", "")
     assert "10 marca 2027" in meta and "Piotrkowska 1" in meta
+    # What the build keeps on one line stays so in results (Pagefind hands back plain spaces).
+    shown = page.locator(".search-results").inner_text()
+    assert "10\u00a0marca" in training.locator(".search-result__meta").inner_text()
+    assert re.findall(r"(?<![\w\u00a0])[aiouwz] |\d (?:r\.|zł)", shown) == []
     before = titles(page)
     page.get_by_label("Szkolenia").check()
     page.wait_for_function("document.querySelectorAll('.search-result').length === 1")

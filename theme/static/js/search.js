@@ -46,6 +46,17 @@ function element(tag, className, text) {
   return node;
 }
 
+// Pagefind hands back plain spaces: what must not break across lines is bound
+// again, as the build binds it in pages (one-letter words, "2027 r.", "20 zł",
+// "14 stycznia").
+const MONTHS = "stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|października|listopada|grudnia";
+function keepTogether(text) {
+  return text
+    .replace(/(?<=^|[\s(„>])([aiouwzAIOUWZ]) /g, "$1\u00a0")
+    .replace(/(\d) (r\.|zł|%)/g, "$1\u00a0$2")
+    .replace(new RegExp("(\\d{1,2}) (" + MONTHS + ")", "g"), "$1\u00a0$2");
+}
+
 function render(results, data) {
   list.replaceChildren();
   data.forEach((page) => {
@@ -57,9 +68,9 @@ function render(results, data) {
     item.append(heading);
     const facts = [page.filters && page.filters["Dział"] ? page.filters["Dział"][0] : "", page.meta.termin, page.meta.miejsce]
       .filter(Boolean);
-    if (facts.length) item.append(element("p", "search-result__meta", facts.join(" · ")));
+    if (facts.length) item.append(element("p", "search-result__meta", keepTogether(facts.join(" · "))));
     const excerpt = element("p", "search-result__excerpt");
-    excerpt.innerHTML = page.excerpt; // Pagefind escapes the text and adds <mark> only
+    excerpt.innerHTML = keepTogether(page.excerpt); // Pagefind escapes the text and adds <mark> only
     item.append(excerpt);
     list.append(item);
   });
