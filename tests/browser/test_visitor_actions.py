@@ -108,3 +108,13 @@ def test_the_home_page_opens_with_what_the_centre_does_and_the_next_training(bro
         assert first_training["y"] < 2 * first_screen
         assert page.locator("section.upcoming").bounding_box()["y"] < page.locator("section.services").bounding_box()["y"]
     context.close()
+
+
+def test_a_printed_page_is_the_text_without_menu_search_or_buttons(browser, site_url):
+    context, page, *_ = visit(browser, site_url + PAGES["training"])
+    page.emulate_media(media="print")
+    for hidden in (".site-nav-band", ".site-search", ".site-brand__logo", "section.share", ".copy-button"):
+        assert not page.locator(hidden).first.is_visible(), hidden
+    assert page.locator("h1").is_visible() and page.locator("section.signup").is_visible()
+    assert page.eval_on_selector(".site-brand", "e => getComputedStyle(e).color") == "rgb(0, 0, 0)"
+    context.close()
