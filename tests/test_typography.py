@@ -92,15 +92,3 @@ def test_quotes_across_inline_markup():
 def test_quotes_in_attributes_and_code_are_left_alone():
     html = '<p title="a &quot;b&quot;"><code>x = "y"</code> "z"</p>'
     assert nbsp_html(html) == '<p title="a &quot;b&quot;"><code>x = "y"</code> „z”</p>'
-
-
-def test_a_page_pass_spares_marked_text_and_drops_the_marks():
-    from typography.rules import typeset_done, typeset_page
-
-    done = typeset_done('<p>"już złożone" w tekście</p>')
-    page = f'<h1>Tytuł w nawiasie</h1>{done}<p>"do złożenia" i tak</p>'
-    assert typeset_page(page) == (
-        '<h1>Tytuł w\u00a0nawiasie</h1><p>"już złożone" w tekście</p><p>„do złożenia” i\u00a0tak</p>'
-    )
-    # A stray mark in the text itself cannot pair up with the filter's.
-    assert typeset_page(str(typeset_done("a\ue001b\ue000c"))) == "abc"

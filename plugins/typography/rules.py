@@ -150,35 +150,6 @@ def fix_content(content):
         content._summary = nbsp_html(content._summary, _units(settings))
 
 
-# A post's text, typeset while Markdown converted it (and kept so in Pelican's
-# reader cache), is marked by the `typo_done` filter so the page pass does not
-# go over it again: two private-use characters, removed by the page pass.
-DONE_START, DONE_END = "\ue000", "\ue001"
-_DONE = re.compile("\ue000(.*?)\ue001", re.S)
-
-
-def typeset_done(html):
-    """Mark markup that is typeset already (`typo_done`)."""
-    html = str(html)
-    if DONE_START in html or DONE_END in html:  # never in real text; never let it pair up
-        html = html.replace(DONE_START, "").replace(DONE_END, "")
-    return Markup(DONE_START + html + DONE_END)
-
-
-def typeset_page(html, units=DEFAULT_UNITS):
-    """A whole page: the rules over everything but the marked parts, which
-    lose their marks."""
-    if DONE_START not in html:
-        return nbsp_html(html, units)
-    out, position = [], 0
-    for match in _DONE.finditer(html):
-        out.append(nbsp_html(html[position:match.start()], units))
-        out.append(match.group(1))
-        position = match.end()
-    out.append(nbsp_html(html[position:], units))
-    return "".join(out)
-
-
 class TypesetTemplate(Template):
     """A Jinja template whose whole output (the text the templates write as
     much as what they are given) gets the rules, markup and code left alone.
@@ -187,7 +158,7 @@ class TypesetTemplate(Template):
     typography_units = DEFAULT_UNITS
 
     def render(self, *args, **kwargs):
-        return typeset_page(super().render(*args, **kwargs), self.typography_units)
+        return nbsp_html(super().render(*args, **kwargs), self.typography_units)
 
 
 def typeset_templates(generator):
@@ -203,15 +174,13 @@ def add_filters(generator):
     units = _units(generator.settings)
     if not generator.settings.get("TYPOGRAPHY_ENABLED", True):
         generator.env.filters.update(
-            {"typo": lambda t: t, "typo_html": lambda t: t, "typo_done": lambda t: t,
-             "card_summary": lambda a: card_summary(a, typeset=False)}
+            {"typo": lambda t: t, "typo_html": lambda t: t, "card_summary": lambda a: card_summary(a, typeset=False)}
         )
         return
     generator.env.filters.update(
         {
             "typo": lambda text: nbsp_text(str(text), units),
             "typo_html": lambda html: Markup(nbsp_html(str(html), units)),
-            "typo_done": typeset_done,
             "card_summary": lambda article: card_summary(article, units),
         }
     )
