@@ -24,11 +24,11 @@ class Field:
 
     name: as staff write it ("Event-Start"); help: one line of Polish, used by
     the guide, the messages and the editor; kind: text, date, number, choice,
-    list, url, email, flag or image (a picture's path in the content
-    folder, images/name.jpg: an upload button in the web editor); aliases: the Polish names staff reach for
-    ("Miejsce"), lower case; choices: the values of a `choice`; label: the
-    field's Polish name in the web editor; labels: (value, Polish label) pairs
-    for a `choice`'s values in the editor."""
+    list, url, email, flag or image (a picture's path in the content folder,
+    images/name.jpg: an upload button in the web editor); aliases: the Polish
+    names staff reach for ("Miejsce"), lower case; choices: the values of a
+    `choice`; label: the field's Polish name in the web editor; labels:
+    (value, Polish label) pairs for a `choice`'s values in the editor."""
 
     name: str
     help: str
