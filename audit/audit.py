@@ -1,6 +1,8 @@
-"""`make audit`: build the site, serve it on localhost and audit the main page
-types with Lighthouse (mobile preset) in Debian's Chromium; print the four
-scores per page and exit 1 if any is below --min.
+"""`make audit`: build the site, serve it on localhost as the live site is
+served (nginx with the generated _nginx.conf) and audit the main page types
+with Lighthouse (mobile preset) in Debian's Chromium; print the four scores per
+page and exit 1 if any is below --min (a page under it is measured three times
+and its median counts).
 
     python audit/audit.py [--min 95] [--pages home article training ...]
 """
@@ -12,11 +14,13 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from pathlib import Path
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 sys.path.insert(0, os.path.join(ROOT, "tests"))
 
+from servers import Nginx, free_port  # noqa: E402
 from sitebuild import build, serve  # noqa: E402
 
 PAGES = {
@@ -48,55 +52,83 @@ def chromium():
     return None
 
 
+METRICS = ["first-contentful-paint", "largest-contentful-paint", "total-blocking-time",
+           "cumulative-layout-shift", "speed-index"]
+
+
 def audit(url, workdir):
+    """One Lighthouse run: the four scores, and what fell short (the audits
+    that failed, and the timings when performance is under 100)."""
     report = os.path.join(workdir, "report.json")
     command = [
         lighthouse_bin(), url, "--quiet", "--output=json", f"--output-path={report}",
         f"--chrome-flags={CHROME_FLAGS}", "--only-categories=" + ",".join(CATEGORIES),
     ]
     env = dict(os.environ, CHROME_PATH=chromium())
-    subprocess.run(command, check=True, env=env, capture_output=True, text=True)
+    done = subprocess.run(command, env=env, capture_output=True, text=True)
+    if done.returncode:
+        raise RuntimeError(f"Lighthouse failed on {url}:\n{done.stderr[-2000:]}")
     with open(report, encoding="utf-8") as f:
         data = json.load(f)
     scores = {c: round(100 * (data["categories"][c]["score"] or 0)) for c in CATEGORIES}
-    failing = [
+    notes = [
         f"{c}: {ref['id']} ({data['audits'][ref['id']].get('displayValue', '')})"
         for c in CATEGORIES
         for ref in data["categories"][c]["auditRefs"]
         if ref.get("weight") and (data["audits"][ref["id"]].get("score") or 0) < 1
         and data["audits"][ref["id"]].get("scoreDisplayMode") == "binary"
     ]
-    return scores, failing
+    if scores["performance"] < 100:
+        notes.append("performance: " + ", ".join(
+            f"{m} {data['audits'][m].get('displayValue', '?')}".replace("\u00a0", " ") for m in METRICS))
+    return scores, notes
 
 
-def run(pages, minimum):
-    """Audit `pages`; return {page: (scores, failing audits)}."""
+def run(pages, minimum, runs=3):
+    """Audit `pages`; return {page: (scores, notes)}. A page under `minimum` in
+    any category is measured again, up to `runs` times in all, and its median
+    scores count: Lighthouse's timings vary from run to run on a shared
+    machine, and its authors advise the median of several runs (Lighthouse CI
+    asserts on the median of three)."""
     if lighthouse_bin() is None:
         raise SystemExit("Lighthouse is not installed: npm ci --prefix audit")
     if chromium() is None:
         raise SystemExit("Chromium is not installed: apt-get install chromium")
     work = tempfile.mkdtemp(prefix="klucz-audit-")
     try:
-        url, server = serve_built(work)
-        results = {}
-        for name in pages:
-            results[name] = audit(url + PAGES[name], work)
-        server.shutdown()
-        return results
+        url, stop = serve_built(work)
+        try:
+            results = {}
+            for name in pages:
+                tries = [audit(url + PAGES[name], work)]
+                while len(tries) < runs and min(tries[0][0].values()) < minimum:
+                    tries.append(audit(url + PAGES[name], work))
+                median = {c: sorted(t[0][c] for t in tries)[len(tries) // 2] for c in CATEGORIES}
+                notes = [f"run {i + 1}: " + " ".join(str(t[0][c]) for c in CATEGORIES) for i, t in enumerate(tries)
+                         ] if len(tries) > 1 else []
+                results[name] = (median, notes + [n for t in tries for n in t[1]])
+            return results
+        finally:
+            stop()
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
 
 def serve_built(work):
-    # Bind first to learn the port, then build with it as the site's origin.
-    probe_url, probe = serve(work, not_found="404.html")
-    probe.shutdown()
-    probe.server_close()
-    port = probe_url.rsplit(":", 1)[1]
+    """Build the sample site and serve it as the live site is served: by nginx
+    with the generated _nginx.conf (compression, headers, the search page's
+    policy) where nginx is installed, and always in CI; elsewhere by Python's
+    server, which sends files uncompressed (the scores are then a little lower).
+    Returns the address and a function that stops the server."""
+    port = free_port()
     origin = f"http://127.0.0.1:{port}"
     out = build(os.path.join(work, "out"), SITE_ORIGIN=origin, FEED_DOMAIN=origin,
                 SEO_ALLOW_INDEXING=True, IMAGES_CACHE_PATH=os.path.join(work, "img"))
-    return serve(out, not_found="404.html", port=int(port))
+    if os.environ.get("CI") or shutil.which("nginx") or os.path.exists("/usr/sbin/nginx"):
+        server = Nginx(Path(work) / "nginx", out, port=port)
+        return server.url, server.stop
+    url, server = serve(out, not_found="404.html", port=port)
+    return url, server.shutdown
 
 
 def main(argv=None):
@@ -108,10 +140,10 @@ def main(argv=None):
     print("| page | performance | accessibility | best practices | SEO |")
     print("|---|---|---|---|---|")
     worst = 100
-    for name, (scores, failing) in results.items():
+    for name, (scores, notes) in results.items():
         print(f"| {name} | " + " | ".join(str(scores[c]) for c in CATEGORIES) + " |")
         worst = min(worst, *scores.values())
-        for line in failing:
+        for line in notes:
             print(f"    {line}")
     if worst < args.min:
         print(f"\nA score is below {args.min}.")

@@ -41,7 +41,7 @@ def main(argv=None):
 
     os.makedirs(args.out, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
-        base, server = serve_built(tmp)
+        base, stop = serve_built(tmp)
         try:
             with sync_playwright() as p:
                 flags = [f for f in CHROME_FLAGS.split() if not f.startswith("--headless")]
@@ -60,7 +60,7 @@ def main(argv=None):
                         print(target)
                 browser.close()
         finally:
-            server.shutdown()
+            stop()
     return 0
 
 

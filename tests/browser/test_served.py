@@ -85,3 +85,32 @@ def test_assets_calendars_and_server_files(nginx_site):
         assert head(f"{url}/{private}")[0] == 404, private
     index = (out / "index.html").read_text(encoding="utf-8")
     assert f"/theme/css/{css}" in index and "/theme/css/style.css" not in index
+
+
+def test_text_is_sent_compressed_and_pictures_as_they_are(nginx_site):
+    """A phone on a slow connection gets the page, the stylesheet and the
+    search's script gzipped (the same bytes once unpacked); pictures and
+    Pagefind's index, compressed already, are not packed twice."""
+    import gzip
+
+    url, out = nginx_site
+    css = next((out / "theme" / "css").glob("style.*.css"))
+    texts = {"/": out / "index.html", f"/theme/css/{css.name}": css,
+             "/pagefind/pagefind.js": out / "pagefind" / "pagefind.js",
+             "/szkolenia/kalendarz.ics": out / "szkolenia" / "kalendarz.ics"}
+    for path, source in texts.items():
+        request = urllib.request.Request(url + path, headers={"Accept-Encoding": "gzip"})
+        with urllib.request.urlopen(request, timeout=10) as response:
+            assert response.headers.get("Content-Encoding") == "gzip", path
+            assert "Accept-Encoding" in response.headers.get("Vary", ""), path
+            body = response.read()
+        assert gzip.decompress(body) == source.read_bytes(), path
+        assert len(body) < 0.6 * source.stat().st_size, path
+    wasm = next((out / "pagefind").glob("wasm.*.pagefind")).name
+    for path in (f"/pagefind/{wasm}", "/" + next(out.glob("images/**/*.webp")).relative_to(out).as_posix()):
+        request = urllib.request.Request(url + path, headers={"Accept-Encoding": "gzip"})
+        with urllib.request.urlopen(request, timeout=10) as response:
+            assert response.headers.get("Content-Encoding") is None, path
+    # Apache gets the same list through mod_deflate.
+    htaccess = (out / ".htaccess").read_text(encoding="utf-8")
+    assert "AddOutputFilterByType DEFLATE text/html text/css application/javascript" in htaccess
