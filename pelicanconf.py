@@ -27,19 +27,8 @@ SHARE_IMAGES_ENABLED = False
 # The logo in the header: a file in theme/static/ (the default is a key mark
 # drawn for the sample site; replace it with the centre's own SVG).
 SITE_LOGO = "img/logo.svg"
-# The home page's heading: what the centre does (its name is in the header).
-HOME_HEADLINE = "Pomagamy zakładać i rozwijać przedsiębiorstwa społeczne w województwie łódzkim"
-# "Co robimy" on the home page: (title, one sentence, address on this site).
-HOME_SERVICES = [
-    ("Animacja", "Spotykamy się z grupami inicjatywnymi i samorządami, żeby razem szukać pomysłów "
-     "na przedsiębiorczość społeczną.", "o-nas/"),
-    ("Doradztwo", "Bezpłatne doradztwo ogólne i specjalistyczne: prawo, finanse, księgowość, "
-     "marketing, biznesplan.", "aktualnosci/ruszylo-doradztwo-ogolne-i-specjalistyczne/"),
-    ("Szkolenia", "Od „ABC Ekonomii Społecznej” po warsztaty dla samorządów o klauzulach społecznych.",
-     "szkolenia/"),
-    ("Dotacje", "Na tworzenie miejsc pracy w przedsiębiorstwach społecznych i wsparcie pomostowe.",
-     "aktualnosci/dotacje-na-tworzenie-miejsc-pracy-w-przedsiebiorstwach-spolecznych-nabor-w-2027-r/"),
-]
+# The home page's heading and "Co robimy" are in content/strona-glowna.json,
+# which staff change in the web editor (Strona główna); see plugins/home.
 AUTHOR = "Centrum KLUCZ"
 ORGANIZATION = {
     "name": "Fundacja Instytut Spraw Obywatelskich",
@@ -228,6 +217,7 @@ PLUGINS = [
     "images",
     "seo",
     "serving",
+    "home",  # the home page's heading and "Co robimy" from content/strona-glowna.json
     "cms",
     "share_images",
     "search",  # last: indexes the pages the others wrote

@@ -9,6 +9,7 @@ reused). A broken file must fail the rebuild and leave the previous output.
 
 import argparse
 import datetime as dt
+import json
 import os
 import random
 import shutil
@@ -60,6 +61,7 @@ class Site:
         shutil.copy(ROOT / "content/wesprzyj/2026-11-01-dodaj-nam-mocy.md", self.folder / "appeal.md")
         (self.content / "wesprzyj").mkdir()
         shutil.copy(self.folder / "appeal.md", self.content / "wesprzyj/apel.md")
+        self.home_words()
         (self.folder / "pomocnik.py").write_text('def podpis(text):\n    return text + " – Centrum KLUCZ"\n',
                                                 encoding="utf-8")
         footer = self.theme / "templates/base.html"
@@ -237,6 +239,17 @@ class Site:
             path.write_text(text + "\n![Uczestnicy warsztatów przy stole]({static}/images/zdjecie.png)\n",
                             encoding="utf-8")
 
+    def home_words(self):
+        """The home page's heading and "Co robimy" (content/strona-glowna.json)."""
+        services = [{"title": self.words(1).capitalize(), "text": self.words(6).capitalize() + ".", "url": url}
+                    for url in self.rng.sample(["o-nas/", "szkolenia/", "aktualnosci/"], 2)]
+        (self.content / "strona-glowna.json").write_text(
+            json.dumps({"headline": self.words(5).capitalize(), "services": services}, ensure_ascii=False, indent=2),
+            encoding="utf-8")
+
+    def edit_home_page_words(self):
+        self.home_words()
+
     def edit_setting(self):
         subtitle = f"Ośrodek Wsparcia Ekonomii Społecznej – {self.words(1)}"
         lines = [line for line in self.settings_text.split("\n") if not line.startswith("SITESUBTITLE")]
@@ -302,6 +315,7 @@ KINDS = [
     "body text", "title", "tags", "date across months", "new post", "deleted post", "renamed post", "slug",
     "draft on off", "event times", "seats and statuses", "deadline passing", "donation", "summary", "page",
     "image replaced", "setting", "helper module", "template", "broken file", "same mtime swap",
+    "home page words",
 ]
 
 

@@ -112,7 +112,7 @@ def test_the_forms_come_from_the_fields_the_plugins_declare():
 
     config = decap_config(settings(CMS_LOCAL_BACKEND=False, CMS_EDITORIAL_WORKFLOW=True))
     collections = {c["name"]: c for c in config["collections"]}
-    assert set(collections) == {"aktualnosci", "szkolenia", "wesprzyj", "strony"}
+    assert set(collections) == {"aktualnosci", "szkolenia", "wesprzyj", "strony", "strona-glowna"}
     assert config["locale"] == "pl" and config["publish_mode"] == "editorial_workflow"
     assert config["media_folder"] == "content/images"
     training = {f["name"]: f for f in collections["szkolenia"]["fields"]}

@@ -107,7 +107,17 @@ def content_folder(settings):
     return os.path.relpath(os.path.abspath(settings["PATH"]), repo_root(settings)).replace(os.sep, "/")
 
 
+def file_collection(settings, spec):
+    """A collection of one data file whose form its plugin describes
+    (`file_from`: the plugin's `editor_file(settings, content folder)`), e.g.
+    the home page's heading and "Co robimy" (plugin home)."""
+    entry = importlib.import_module(spec["file_from"]).editor_file(settings, content_folder(settings))
+    return {"name": spec["name"], "label": spec["label"], "files": [entry]}
+
+
 def collection(settings, spec):
+    if "file_from" in spec:
+        return file_collection(settings, spec)
     content = content_folder(settings)
     fields = []
     for field in collection_fields(settings, spec):

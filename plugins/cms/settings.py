@@ -26,7 +26,8 @@ DEFAULTS = {
     # What the editor lists. Each: name, label, label_singular, folder (in the
     # content folder), plugins (whose FIELDS the form shows, "extra" = the
     # fields of AUTHORING_EXTRA_FIELDS named in `extra`), skip (fields not in
-    # the form: they stay in the file as they are).
+    # the form: they stay in the file as they are); or name, label and
+    # file_from: a plugin whose `editor_file` describes one data file's form.
     "CMS_COLLECTIONS": [
         {"name": "aktualnosci", "label": "Aktualności", "label_singular": "wpis", "folder": "aktualnosci",
          "plugins": ["authoring", "donations", "serving"], "extra": ["Image", "Image-Alt", "Description"],
@@ -40,6 +41,7 @@ DEFAULTS = {
         {"name": "strony", "label": "Strony", "label_singular": "strona", "folder": "pages",
          "plugins": ["authoring", "serving"], "extra": "*",
          "skip": ["Date", "Tags", "Template", "URL", "Save_as"]},
+        {"name": "strona-glowna", "label": "Strona główna", "file_from": "home"},
     ],
 }
 

@@ -4,10 +4,12 @@ a training created through the form with every field a training needs and a
 picture, saved; the file has exactly the expected header, `make check` passes,
 the built page shows its date, place and sign-up box; a wrong date is shown in
 the editor's preview in Polish; an existing post's title edited changes that
-line only. Nothing is requested from outside the computer.
+line only; the home page's heading changed in its own form. Nothing is
+requested from outside the computer.
 
 SCREENSHOTS=docs/img/edytor keeps the pictures the staff guide shows."""
 
+import json
 import os
 import shutil
 import socket
@@ -303,6 +305,43 @@ def test_a_file_the_editor_cannot_read_is_never_rewritten(page, editor):
     assert "nie jest zapisany w UTF-8" in page.get_by_text("Nie udało się zapisać pozycji").first.inner_text()
     assert old.read_bytes() == data
     old.unlink()
+
+
+def test_the_home_page_words_are_changed_in_the_editor(page, editor):
+    """The heading and "Co robimy" are a form of their own ("Strona główna"):
+    a new heading shows in the editor's preview, is saved into
+    strona-glowna.json with the list untouched, and the preview site's home
+    page says it after the rebuild; a wrong address is shown in Polish."""
+    base, content = editor
+    path = content / "strona-glowna.json"
+    before = json.loads(path.read_text(encoding="utf-8"))
+    page.goto(base + "/admin/#/collections/strona-glowna")
+    page.get_by_text("Strona główna: nagłówek i „Co robimy”").click()
+    heading = field(page, "Nagłówek")
+    heading.wait_for()
+    assert heading.input_value() == before["headline"]
+    new_heading = "Pomagamy zakładać spółdzielnie socjalne i fundacje w całym województwie"
+    heading.fill(new_heading)
+    preview = page.frame_locator("iframe").first
+    assert preview.locator("h1").inner_text() == new_heading
+    assert preview.locator(".service__title").count() == len(before["services"])
+    shoot(page, "6-strona-glowna")
+    save(page)
+    wait_for(lambda: json.loads(path.read_text(encoding="utf-8"))["headline"] == new_heading, 10, "zapis pliku")
+    after = json.loads(path.read_text(encoding="utf-8"))
+    assert after == dict(before, headline=new_heading)
+    home = content.parent / "podglad" / "index.html"
+    wait_for(lambda: home.exists() and new_heading in home.read_text(encoding="utf-8").replace("\u00a0", " "),
+             60, "podgląd strony głównej")
+    # A service pointing nowhere: the build's message in the editor's preview.
+    wrong = dict(after, services=[dict(after["services"][0], url="o-nas-stare/")] + after["services"][1:])
+    path.write_text(json.dumps(wrong, ensure_ascii=False, indent=2), encoding="utf-8")
+    page.reload()
+    box = page.frame_locator("iframe").first.locator(".edytor-uwagi")
+    box.wait_for(timeout=60000)
+    assert "prowadzi pod /o-nas-stare/, a takiej strony nie ma" in box.inner_text()
+    path.write_text(json.dumps(after, ensure_ascii=False, indent=2), encoding="utf-8")
+    assert page.outside == [] and page.errors == []
 
 
 def test_drafts_review_and_publishing_on_the_live_site(browser, tmp_path):

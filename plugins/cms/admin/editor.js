@@ -145,19 +145,25 @@
     return h("section", { className: "training-facts" }, h("dl", { className: "facts" }, facts));
   }
 
-  var PostPreview = createClass({
-    componentDidMount: function () {
-      var self = this;
-      this.listener = function () { self.forceUpdate(); };
-      listeners.push(this.listener);
-      this.timer = setInterval(function () { if (Date.now() - fetchedAt > 2000) load(); }, 2000);
-      load();
-    },
-    componentWillUnmount: function () {
-      clearInterval(this.timer);
-      listeners = listeners.filter(function (l) { return l !== this.listener; }, this);
-    },
-    render: function () {
+  // A preview that shows the last build's problems with its file, kept current.
+  function previewClass(render) {
+    return createClass({
+      componentDidMount: function () {
+        var self = this;
+        this.listener = function () { self.forceUpdate(); };
+        listeners.push(this.listener);
+        this.timer = setInterval(function () { if (Date.now() - fetchedAt > 2000) load(); }, 2000);
+        load();
+      },
+      componentWillUnmount: function () {
+        clearInterval(this.timer);
+        listeners = listeners.filter(function (l) { return l !== this.listener; }, this);
+      },
+      render: render,
+    });
+  }
+
+  var PostPreview = previewClass(function () {
       var entry = this.props.entry;
       var data = function (key) { return entry.getIn(["data", key]); };
       var found = problemsOf(entry.get("path"));
@@ -186,8 +192,27 @@
             h("ul", { className: "tags", role: "list" }, tags.map(function (tag, i) {
               return h("li", { key: i }, h("a", { href: "#" }, tag));
             }))) : null));
-    },
   });
+
+  // The home page's heading and "Co robimy", laid out as on the site.
+  var HomePreview = previewClass(function () {
+    var entry = this.props.entry;
+    var found = problemsOf(entry.get("path"));
+    var services = entry.getIn(["data", "services"]);
+    services = services && services.toJS ? services.toJS() : services || [];
+    return h("div", { className: "edytor-podglad t-home" },
+      problemList("errors", "Do poprawienia przed publikacją (ostatnie sprawdzenie strony):", found.errors),
+      h("section", { className: "hero" }, h("h1", {}, entry.getIn(["data", "headline"]) || "(bez nagłówka)")),
+      services.length ? h("section", { className: "services" },
+        h("h2", {}, "Co robimy"),
+        h("ul", { className: "services__list", role: "list" }, services.map(function (item, i) {
+          return h("li", { key: i, className: "service" },
+            h("h3", { className: "service__title" }, h("a", { href: "#" }, item.title || "(bez nazwy)")),
+            h("p", {}, item.text || ""),
+            h("p", { className: "post-meta" }, "Prowadzi do: /" + String(item.url || "").replace(/^\//, "")));
+        }))) : null);
+  });
+  CMS.registerPreviewTemplate("strona-glowna", HomePreview);
 
   (window.KLUCZ_COLLECTIONS || ["aktualnosci", "szkolenia", "wesprzyj", "strony"]).forEach(function (name) {
     CMS.registerPreviewTemplate(name, PostPreview);

@@ -1,0 +1,183 @@
+"""The home page's own words, kept where staff can change them in the web
+editor: `content/strona-glowna.json` (the editor's "Strona główna" form) holds
+the heading and the "Co robimy" list. Read at the start of every build into the
+settings `HOME_HEADLINE` and `HOME_SERVICES`, so the templates, the page cache
+and the preview see them as they see any setting; a site without the file uses
+those settings from pelicanconf.py.
+
+The file as the editor writes it:
+
+    {"headline": "Pomagamy …",
+     "services": [{"title": "Szkolenia", "text": "Od …", "url": "szkolenia/"}, …]}
+
+What is wrong with it fails the build with the file, the field and what to
+write, like a post's header; every address must lead to a page of the site.
+"""
+
+import json
+import os
+
+from pelican import signals
+
+from strict_build import Problem, report, settings_reader
+
+DEFAULTS = {
+    # The file in the content folder; None: the home page's words come from
+    # the two settings below only.
+    "HOME_DATA_FILE": "strona-glowna.json",
+    # The home page's heading (the name is in the header); None: SITESUBTITLE.
+    "HOME_HEADLINE": None,
+    # "Co robimy": (title, one sentence, address on this site) triples.
+    "HOME_SERVICES": [],
+}
+setting = settings_reader(DEFAULTS)
+
+# What the file's fields are called in the editor, for the messages.
+LABELS = {"headline": "Nagłówek", "services": "Co robimy", "title": "Nazwa", "text": "Jedno zdanie",
+          "url": "Adres"}
+EXAMPLE = '{"headline": "Pomagamy …", "services": [{"title": "Szkolenia", "text": "…", "url": "szkolenia/"}]}'
+
+# What the JSON reader says, in words staff understand.
+JSON_ERRORS = {
+    "Expecting ',' delimiter": "brakuje przecinka między polami albo pozycjami",
+    "Expecting ':' delimiter": "brakuje dwukropka po nazwie pola",
+    "Expecting property name enclosed in double quotes": "nazwa pola bez cudzysłowu albo przecinek za ostatnią pozycją",
+    "Expecting value": "brakuje wartości (tekstu w cudzysłowie)",
+    "Unterminated string starting at": "tekst bez zamykającego cudzysłowu",
+    "Invalid control character at": "nowy wiersz w środku tekstu",
+    "Extra data": "coś zostało za końcem danych",
+}
+
+# Addresses of the "Co robimy" list, checked once the site is written.
+STATE = {"addresses": []}
+
+
+def data_path(settings):
+    name = setting(settings, "HOME_DATA_FILE")
+    return os.path.join(settings["PATH"], name) if name else None
+
+
+def problem(settings, field, message, hint, line=None):
+    report(Problem(setting(settings, "HOME_DATA_FILE"), field, message, hint, line=line))
+
+
+def text(settings, value, field):
+    """A non-empty one-line text, else None (and the problem said)."""
+    if not isinstance(value, str) or not value.strip():
+        problem(settings, field, "puste pole", "wpisz tekst (pole jest wymagane)")
+        return None
+    return " ".join(value.split())
+
+
+def address(settings, value, field):
+    """A site address as the templates link it: `szkolenia/`, never `/szkolenia`
+    or the site's full address; another site's https://… stays as it is."""
+    value = text(settings, value, field)
+    if value is None:
+        return None
+    if value.startswith(("http://", "https://")):
+        siteurl = (settings.get("SITEURL") or "").rstrip("/")
+        if not siteurl or not value.startswith(siteurl + "/"):
+            return value
+        value = value[len(siteurl):]
+    value = value.lstrip("/")
+    last = value.rsplit("/", 1)[-1]
+    if value and "." not in last and not value.endswith("/"):
+        value += "/"  # pretty addresses: a page is a folder
+    return value
+
+
+def read_data(pelican):
+    """initialized: the file into HOME_HEADLINE and HOME_SERVICES."""
+    settings = pelican.settings
+    STATE["addresses"] = []
+    path = data_path(settings)
+    if not path or not os.path.exists(path):
+        return
+    try:
+        with open(path, encoding="utf-8-sig") as f:
+            data = json.load(f)
+    except UnicodeDecodeError:
+        return problem(settings, "plik", "plik nie jest zapisany w UTF-8",
+                       "zapisz go w edytorze na stronie albo jako UTF-8")
+    except json.JSONDecodeError as error:
+        said = JSON_ERRORS.get(error.msg, error.msg)
+        return problem(settings, "plik", f"plik nie daje się odczytać: {said} (znak {error.colno})",
+                       f"popraw go w edytorze na stronie (Strona główna) albo zapisz jak w przykładzie: {EXAMPLE}",
+                       line=error.lineno)
+    if not isinstance(data, dict):
+        return problem(settings, "plik", "to nie jest opis strony głównej", f"zapisz go jak w przykładzie: {EXAMPLE}")
+    unknown = sorted(set(data) - {"headline", "services"})
+    if unknown:
+        problem(settings, ", ".join(unknown), "nieznane pole",
+                "plik ma tylko pola headline (Nagłówek) i services (Co robimy)")
+    headline = text(settings, data.get("headline"), "headline (Nagłówek)")
+    services = []
+    listed = data.get("services", [])
+    if not isinstance(listed, list):
+        problem(settings, "services (Co robimy)", "to nie jest lista", f"zapisz ją jak w przykładzie: {EXAMPLE}")
+        listed = []
+    for number, item in enumerate(listed, 1):
+        where = f"services (Co robimy), pozycja {number}"
+        if not isinstance(item, dict):
+            problem(settings, where, "to nie jest pozycja listy", "każda ma nazwę (title), zdanie (text) i adres (url)")
+            continue
+        extra = sorted(set(item) - {"title", "text", "url"})
+        if extra:
+            problem(settings, f"{where}: {', '.join(extra)}", "nieznane pole",
+                    "pozycja ma tylko title (Nazwa), text (Jedno zdanie) i url (Adres)")
+        values = [text(settings, item.get("title"), f"{where}: title (Nazwa)"),
+                  text(settings, item.get("text"), f"{where}: text (Jedno zdanie)"),
+                  address(settings, item.get("url"), f"{where}: url (Adres)")]
+        if None not in values:
+            services.append(tuple(values))
+            STATE["addresses"].append((where, values[0], values[2]))
+    if headline is not None:
+        settings["HOME_HEADLINE"] = headline
+    settings["HOME_SERVICES"] = services
+
+
+def check_addresses(pelican):
+    """finalized: every "Co robimy" address leads to a page of the site just
+    built (the output becomes the live one only if the build succeeds)."""
+    for where, title, url in STATE["addresses"]:
+        if url.startswith(("http://", "https://")):
+            continue
+        target = os.path.join(pelican.output_path, *url.split("/"))
+        if url.endswith("/") or not url:
+            target = os.path.join(target, "index.html")
+        if not os.path.isfile(target):
+            problem(pelican.settings, f"{where}: url (Adres)",
+                    f"„{title}” prowadzi pod /{url}, a takiej strony nie ma",
+                    "wpisz adres strony tej witryny bez domeny, np. szkolenia/ albo o-nas/ "
+                    "(skopiuj go z paska adresu po otwarciu strony)")
+
+
+def editor_file(settings, content_folder):
+    """The web editor's form for the file (Decap CMS `files` collection entry)."""
+    url_hint = "adres strony tej witryny bez domeny, np. szkolenia/ albo o-nas/"
+    return {
+        "name": "strona-glowna",
+        "label": "Strona główna: nagłówek i „Co robimy”",
+        "file": f"{content_folder}/{setting(settings, 'HOME_DATA_FILE')}",
+        "format": "json",
+        "fields": [
+            {"label": LABELS["headline"], "name": "headline", "widget": "string", "required": True,
+             "hint": "jedno zdanie: co robi centrum (nazwa jest już w nagłówku strony)"},
+            {"label": LABELS["services"], "name": "services", "widget": "list", "required": False,
+             "label_singular": "pozycję", "summary": "{{fields.title}}",
+             "hint": "cztery krótkie pozycje wyglądają najlepiej",
+             "fields": [
+                 {"label": LABELS["title"], "name": "title", "widget": "string", "required": True},
+                 {"label": LABELS["text"], "name": "text", "widget": "text", "required": True},
+                 {"label": LABELS["url"], "name": "url", "widget": "string", "required": True,
+                  "hint": url_hint,
+                  "pattern": [r"^(https?://\S+|/?[a-z0-9][a-z0-9/._-]*)$", "Wpisz " + url_hint]},
+             ]},
+        ],
+    }
+
+
+def register():
+    signals.initialized.connect(read_data)
+    signals.finalized.connect(check_addresses)

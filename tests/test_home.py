@@ -1,0 +1,119 @@
+"""The home page's words from content/strona-glowna.json, as staff save them
+in the editor's "Strona główna" form: what the file says is what the home page
+shows; a file written wrong fails `make check` with the field and what to
+write, and nothing is built."""
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from sitebuild import ROOT, build, soup
+
+PYTHON = sys.executable
+ENV = dict(os.environ, PYTHONPATH=str(ROOT / "plugins"))
+
+
+def text(node):
+    return " ".join(node.get_text(" ").replace("\u00a0", " ").split())
+
+
+@pytest.fixture
+def content(tmp_path):
+    """A copy of the sample content whose home-page file a test may rewrite."""
+    folder = tmp_path / "content"
+    shutil.copytree(ROOT / "content", folder)
+    return folder
+
+
+def write(content, data):
+    text = data if isinstance(data, str) else json.dumps(data, ensure_ascii=False, indent=2)
+    (content / "strona-glowna.json").write_text(text, encoding="utf-8")
+
+
+def check(content, tmp_path):
+    return subprocess.run([PYTHON, "-m", "authoring.check", "--content", str(content), "--output",
+                           str(tmp_path / "out")], cwd=ROOT, env=ENV, capture_output=True, text=True)
+
+
+def errors(result):
+    return [line.removeprefix("BŁĄD: ") for line in result.stdout.splitlines() if line.startswith("BŁĄD: ")]
+
+
+def test_the_home_page_says_what_the_file_says(content, tmp_path):
+    write(content, {
+        "headline": "Wspieramy  spółdzielnie socjalne w Łodzi i regionie",
+        "services": [
+            {"title": "Szkolenia", "text": "Warsztaty z biznesplanu i z księgowości.", "url": "/szkolenia"},
+            {"title": "Kontakt", "text": "Zadzwoń albo napisz do nas.", "url": "http://127.0.0.1:8000/kontakt/"},
+            {"title": "Fundacja", "text": "Kto nas prowadzi.", "url": "https://instytutsprawobywatelskich.pl/"},
+        ]})
+    out = build(tmp_path / "out", content=content, SITEURL="http://127.0.0.1:8000")
+    home = soup(out / "index.html")
+    assert text(home.find("h1")) == "Wspieramy spółdzielnie socjalne w Łodzi i regionie"
+    links = [(text(a), a["href"]) for a in home.select(".services .service__title a")]
+    # Written as staff copy them from the address bar; linked as the site links.
+    assert links == [("Szkolenia", "http://127.0.0.1:8000/szkolenia/"),
+                     ("Kontakt", "http://127.0.0.1:8000/kontakt/"),
+                     ("Fundacja", "https://instytutsprawobywatelskich.pl/")]
+    assert [text(p) for p in home.select(".services .service p")][0] == "Warsztaty z biznesplanu i z księgowości."
+
+
+def test_without_the_file_the_settings_speak(content, tmp_path):
+    (content / "strona-glowna.json").unlink()
+    out = build(tmp_path / "out", content=content, SITESUBTITLE="Ośrodek Wsparcia Ekonomii Społecznej",
+                HOME_SERVICES=[("Doradztwo", "Bezpłatnie.", "kontakt/")])
+    home = soup(out / "index.html")
+    assert text(home.find("h1")) == "Ośrodek Wsparcia Ekonomii Społecznej"
+    assert [text(a) for a in home.select(".service__title a")] == ["Doradztwo"]
+
+
+@pytest.mark.parametrize("written, expected", [
+    ('{"headline": "A",\n "services": [\n  {"title": "x" "text": "y", "url": "o-nas/"}]}',
+     "strona-glowna.json:3: plik: plik nie daje się odczytać: brakuje przecinka między polami albo pozycjami"),
+    ('{"headline": "A", "services": [{"title": "x", "text": "y", "url": "o-nas/"},]}',
+     "strona-glowna.json:1: plik: plik nie daje się odczytać: brakuje wartości"),
+    ({"headline": " ", "services": []},
+     "strona-glowna.json: headline (Nagłówek): puste pole -> wpisz tekst"),
+    ({"headline": "A", "services": [{"title": "Szkolenia", "text": "", "url": "szkolenia/"}]},
+     "strona-glowna.json: services (Co robimy), pozycja 1: text (Jedno zdanie): puste pole"),
+    ({"headline": "A", "services": [{"title": "Szkolenia", "text": "T", "url": "szkolenia/"},
+                                    {"title": "Dotacje", "text": "T", "url": "dotacje-2025/"}]},
+     "strona-glowna.json: services (Co robimy), pozycja 2: url (Adres): „Dotacje” prowadzi pod /dotacje-2025/, "
+     "a takiej strony nie ma -> wpisz adres strony tej witryny bez domeny"),
+    ({"headline": "A", "services": "szkolenia"},
+     "strona-glowna.json: services (Co robimy): to nie jest lista"),
+    ({"headline": "A", "uslugi": []},
+     "strona-glowna.json: uslugi: nieznane pole -> plik ma tylko pola headline (Nagłówek) i services (Co robimy)"),
+])
+def test_a_file_written_wrong_is_named_with_the_field_and_stops_the_build(content, tmp_path, written, expected):
+    write(content, written)
+    result = check(content, tmp_path)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stdout + result.stderr
+    found = errors(result)
+    assert len(found) == 1 and found[0].startswith(expected), found
+    assert not (tmp_path / "out" / "index.html").exists()
+
+
+def test_the_sample_file_is_what_the_editor_writes(tmp_path):
+    """The sample content's file has exactly the form's fields, and the form
+    is in the editor's configuration with the address pattern staff meet."""
+    from cms.config import decap_config
+    from pelican.settings import read_settings
+
+    data = json.loads((ROOT / "content" / "strona-glowna.json").read_text(encoding="utf-8"))
+    settings = read_settings(str(ROOT / "pelicanconf.py"), override={"PATH": str(ROOT / "content")})
+    form = next(c for c in decap_config(settings)["collections"] if c["name"] == "strona-glowna")["files"][0]
+    assert form["file"] == "content/strona-glowna.json" and form["format"] == "json"
+    fields = {f["name"]: f for f in form["fields"]}
+    assert set(data) == set(fields)
+    items = {f["name"]: f for f in fields["services"]["fields"]}
+    assert all(set(item) == set(items) for item in data["services"])
+    pattern = re.compile(items["url"]["pattern"][0])
+    assert all(pattern.match(item["url"]) for item in data["services"])
+    assert not pattern.match("szkolenia i doradztwo")
