@@ -84,7 +84,8 @@ def test_without_the_file_the_settings_speak(content, tmp_path):
     ({"headline": "A", "services": [{"title": "Szkolenia", "text": "T", "url": "szkolenia/"},
                                     {"title": "Dotacje", "text": "T", "url": "dotacje-2025/"}]},
      "strona-glowna.json: services (Co robimy), pozycja 2: url (Adres): „Dotacje” prowadzi pod /dotacje-2025/, "
-     "a takiej strony nie ma -> wpisz adres strony tej witryny bez domeny"),
+     "a takiej strony nie ma (wpis zmienił adres, jest szkicem albo go usunięto?) -> popraw adres w edytorze: "
+     "Strona główna → Co robimy"),
     ({"headline": "A", "services": "szkolenia"},
      "strona-glowna.json: services (Co robimy): to nie jest lista"),
     ({"headline": "A", "uslugi": []},
@@ -117,3 +118,17 @@ def test_the_sample_file_is_what_the_editor_writes(tmp_path):
     pattern = re.compile(items["url"]["pattern"][0])
     assert all(pattern.match(item["url"]) for item in data["services"])
     assert not pattern.match("szkolenia i doradztwo")
+
+
+def test_a_post_the_home_page_links_to_cannot_lose_its_address_unnoticed(content, tmp_path):
+    """The sample's "Doradztwo" leads to a news post; retitled, the post gets
+    another address and the home page would link nowhere: the build says so."""
+    post = content / "aktualnosci" / "2016-06-20-ruszylo-doradztwo.md"
+    post.write_text(post.read_text(encoding="utf-8").replace("Title: ", "Title: Nowość: ", 1), encoding="utf-8")
+    result = check(content, tmp_path)
+    assert result.returncode == 1
+    assert errors(result) == [
+        "strona-glowna.json: services (Co robimy), pozycja 2: url (Adres): „Doradztwo” prowadzi pod "
+        "/aktualnosci/ruszylo-doradztwo-ogolne-i-specjalistyczne/, a takiej strony nie ma (wpis zmienił adres, "
+        "jest szkicem albo go usunięto?) -> popraw adres w edytorze: Strona główna → Co robimy; wpisz adres strony "
+        "tej witryny bez domeny, np. szkolenia/ albo o-nas/ (skopiuj go z paska adresu po otwarciu strony)"]

@@ -148,9 +148,10 @@ def check_addresses(pelican):
             target = os.path.join(target, "index.html")
         if not os.path.isfile(target):
             problem(pelican.settings, f"{where}: url (Adres)",
-                    f"„{title}” prowadzi pod /{url}, a takiej strony nie ma",
-                    "wpisz adres strony tej witryny bez domeny, np. szkolenia/ albo o-nas/ "
-                    "(skopiuj go z paska adresu po otwarciu strony)")
+                    f"„{title}” prowadzi pod /{url}, a takiej strony nie ma (wpis zmienił adres, "
+                    "jest szkicem albo go usunięto?)",
+                    "popraw adres w edytorze: Strona główna → Co robimy; wpisz adres strony tej witryny "
+                    "bez domeny, np. szkolenia/ albo o-nas/ (skopiuj go z paska adresu po otwarciu strony)")
 
 
 def editor_file(settings, content_folder):
