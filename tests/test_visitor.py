@@ -371,3 +371,18 @@ def test_the_home_page_tells_what_the_centre_does(dev_site):
     # Reading order: what the centre does, the next trainings, its services, then the news.
     order = [s.get("aria-labelledby") for s in home.select("main section[aria-labelledby]")]
     assert order[:4] == ["powitanie", "najblizsze-szkolenia", "co-robimy", "najnowsze"]
+
+
+def test_the_home_page_lists_no_training_twice(dev_site):
+    """The next trainings stand beside the headline; the latest posts below
+    do not repeat them on the first page (they are on the next pages and in
+    Szkolenia as before)."""
+    home = soup(dev_site / "index.html")
+
+    def links(section):
+        block = home.find("section", attrs={"aria-labelledby": section})
+        return [a["href"] for a in block.select("h3 a")]
+
+    upcoming, latest = links("najblizsze-szkolenia"), links("najnowsze")
+    assert len(upcoming) == 3 and len(latest) >= 6
+    assert set(upcoming).isdisjoint(latest)
