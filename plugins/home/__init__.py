@@ -32,9 +32,16 @@ DEFAULTS = {
 }
 setting = settings_reader(DEFAULTS)
 
-# What the file's fields are called in the editor, for the messages.
+# What the file's fields are called in the editor: its form and the messages.
 LABELS = {"headline": "Nagłówek", "services": "Co robimy", "title": "Nazwa", "text": "Jedno zdanie",
           "url": "Adres"}
+
+
+def named(key):
+    """A field as messages name it: its key in the file and its label in the editor."""
+    return f"{key} ({LABELS[key]})"
+
+
 EXAMPLE = '{"headline": "Pomagamy …", "services": [{"title": "Szkolenia", "text": "…", "url": "szkolenia/"}]}'
 
 # What the JSON reader says, in words staff understand.
@@ -110,25 +117,25 @@ def read_data(pelican):
     unknown = sorted(set(data) - {"headline", "services"})
     if unknown:
         problem(settings, ", ".join(unknown), "nieznane pole",
-                "plik ma tylko pola headline (Nagłówek) i services (Co robimy)")
-    headline = text(settings, data.get("headline"), "headline (Nagłówek)")
+                f"plik ma tylko pola {named('headline')} i {named('services')}")
+    headline = text(settings, data.get("headline"), named("headline"))
     services = []
     listed = data.get("services", [])
     if not isinstance(listed, list):
-        problem(settings, "services (Co robimy)", "to nie jest lista", f"zapisz ją jak w przykładzie: {EXAMPLE}")
+        problem(settings, named("services"), "to nie jest lista", f"zapisz ją jak w przykładzie: {EXAMPLE}")
         listed = []
     for number, item in enumerate(listed, 1):
-        where = f"services (Co robimy), pozycja {number}"
+        where = f"{named('services')}, pozycja {number}"
         if not isinstance(item, dict):
             problem(settings, where, "to nie jest pozycja listy", "każda ma nazwę (title), zdanie (text) i adres (url)")
             continue
         extra = sorted(set(item) - {"title", "text", "url"})
         if extra:
             problem(settings, f"{where}: {', '.join(extra)}", "nieznane pole",
-                    "pozycja ma tylko title (Nazwa), text (Jedno zdanie) i url (Adres)")
-        values = [text(settings, item.get("title"), f"{where}: title (Nazwa)"),
-                  text(settings, item.get("text"), f"{where}: text (Jedno zdanie)"),
-                  address(settings, item.get("url"), f"{where}: url (Adres)")]
+                    f"pozycja ma tylko {named('title')}, {named('text')} i {named('url')}")
+        values = [text(settings, item.get("title"), f"{where}: {named('title')}"),
+                  text(settings, item.get("text"), f"{where}: {named('text')}"),
+                  address(settings, item.get("url"), f"{where}: {named('url')}")]
         if None not in values:
             services.append(tuple(values))
             STATE["addresses"].append((where, values[0], values[2]))
@@ -147,7 +154,7 @@ def check_addresses(pelican):
         if url.endswith("/") or not url:
             target = os.path.join(target, "index.html")
         if not os.path.isfile(target):
-            problem(pelican.settings, f"{where}: url (Adres)",
+            problem(pelican.settings, f"{where}: {named('url')}",
                     f"„{title}” prowadzi pod /{url}, a takiej strony nie ma (wpis zmienił adres, "
                     "jest szkicem albo go usunięto?)",
                     "popraw adres w edytorze: Strona główna → Co robimy; wpisz adres strony tej witryny "
