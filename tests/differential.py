@@ -244,7 +244,8 @@ class Site:
         services = [{"title": self.words(1).capitalize(), "text": self.words(6).capitalize() + ".", "url": url}
                     for url in self.rng.sample(["o-nas/", "szkolenia/", "aktualnosci/"], 2)]
         (self.content / "strona-glowna.json").write_text(
-            json.dumps({"headline": self.words(5).capitalize(), "services": services}, ensure_ascii=False, indent=2),
+            json.dumps({"headline": self.words(5).capitalize(), "lead": self.words(9).capitalize() + ".",
+                        "services": services}, ensure_ascii=False, indent=2),
             encoding="utf-8")
 
     def edit_home_page_words(self):

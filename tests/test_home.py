@@ -47,6 +47,7 @@ def errors(result):
 def test_the_home_page_says_what_the_file_says(content, tmp_path):
     write(content, {
         "headline": "Wspieramy  spółdzielnie socjalne w Łodzi i regionie",
+        "lead": "Doradzamy, szkolimy i pomagamy zdobyć dotacje.",
         "services": [
             {"title": "Szkolenia", "text": "Warsztaty z biznesplanu i z księgowości.", "url": "/szkolenia"},
             {"title": "Kontakt", "text": "Zadzwoń albo napisz do nas.", "url": "http://127.0.0.1:8000/kontakt/"},
@@ -55,6 +56,7 @@ def test_the_home_page_says_what_the_file_says(content, tmp_path):
     out = build(tmp_path / "out", content=content, SITEURL="http://127.0.0.1:8000")
     home = soup(out / "index.html")
     assert text(home.find("h1")) == "Wspieramy spółdzielnie socjalne w Łodzi i regionie"
+    assert text(home.select_one(".hero__lead")) == "Doradzamy, szkolimy i pomagamy zdobyć dotacje."
     links = [(text(a), a["href"]) for a in home.select(".services .service__title a")]
     # Written as staff copy them from the address bar; linked as the site links.
     assert links == [("Szkolenia", "http://127.0.0.1:8000/szkolenia/"),
@@ -66,9 +68,10 @@ def test_the_home_page_says_what_the_file_says(content, tmp_path):
 def test_without_the_file_the_settings_speak(content, tmp_path):
     (content / "strona-glowna.json").unlink()
     out = build(tmp_path / "out", content=content, SITESUBTITLE="Ośrodek Wsparcia Ekonomii Społecznej",
-                HOME_SERVICES=[("Doradztwo", "Bezpłatnie.", "kontakt/")])
+                SITE_DESCRIPTION="Opis strony.", HOME_SERVICES=[("Doradztwo", "Bezpłatnie.", "kontakt/")])
     home = soup(out / "index.html")
     assert text(home.find("h1")) == "Ośrodek Wsparcia Ekonomii Społecznej"
+    assert text(home.select_one(".hero__lead")) == "Opis strony."
     assert [text(a) for a in home.select(".service__title a")] == ["Doradztwo"]
 
 
@@ -89,7 +92,10 @@ def test_without_the_file_the_settings_speak(content, tmp_path):
     ({"headline": "A", "services": "szkolenia"},
      "strona-glowna.json: services (Co robimy): to nie jest lista"),
     ({"headline": "A", "uslugi": []},
-     "strona-glowna.json: uslugi: nieznane pole -> plik ma tylko pola headline (Nagłówek) i services (Co robimy)"),
+     "strona-glowna.json: uslugi: nieznane pole -> plik ma tylko pola headline (Nagłówek), lead (Wprowadzenie) "
+     "i services (Co robimy)"),
+    ({"headline": "A", "lead": 5, "services": []},
+     "strona-glowna.json: lead (Wprowadzenie): to nie jest tekst"),
 ])
 def test_a_file_written_wrong_is_named_with_the_field_and_stops_the_build(content, tmp_path, written, expected):
     write(content, written)
@@ -132,3 +138,9 @@ def test_a_post_the_home_page_links_to_cannot_lose_its_address_unnoticed(content
         "/aktualnosci/ruszylo-doradztwo-ogolne-i-specjalistyczne/, a takiej strony nie ma (wpis zmienił adres, "
         "jest szkicem albo go usunięto?) -> popraw adres w edytorze: Strona główna → Co robimy; wpisz adres strony "
         "tej witryny bez domeny, np. szkolenia/ albo o-nas/ (skopiuj go z paska adresu po otwarciu strony)"]
+
+
+def test_an_empty_introduction_leaves_the_sites_description(content, tmp_path):
+    write(content, {"headline": "Nagłówek", "lead": "  ", "services": []})
+    out = build(tmp_path / "out", content=content, SITE_DESCRIPTION="Opis strony.")
+    assert text(soup(out / "index.html").select_one(".hero__lead")) == "Opis strony."

@@ -1,13 +1,13 @@
 """The home page's own words, kept where staff can change them in the web
 editor: `content/strona-glowna.json` (the editor's "Strona główna" form) holds
-the heading and the "Co robimy" list. Read at the start of every build into the
-settings `HOME_HEADLINE` and `HOME_SERVICES`, so the templates, the page cache
+the heading, the sentence under it and the "Co robimy" list. Read at the start of every build into the
+settings `HOME_HEADLINE`, `HOME_LEAD` and `HOME_SERVICES`, so the templates, the page cache
 and the preview see them as they see any setting; a site without the file uses
 those settings from pelicanconf.py.
 
 The file as the editor writes it:
 
-    {"headline": "Pomagamy …",
+    {"headline": "Pomagamy …", "lead": "Centrum KLUCZ wspiera …",
      "services": [{"title": "Szkolenia", "text": "Od …", "url": "szkolenia/"}, …]}
 
 What is wrong with it fails the build with the file, the field and what to
@@ -27,13 +27,15 @@ DEFAULTS = {
     "HOME_DATA_FILE": "strona-glowna.json",
     # The home page's heading (the name is in the header); None: SITESUBTITLE.
     "HOME_HEADLINE": None,
+    # The sentence under the heading; None: SITE_DESCRIPTION.
+    "HOME_LEAD": None,
     # "Co robimy": (title, one sentence, address on this site) triples.
     "HOME_SERVICES": [],
 }
 setting = settings_reader(DEFAULTS)
 
 # What the file's fields are called in the editor: its form and the messages.
-LABELS = {"headline": "Nagłówek", "services": "Co robimy", "title": "Nazwa", "text": "Jedno zdanie",
+LABELS = {"headline": "Nagłówek", "lead": "Wprowadzenie", "services": "Co robimy", "title": "Nazwa", "text": "Jedno zdanie",
           "url": "Adres"}
 
 
@@ -70,7 +72,10 @@ def problem(settings, field, message, hint, line=None):
 
 def text(settings, value, field):
     """A non-empty one-line text, else None (and the problem said)."""
-    if not isinstance(value, str) or not value.strip():
+    if value is not None and not isinstance(value, str):
+        problem(settings, field, "to nie jest tekst", f"wpisz tekst w cudzysłowie, jak w przykładzie: {EXAMPLE}")
+        return None
+    if not value or not value.strip():
         problem(settings, field, "puste pole", "wpisz tekst (pole jest wymagane)")
         return None
     return " ".join(value.split())
@@ -95,7 +100,7 @@ def address(settings, value, field):
 
 
 def read_data(pelican):
-    """initialized: the file into HOME_HEADLINE and HOME_SERVICES."""
+    """initialized: the file into HOME_HEADLINE, HOME_LEAD and HOME_SERVICES."""
     settings = pelican.settings
     STATE["addresses"] = []
     path = data_path(settings)
@@ -114,11 +119,17 @@ def read_data(pelican):
                        line=error.lineno)
     if not isinstance(data, dict):
         return problem(settings, "plik", "to nie jest opis strony głównej", f"zapisz go jak w przykładzie: {EXAMPLE}")
-    unknown = sorted(set(data) - {"headline", "services"})
+    unknown = sorted(set(data) - {"headline", "lead", "services"})
     if unknown:
         problem(settings, ", ".join(unknown), "nieznane pole",
-                f"plik ma tylko pola {named('headline')} i {named('services')}")
+                f"plik ma tylko pola {named('headline')}, {named('lead')} i {named('services')}")
     headline = text(settings, data.get("headline"), named("headline"))
+    # Optional: left empty, the site's description stands under the heading.
+    lead = data.get("lead")
+    if isinstance(lead, str) and not lead.strip():
+        lead = None
+    if lead is not None:
+        lead = text(settings, lead, named("lead"))
     services = []
     listed = data.get("services", [])
     if not isinstance(listed, list):
@@ -141,6 +152,8 @@ def read_data(pelican):
             STATE["addresses"].append((where, values[0], values[2]))
     if headline is not None:
         settings["HOME_HEADLINE"] = headline
+    if lead is not None:
+        settings["HOME_LEAD"] = lead
     settings["HOME_SERVICES"] = services
 
 
@@ -172,6 +185,8 @@ def editor_file(settings, content_folder):
         "fields": [
             {"label": LABELS["headline"], "name": "headline", "widget": "string", "required": True,
              "hint": "jedno zdanie: co robi centrum (nazwa jest już w nagłówku strony)"},
+            {"label": LABELS["lead"], "name": "lead", "widget": "text", "required": False,
+             "hint": "jedno lub dwa zdania pod nagłówkiem; puste: opis strony z ustawień"},
             {"label": LABELS["services"], "name": "services", "widget": "list", "required": False,
              "label_singular": "pozycję", "summary": "{{fields.title}}",
              "hint": "cztery krótkie pozycje wyglądają najlepiej",

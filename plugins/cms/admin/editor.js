@@ -202,7 +202,8 @@
     services = services && services.toJS ? services.toJS() : services || [];
     return h("div", { className: "edytor-podglad t-home" },
       problemList("errors", "Do poprawienia przed publikacją (ostatnie sprawdzenie strony):", found.errors),
-      h("section", { className: "hero" }, h("h1", {}, entry.getIn(["data", "headline"]) || "(bez nagłówka)")),
+      h("section", { className: "hero" }, h("h1", {}, entry.getIn(["data", "headline"]) || "(bez nagłówka)"),
+        entry.getIn(["data", "lead"]) ? h("p", { className: "hero__lead" }, entry.getIn(["data", "lead"])) : null),
       services.length ? h("section", { className: "services" },
         h("h2", {}, "Co robimy"),
         h("ul", { className: "services__list", role: "list" }, services.map(function (item, i) {
