@@ -65,9 +65,17 @@ def audit(url, workdir):
         f"--chrome-flags={CHROME_FLAGS}", "--only-categories=" + ",".join(CATEGORIES),
     ]
     env = dict(os.environ, CHROME_PATH=chromium())
-    done = subprocess.run(command, env=env, capture_output=True, text=True)
-    if done.returncode:
-        raise RuntimeError(f"Lighthouse failed on {url}:\n{done.stderr[-2000:]}")
+    # Now and then Chromium's trace misses the page load and Lighthouse stops
+    # with "Something went wrong with recording the trace … Please run
+    # Lighthouse again" (NO_NAVSTART, NO_FCP): it is run again, three times at most.
+    said = []
+    for _attempt in range(3):
+        done = subprocess.run(command, env=env, capture_output=True, text=True)
+        if done.returncode == 0:
+            break
+        said.append(done.stderr[-1500:])
+    else:
+        raise RuntimeError(f"Lighthouse failed three times on {url}:\n" + "\n---\n".join(said))
     with open(report, encoding="utf-8") as f:
         data = json.load(f)
     scores = {c: round(100 * (data["categories"][c]["score"] or 0)) for c in CATEGORIES}
