@@ -20,7 +20,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 sys.path.insert(0, os.path.join(ROOT, "tests"))
 
-from servers import Nginx, free_port  # noqa: E402
+from servers import Nginx, free_port, which  # noqa: E402
 from sitebuild import build, serve  # noqa: E402
 
 PAGES = {
@@ -109,8 +109,8 @@ def run(pages, minimum, runs=3):
             results = {}
             for name in pages:
                 tries = [audit(url + PAGES[name], work)]
-                while len(tries) < runs and min(tries[0][0].values()) < minimum:
-                    tries.append(audit(url + PAGES[name], work))
+                if min(tries[0][0].values()) < minimum:
+                    tries += [audit(url + PAGES[name], work) for _ in range(runs - 1)]
                 median = {c: sorted(t[0][c] for t in tries)[len(tries) // 2] for c in CATEGORIES}
                 notes = [f"run {i + 1}: " + " ".join(str(t[0][c]) for c in CATEGORIES) for i, t in enumerate(tries)
                          ] if len(tries) > 1 else []
@@ -132,7 +132,7 @@ def serve_built(work):
     origin = f"http://127.0.0.1:{port}"
     out = build(os.path.join(work, "out"), SITE_ORIGIN=origin, FEED_DOMAIN=origin,
                 SEO_ALLOW_INDEXING=True, IMAGES_CACHE_PATH=os.path.join(work, "img"))
-    if os.environ.get("CI") or shutil.which("nginx") or os.path.exists("/usr/sbin/nginx"):
+    if os.environ.get("CI") or which("nginx"):
         server = Nginx(Path(work) / "nginx", out, port=port)
         return server.url, server.stop
     url, server = serve(out, not_found="404.html", port=port)

@@ -14,9 +14,14 @@ import time
 import pytest
 
 
-def need(program, package):
-    path = shutil.which(program) or next(
+def which(program):
+    """The program's path, also where root's tools live off a user's PATH; or None."""
+    return shutil.which(program) or next(
         (p for p in (f"/usr/sbin/{program}", f"/usr/bin/{program}") if os.path.exists(p)), None)
+
+
+def need(program, package):
+    path = which(program)
     if path is None:
         if os.environ.get("CI"):
             pytest.fail(f"{program} is missing: .ci/run must install it (apt-get install {package})")

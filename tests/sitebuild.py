@@ -1,6 +1,7 @@
 """Helpers for the tests: build a site into a folder, read it back, serve it."""
 
 import os
+import subprocess
 import sys
 import shutil
 import threading
@@ -102,6 +103,20 @@ def as_read(text):
     """Text as a reader sees it: no-break spaces as spaces, word joiners
     unseen, the no-break hyphen as a hyphen (the typography rules add them)."""
     return text.replace("\u00a0", " ").replace("\u2060", "").replace("\u2011", "-")
+
+
+def visible_text(node):
+    """A node's text as a reader sees it, spaces collapsed."""
+    return " ".join(as_read(node.get_text(" ")).split())
+
+
+def make_check(content, *extra):
+    """`make check` on a content folder: the finished process and its error
+    lines ("BŁĄD: …")."""
+    result = subprocess.run([sys.executable, "-m", "authoring.check", "--content", str(content), *extra],
+                            cwd=ROOT, env=dict(os.environ, PYTHONPATH=str(ROOT / "plugins")),
+                            capture_output=True, text=True)
+    return result, [line for line in result.stdout.splitlines() if line.startswith("BŁĄD: ")]
 
 
 def soup(path):

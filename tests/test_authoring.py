@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from sitebuild import LIVE_URL, REAL_PAYMENT_DETAILS, ROOT, as_read, build, scenario, site_files, soup
+from sitebuild import LIVE_URL, REAL_PAYMENT_DETAILS, ROOT, as_read, build, make_check, scenario, site_files, soup
 
 sys.path.insert(0, str(ROOT / "plugins"))
 from authoring.new import create  # noqa: E402
@@ -95,10 +95,7 @@ BAD_CONTENT_WARNINGS = [
 
 
 def run_check(content, *extra):
-    return subprocess.run(
-        [PYTHON, "-m", "authoring.check", "--content", str(content), *extra],
-        cwd=ROOT, env=ENV, capture_output=True, text=True,
-    )
+    return make_check(content, *extra)[0]
 
 
 @pytest.fixture(scope="module")

@@ -10,16 +10,12 @@ from zoneinfo import ZoneInfo
 import pytest
 from icalendar import Calendar
 
-from sitebuild import DATA, as_read, build, html_pages, scenario, site_files, soup
+from sitebuild import DATA, build, html_pages, scenario, site_files, soup
+from sitebuild import visible_text as text  # as a reader sees it
 
 NBSP = "\u00a0"
 WARSAW = ZoneInfo("Europe/Warsaw")
 ORIGIN = "http://localhost:8000"
-
-
-def text(node):
-    # As a reader sees it: no-break spaces as spaces, word joiners unseen.
-    return " ".join(as_read(node.get_text(" ")).split())
 
 
 def slug_page(site, slug):

@@ -4,22 +4,13 @@ shows; a file written wrong fails `make check` with the field and what to
 write, and nothing is built."""
 
 import json
-import os
 import re
 import shutil
-import subprocess
-import sys
 
 import pytest
 
-from sitebuild import ROOT, build, soup
-
-PYTHON = sys.executable
-ENV = dict(os.environ, PYTHONPATH=str(ROOT / "plugins"))
-
-
-def text(node):
-    return " ".join(node.get_text(" ").replace("\u00a0", " ").split())
+from sitebuild import ROOT, build, make_check, soup
+from sitebuild import visible_text as text
 
 
 @pytest.fixture
@@ -31,17 +22,8 @@ def content(tmp_path):
 
 
 def write(content, data):
-    text = data if isinstance(data, str) else json.dumps(data, ensure_ascii=False, indent=2)
-    (content / "strona-glowna.json").write_text(text, encoding="utf-8")
-
-
-def check(content, tmp_path):
-    return subprocess.run([PYTHON, "-m", "authoring.check", "--content", str(content), "--output",
-                           str(tmp_path / "out")], cwd=ROOT, env=ENV, capture_output=True, text=True)
-
-
-def errors(result):
-    return [line.removeprefix("BŁĄD: ") for line in result.stdout.splitlines() if line.startswith("BŁĄD: ")]
+    written = data if isinstance(data, str) else json.dumps(data, ensure_ascii=False, indent=2)
+    (content / "strona-glowna.json").write_text(written, encoding="utf-8")
 
 
 def test_the_home_page_says_what_the_file_says(content, tmp_path):
@@ -99,10 +81,10 @@ def test_without_the_file_the_settings_speak(content, tmp_path):
 ])
 def test_a_file_written_wrong_is_named_with_the_field_and_stops_the_build(content, tmp_path, written, expected):
     write(content, written)
-    result = check(content, tmp_path)
+    result, found = make_check(content, "--output", str(tmp_path / "out"))
     assert result.returncode == 1
     assert "Traceback" not in result.stdout + result.stderr
-    found = errors(result)
+    found = [line.removeprefix("BŁĄD: ") for line in found]
     assert len(found) == 1 and found[0].startswith(expected), found
     assert not (tmp_path / "out" / "index.html").exists()
 
@@ -131,9 +113,9 @@ def test_a_post_the_home_page_links_to_cannot_lose_its_address_unnoticed(content
     another address and the home page would link nowhere: the build says so."""
     post = content / "aktualnosci" / "2016-06-20-ruszylo-doradztwo.md"
     post.write_text(post.read_text(encoding="utf-8").replace("Title: ", "Title: Nowość: ", 1), encoding="utf-8")
-    result = check(content, tmp_path)
+    result, found = make_check(content, "--output", str(tmp_path / "out"))
     assert result.returncode == 1
-    assert errors(result) == [
+    assert [line.removeprefix("BŁĄD: ") for line in found] == [
         "strona-glowna.json: services (Co robimy), pozycja 2: url (Adres): „Doradztwo” prowadzi pod "
         "/aktualnosci/ruszylo-doradztwo-ogolne-i-specjalistyczne/, a takiej strony nie ma (wpis zmienił adres, "
         "jest szkicem albo go usunięto?) -> popraw adres w edytorze: Strona główna → Co robimy; wpisz adres strony "

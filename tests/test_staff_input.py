@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from sitebuild import DATA, ROOT, TEST_NOW, as_read, build, scenario, soup
+from sitebuild import DATA, ROOT, TEST_NOW, as_read, build, make_check, scenario, soup
 
 sys.path.insert(0, str(ROOT / "plugins"))
 from polish_dates import DateProblem, parse_moment  # noqa: E402
@@ -130,13 +130,6 @@ def test_campaign_dates_in_settings_are_read_the_same_way(tmp_path):
 
 # --- every header field known -------------------------------------------------
 
-def _check(content):
-    result = subprocess.run([PYTHON, "-m", "authoring.check", "--content", str(content)],
-                            cwd=ROOT, env=ENV, capture_output=True, text=True)
-    errors = [line for line in result.stdout.splitlines() if line.startswith("BŁĄD: ")]
-    return result, errors
-
-
 @pytest.mark.parametrize("written, suggested", [
     ("Seats-Lfet", "Seats-Left"),
     ("Registraton-Deadline", "Registration-Deadline"),
@@ -148,7 +141,7 @@ def _check(content):
 def test_a_typo_gets_the_nearest_known_name(tmp_path, written, suggested):
     text = (f"Title: Szkolenie\nDate: 2026-11-03\nEvent-Start: 2027-01-14 10:00\nEvent-End: 2027-01-14 15:00\n"
             f"Event-Location: Łódź\n{written}: 5\n\nTekst.\n")
-    result, errors = _check(scenario(tmp_path, "clean", {"szkolenia/szkolenie.md": text}))
+    result, errors = make_check(scenario(tmp_path, "clean", {"szkolenia/szkolenie.md": text}))
     assert result.returncode == 1
     assert errors == [f"BŁĄD: szkolenia/szkolenie.md:6: {written}: nieznane pole – czy chodziło o {suggested}? "
                       f"-> popraw nazwę na „{suggested}:”"]
@@ -182,7 +175,7 @@ def test_every_field_the_sample_uses_is_declared_and_extra_fields_come_from_a_se
     # A maintainer allows another field in settings.
     text = "Title: Wpis\nDate: 2026-11-03\nPartner: Urząd Miasta\n\nTekst.\n"
     content = scenario(tmp_path, "clean", {"aktualnosci/wpis.md": text})
-    result, errors = _check(content)
+    result, errors = make_check(content)
     assert errors and "Partner: nieznane pole" in errors[0]
     build(tmp_path / "out", content=content, AUTHORING_EXTRA_FIELDS={"Partner": "partner wydarzenia"})
 
