@@ -10,6 +10,7 @@ PUBLISHCONF := publishconf.py
 PORT ?= 8000
 PELICANOPTS ?=
 INSTALLED := $(VENV)/.installed
+TEST_INSTALLED := $(VENV)/.installed-test
 # Lighthouse (npm, pinned in audit/package-lock.json), installed where npm exists.
 AUDIT_INSTALLED := audit/node_modules/.installed
 NPM := $(shell command -v npm 2>/dev/null)
@@ -40,14 +41,25 @@ help:
 	@echo '  make audit         Lighthouse (telefon): cztery wyniki dla głównych typów stron'
 	@echo '  make screenshots   zdjęcia każdego typu strony: telefon i komputer (do screenshots/)'
 	@echo '  make fuzz          losowe zmiany treści: przebudowa zawsze równa pełnej (SEED=1 STEPS=200)'
+	@echo '  make lint          sprawdź kod Pythona (ruff check)'
 	@echo '  make bench         pomiar czasu budowania (POSTS=1000 RUNS=5) wobec zwykłego Pelicana'
 	@echo ''
 	@echo 'Pierwsze uruchomienie tworzy środowisko $(VENV)/ z przypiętymi zależnościami.'
 
-# The virtual environment, rebuilt whenever requirements.txt changes.
-$(INSTALLED): requirements.txt
+# The virtual environment with the site installed from pyproject.toml (the
+# `klucz` package, editable: a change in plugins/ counts at once), every
+# version from constraints.txt. The site's targets install what the site needs;
+# `make test` and the other developer targets add the extra `test`.
+PIP := $(BIN)/python -m pip install --disable-pip-version-check -q -c constraints.txt
+$(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --disable-pip-version-check -q -r requirements.txt
+
+$(INSTALLED): pyproject.toml constraints.txt | $(VENV)/bin/python
+	$(PIP) -e .
+	touch $@
+
+$(TEST_INSTALLED): $(INSTALLED) pyproject.toml constraints.txt
+	$(PIP) -e '.[test]'
 	touch $@
 
 $(EDITOR_INSTALLED): editor/package.json editor/package-lock.json
@@ -62,10 +74,10 @@ $(AUDIT_INSTALLED): audit/package.json audit/package-lock.json
 # $(OUTPUTDIR) only when the build succeeded, so a failed build never leaves a
 # half-written site where the last good one was. In development it also skips
 # pages whose inputs did not change; publishconf.py builds everything.
-# authoring.build is Pelican's command line that ends a failed build with the
+# klucz-build (klucz.authoring.build) is Pelican's command line that ends a failed build with the
 # list of problems, never a traceback (DEBUG=1 shows it).
 define build_site
-	PYTHONPATH=plugins $(BIN)/python -m authoring.build $(INPUTDIR) -o $(OUTPUTDIR) -s $(1) $(PELICANOPTS)
+	$(BIN)/klucz-build $(INPUTDIR) -o $(OUTPUTDIR) -s $(1) $(PELICANOPTS)
 endef
 
 # FULL=1: build everything, reusing nothing from the last build.
@@ -76,29 +88,29 @@ clean:
 	rm -rf $(OUTPUTDIR) $(OUTPUTDIR).new $(OUTPUTDIR).old .podglad .podglad.new
 
 regenerate: $(INSTALLED)
-	PYTHONPATH=plugins $(BIN)/python -m authoring.preview --no-serve -s $(CONFFILE) --content $(INPUTDIR) --output $(OUTPUTDIR)
+	$(BIN)/klucz-preview --no-serve -s $(CONFFILE) --content $(INPUTDIR) --output $(OUTPUTDIR)
 
 serve: html
-	PYTHONPATH=plugins $(BIN)/python -m authoring.serve $(OUTPUTDIR) --port $(PORT)
+	$(BIN)/klucz-serve $(OUTPUTDIR) --port $(PORT)
 
 devserver: $(INSTALLED) $(if $(NPM),$(EDITOR_INSTALLED))
-	PYTHONPATH=plugins $(BIN)/python -m authoring.preview -s $(CONFFILE) --content $(INPUTDIR) --port $(PORT)
+	$(BIN)/klucz-preview -s $(CONFFILE) --content $(INPUTDIR) --port $(PORT)
 
 # The editor saves into content/ through its local proxy; the preview rebuilds.
 cms: $(INSTALLED) $(EDITOR_INSTALLED)
-	PYTHONPATH=plugins $(BIN)/python -m cms.local -s $(CONFFILE) --content $(INPUTDIR) --port $(PORT) --proxy-port $(CMS_PORT)
+	$(BIN)/klucz-cms -s $(CONFFILE) --content $(INPUTDIR) --port $(PORT) --proxy-port $(CMS_PORT)
 
 check: $(INSTALLED)
-	PYTHONPATH=plugins $(BIN)/python -m authoring.check -s $(CONFFILE) --content $(INPUTDIR)
+	$(BIN)/klucz-check -s $(CONFFILE) --content $(INPUTDIR)
 
 newpost: $(INSTALLED)
-	PYTHONPATH=plugins $(BIN)/python -m authoring.new post "$(TITLE)" --when "$(WHEN)" --content $(INPUTDIR)
+	$(BIN)/klucz-new post "$(TITLE)" --when "$(WHEN)" --content $(INPUTDIR)
 
 newtraining: $(INSTALLED)
-	PYTHONPATH=plugins $(BIN)/python -m authoring.new training "$(TITLE)" --when "$(WHEN)" --content $(INPUTDIR)
+	$(BIN)/klucz-new training "$(TITLE)" --when "$(WHEN)" --content $(INPUTDIR)
 
 newappeal: $(INSTALLED)
-	PYTHONPATH=plugins $(BIN)/python -m authoring.new appeal "$(TITLE)" --when "$(WHEN)" --content $(INPUTDIR)
+	$(BIN)/klucz-new appeal "$(TITLE)" --when "$(WHEN)" --content $(INPUTDIR)
 
 publish: $(INSTALLED) $(if $(NPM),$(EDITOR_INSTALLED))
 	$(call build_site,$(PUBLISHCONF))
@@ -107,31 +119,34 @@ publish: $(INSTALLED) $(if $(NPM),$(EDITOR_INSTALLED))
 # publishconf.py, then sent where DEPLOY_TARGET points. Any failure stops it
 # before anything is uploaded.
 deploy: $(INSTALLED) $(if $(NPM),$(EDITOR_INSTALLED))
-	PYTHONPATH=plugins $(BIN)/python -m authoring.check -s $(PUBLISHCONF) --content $(INPUTDIR)
+	$(BIN)/klucz-check -s $(PUBLISHCONF) --content $(INPUTDIR)
 	$(call build_site,$(PUBLISHCONF))
-	PYTHONPATH=plugins $(BIN)/python -m deploy -s $(PUBLISHCONF) --output $(OUTPUTDIR)
+	$(BIN)/klucz-deploy -s $(PUBLISHCONF) --output $(OUTPUTDIR)
 
 rollback: $(INSTALLED)
-	PYTHONPATH=plugins $(BIN)/python -m deploy rollback -s $(PUBLISHCONF)
+	$(BIN)/klucz-deploy rollback -s $(PUBLISHCONF)
 
-test: $(INSTALLED) $(if $(NPM),$(AUDIT_INSTALLED) $(EDITOR_INSTALLED))
+test: $(TEST_INSTALLED) $(if $(NPM),$(AUDIT_INSTALLED) $(EDITOR_INSTALLED))
 	$(BIN)/python -m pytest $(PYTESTOPTS)
 
-audit: $(INSTALLED) $(AUDIT_INSTALLED)
+audit: $(TEST_INSTALLED) $(AUDIT_INSTALLED)
 	$(BIN)/python audit/audit.py --min $(or $(MIN),0)
 
-screenshots: $(INSTALLED)
+screenshots: $(TEST_INSTALLED)
 	$(BIN)/python audit/screenshots.py --out screenshots
 
 # Seeded random edits, each rebuild compared byte for byte with a full build.
 SEED ?= 1
 STEPS ?= 200
-fuzz: $(INSTALLED)
+fuzz: $(TEST_INSTALLED)
 	$(BIN)/python tests/differential.py --seed $(SEED) --steps $(STEPS)
 
 POSTS ?= 1000
 RUNS ?= 5
-bench: $(INSTALLED)
+bench: $(TEST_INSTALLED)
 	$(BIN)/python bench/bench.py --posts $(POSTS) --runs $(RUNS)
 
-.PHONY: help html clean regenerate serve devserver publish deploy rollback test audit fuzz bench check newpost newtraining newappeal cms screenshots
+lint: $(TEST_INSTALLED)
+	$(BIN)/ruff check .
+
+.PHONY: lint help html clean regenerate serve devserver publish deploy rollback test audit fuzz bench check newpost newtraining newappeal cms screenshots

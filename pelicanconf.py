@@ -5,13 +5,6 @@ Plugin settings carry their plugin's prefix and are documented in README.md.
 """
 
 import os
-import sys
-
-# The plugins import shared helpers from one another (strict_build, polish_dates):
-# make them importable whatever the order of PLUGINS and however Pelican is run.
-_PLUGINS_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "plugins")
-if _PLUGINS_DIR not in sys.path:
-    sys.path.insert(0, _PLUGINS_DIR)
 
 # --- The site and the organisation (facts marked "do weryfikacji" must be
 # confirmed by the centre before publishing) ---------------------------------
@@ -176,8 +169,8 @@ FOOTER_LINKS = [
 ACCESSIBILITY_STATEMENT_URL = "deklaracja-dostepnosci/"
 PRIVACY_POLICY_URL = "polityka-prywatnosci/"
 
-# --- Plugins: one package per capability in plugins/ ----------------------
-PLUGIN_PATHS = ["plugins"]
+# --- Plugins: one package per capability in plugins/, installed as the
+# package `klucz` (pyproject.toml), so no installed package can replace one --
 # Header fields the theme's templates read (the plugins declare their own; any
 # other field is refused with the nearest known name). Name -> help, or
 # {"help": ..., "kind": "date"} for a date read like every other.
@@ -206,21 +199,21 @@ AUTHORING_EXTRA_FIELDS = {
 }
 
 PLUGINS = [
-    "strict_build",
-    "build_clock",
-    "render_cache",  # before the plugins that write files: it decides where they go
-    "authoring",
-    "polish_dates",
-    "typography",
-    "events",
-    "donations",
-    "images",
-    "seo",
-    "serving",
-    "home",  # the home page's heading and "Co robimy" from content/strona-glowna.json
-    "cms",
-    "share_images",
-    "search",  # last: indexes the pages the others wrote
+    "klucz.strict_build",
+    "klucz.build_clock",
+    "klucz.render_cache",  # before the plugins that write files: it decides where they go
+    "klucz.authoring",
+    "klucz.polish_dates",
+    "klucz.typography",
+    "klucz.events",
+    "klucz.donations",
+    "klucz.images",
+    "klucz.seo",
+    "klucz.serving",
+    "klucz.home",  # the home page's heading and "Co robimy" from content/strona-glowna.json
+    "klucz.cms",
+    "klucz.share_images",
+    "klucz.search",  # last: indexes the pages the others wrote
 ]
 
 # render_cache: the build goes to output.new and replaces output/ only when it

@@ -55,7 +55,7 @@ def pelican(content, output, settings, extra=(), fresh=True, site=False):
     # swapped in); stock Pelican by its own command.
     runner = "authoring.build" if site else "pelican"
     command = [sys.executable, "-m", runner, content, "-o", output, "-s", settings, "-q", *extra]
-    env = dict(os.environ, BUILD_NOW="2026-11-28T12:00:00+01:00", PYTHONPATH=os.path.join(ROOT, "plugins"))
+    env = dict(os.environ, BUILD_NOW="2026-11-28T12:00:00+01:00")
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)

@@ -75,7 +75,6 @@ class Site:
             "from pelicanconf import *  # noqa\n"
             "import pomocnik\n"
             f"THEME = {str(self.theme)!r}\n"
-            f"PLUGIN_PATHS = [{str(ROOT / 'plugins')!r}]\n"
             f"CACHE_PATH = {str(self.cache)!r}\n"
             f"IMAGES_CACHE_PATH = {str(self.cache / 'obrazy')!r}\n"
             "JINJA_FILTERS = {'podpis': pomocnik.podpis}\n"
@@ -288,9 +287,9 @@ class Site:
 
     def build(self, output, fresh):
         extra = ["-e", "CACHE_CONTENT=false", "LOAD_CONTENT_CACHE=false", "RENDER_CACHE_PAGES=false"] if fresh else []
-        env = dict(os.environ, PYTHONPATH=str(ROOT / "plugins"), BUILD_NOW=self.now.isoformat())
+        env = dict(os.environ, BUILD_NOW=self.now.isoformat())
         return subprocess.run(
-            [PYTHON, "-m", "authoring.build", str(self.content), "-o", str(output), "-s", str(self.folder / "conf.py"),
+            [PYTHON, "-m", "klucz.authoring.build", str(self.content), "-o", str(output), "-s", str(self.folder / "conf.py"),
              "-q", *extra], cwd=self.folder, env=env, capture_output=True, text=True)
 
     def step(self, number):

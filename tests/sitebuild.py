@@ -11,12 +11,11 @@ from bs4 import BeautifulSoup
 from pelican.settings import read_settings
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "plugins"))
 
-from authoring.serve import make_server  # noqa: E402
-from authoring.cache import with_reader_cache  # noqa: E402
-from render_cache.output import build_site  # noqa: E402
-from strict_build import start_pelican  # noqa: E402
+from klucz.authoring.serve import make_server  # noqa: E402
+from klucz.authoring.cache import with_reader_cache  # noqa: E402
+from klucz.render_cache.output import build_site  # noqa: E402
+from klucz.strict_build import start_pelican  # noqa: E402
 
 DATA = Path(__file__).resolve().parent / "data"
 # A fixed "now" keeps the sample site's upcoming/past split stable in tests.
@@ -53,7 +52,6 @@ def build(output, content=ROOT / "content", conf="pelicanconf.py", staged=False,
             "PATH": str(content),
             "OUTPUT_PATH": str(output),
             "THEME": str(ROOT / "theme"),
-            "PLUGIN_PATHS": [str(ROOT / "plugins")],
             "BUILD_NOW": TEST_NOW,
             "CACHE_CONTENT": False,
             "LOAD_CONTENT_CACHE": False,
@@ -113,8 +111,8 @@ def visible_text(node):
 def make_check(content, *extra):
     """`make check` on a content folder: the finished process and its error
     lines ("BŁĄD: …")."""
-    result = subprocess.run([sys.executable, "-m", "authoring.check", "--content", str(content), *extra],
-                            cwd=ROOT, env=dict(os.environ, PYTHONPATH=str(ROOT / "plugins")),
+    result = subprocess.run([sys.executable, "-m", "klucz.authoring.check", "--content", str(content), *extra],
+                            cwd=ROOT, env=dict(os.environ),
                             capture_output=True, text=True)
     return result, [line for line in result.stdout.splitlines() if line.startswith("BŁĄD: ")]
 

@@ -12,11 +12,10 @@ import pytest
 
 from sitebuild import LIVE_URL, REAL_PAYMENT_DETAILS, ROOT, as_read, build, make_check, scenario, site_files, soup
 
-sys.path.insert(0, str(ROOT / "plugins"))
-from authoring.new import create  # noqa: E402
+from klucz.authoring.new import create  # noqa: E402
 
 PYTHON = sys.executable
-ENV = dict(os.environ, PYTHONPATH=str(ROOT / "plugins"))
+ENV = dict(os.environ)
 
 # One file per mistake: (file, line, field, the exact message and its fix)
 BAD_CONTENT = [

@@ -21,7 +21,7 @@ def settings(**override):
 
 
 def editor_fields():
-    from cms.config import all_fields
+    from klucz.cms.config import all_fields
 
     return all_fields(settings())
 
@@ -107,8 +107,8 @@ def test_new_entries_are_written_like_make_newtraining_writes_them(tmp_path):
 
 
 def test_the_forms_come_from_the_fields_the_plugins_declare():
-    from cms.config import decap_config
-    from events import FIELDS as TRAINING
+    from klucz.cms.config import decap_config
+    from klucz.events import FIELDS as TRAINING
 
     config = decap_config(settings(CMS_LOCAL_BACKEND=False, CMS_EDITORIAL_WORKFLOW=True))
     collections = {c["name"]: c for c in config["collections"]}
@@ -164,7 +164,7 @@ def test_without_npm_the_site_builds_without_the_editor_and_says_so(tmp_path, ca
 
 
 def test_the_live_build_refuses_to_go_without_the_editor(tmp_path):
-    from strict_build.collector import BuildFailed
+    from klucz.strict_build.collector import BuildFailed
 
     content = scenario(tmp_path, "none", {"aktualnosci/a.md": "Title: A\nDate: 2026-11-03\n\nTekst.\n"})
     with pytest.raises(BuildFailed) as failed:
@@ -187,7 +187,7 @@ def test_the_build_lists_each_files_problems_for_the_editor(tmp_path):
 
 
 def test_a_git_host_the_editor_may_not_reach_stops_the_build(tmp_path):
-    from strict_build.collector import BuildFailed
+    from klucz.strict_build.collector import BuildFailed
 
     content = scenario(tmp_path, "none", {"aktualnosci/a.md": "Title: A\nDate: 2026-11-03\n\nTekst.\n"})
     github = {"name": "github", "repo": "fundacja/klucz", "branch": "main", "base_url": "https://oauth.example.org"}

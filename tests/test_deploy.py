@@ -20,9 +20,9 @@ PYTHON = sys.executable
 
 def deploy(output, target, *extra, env=None):
     return subprocess.run(
-        [PYTHON, "-m", "deploy", *extra, "-s", "publishconf.py", "--output", str(output), "--target", target],
+        [PYTHON, "-m", "klucz.deploy", *extra, "-s", "publishconf.py", "--output", str(output), "--target", target],
         cwd=ROOT, capture_output=True, text=True,
-        env=dict(os.environ, PYTHONPATH=str(ROOT / "plugins"), SITEURL=LIVE_URL, **(env or {})),
+        env=dict(os.environ, SITEURL=LIVE_URL, **(env or {})),
     )
 
 
@@ -109,9 +109,9 @@ def test_deploy_over_ssh_releases_symlink_and_rollback(tmp_path, live_site, ssh)
     # Unchanged files are hard links to the previous release.
     a, b = (remote / "releases" / kept[-1] / "index.html"), (remote / "releases" / kept[-2] / "index.html")
     assert os.stat(a).st_ino == os.stat(b).st_ino
-    back = subprocess.run([PYTHON, "-m", "deploy", "rollback", "-s", "publishconf.py", "--target", target],
+    back = subprocess.run([PYTHON, "-m", "klucz.deploy", "rollback", "-s", "publishconf.py", "--target", target],
                           cwd=ROOT, capture_output=True, text=True,
-                          env=dict(os.environ, PYTHONPATH=str(ROOT / "plugins"), SITEURL=LIVE_URL, **ssh.env))
+                          env=dict(os.environ, SITEURL=LIVE_URL, **ssh.env))
     assert back.returncode == 0, back.stderr
     assert os.path.basename(os.readlink(current)) == kept[-2]
 
@@ -133,9 +133,9 @@ def test_deploy_over_ftp_new_files_first_and_stale_ones_removed(tmp_path, live_s
     # A second deploy with the same site changes nothing and succeeds.
     assert deploy(live_site, ftp.target("/"), env=ftp.env).returncode == 0
     # FTP keeps no releases: rollback says what to do instead.
-    back = subprocess.run([PYTHON, "-m", "deploy", "rollback", "-s", "publishconf.py", "--target", ftp.target("/")],
+    back = subprocess.run([PYTHON, "-m", "klucz.deploy", "rollback", "-s", "publishconf.py", "--target", ftp.target("/")],
                           cwd=ROOT, capture_output=True, text=True,
-                          env=dict(os.environ, PYTHONPATH=str(ROOT / "plugins"), **ftp.env))
+                          env=dict(os.environ, **ftp.env))
     assert back.returncode == 1 and "FTP nie przechowuje poprzednich wydań" in back.stderr
 
 
@@ -169,9 +169,9 @@ def test_make_deploy_uploads_nothing_when_the_check_or_build_fails(tmp_path):
 
 
 def test_no_target_is_a_clear_error(tmp_path, live_site):
-    result = subprocess.run([PYTHON, "-m", "deploy", "-s", "publishconf.py", "--output", str(live_site)],
+    result = subprocess.run([PYTHON, "-m", "klucz.deploy", "-s", "publishconf.py", "--output", str(live_site)],
                             cwd=ROOT, capture_output=True, text=True,
-                            env={k: v for k, v in dict(os.environ, PYTHONPATH=str(ROOT / "plugins")).items()
+                            env={k: v for k, v in dict(os.environ).items()
                                  if k != "DEPLOY_TARGET"})
     assert result.returncode == 1
     assert "DEPLOY_TARGET: nie wiadomo, dokąd wysłać stronę" in result.stderr
@@ -257,18 +257,18 @@ def test_check_warns_as_soon_as_an_edit_changes_a_live_address(tmp_path):
         "Title: Targi Ekonomii Społecznej", "Title: Targi 2026")
     content = scenario(tmp_path, "clean", files)
     result = subprocess.run(
-        [PYTHON, "-m", "authoring.check", "--content", str(content)], cwd=ROOT, capture_output=True, text=True,
-        env=dict(os.environ, PYTHONPATH=str(ROOT / "plugins")),
+        [PYTHON, "-m", "klucz.authoring.check", "--content", str(content)], cwd=ROOT, capture_output=True, text=True,
+        env=dict(os.environ),
     )
     assert result.returncode == 0
     assert "adres" not in result.stdout  # no live list given: nothing said
     conf = tmp_path / "conf.py"
     conf.write_text(f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *  # noqa\n"
-                    f"THEME = {str(ROOT / 'theme')!r}\nPLUGIN_PATHS = [{str(ROOT / 'plugins')!r}]\n"
+                    f"THEME = {str(ROOT / 'theme')!r}\n"
                     f"SERVING_LIVE_ADDRESSES = {str(live / 'adresy.json')!r}\n", encoding="utf-8")
     warned = subprocess.run(
-        [PYTHON, "-m", "authoring.check", "-s", str(conf), "--content", str(content)], cwd=ROOT,
-        capture_output=True, text=True, env=dict(os.environ, PYTHONPATH=str(ROOT / "plugins")),
+        [PYTHON, "-m", "klucz.authoring.check", "-s", str(conf), "--content", str(content)], cwd=ROOT,
+        capture_output=True, text=True, env=dict(os.environ),
     )
     assert warned.returncode == 0, warned.stdout
     assert ("UWAGA: aktualnosci/2026-11-10-targi.md:1: Title: adres /aktualnosci/targi-ekonomii-spolecznej/ "
@@ -281,8 +281,8 @@ def test_aliases_mistakes_are_reported(tmp_path):
     files["aktualnosci/2026-11-12-dyzur.md"] = files["aktualnosci/2026-11-12-dyzur.md"].replace(
         "Date: 2026-11-12 10:00", "Date: 2026-11-12 10:00\nAliases: aktualnosci/bez-ukosnika/, /aktualnosci/targi-ekonomii-spolecznej/")
     content = scenario(tmp_path, "clean", files)
-    result = subprocess.run([PYTHON, "-m", "authoring.check", "--content", str(content)], cwd=ROOT,
-                            capture_output=True, text=True, env=dict(os.environ, PYTHONPATH=str(ROOT / "plugins")))
+    result = subprocess.run([PYTHON, "-m", "klucz.authoring.check", "--content", str(content)], cwd=ROOT,
+                            capture_output=True, text=True, env=dict(os.environ))
     assert result.returncode == 1
     assert ("BŁĄD: aktualnosci/2026-11-12-dyzur.md:3: Aliases: „aktualnosci/bez-ukosnika/” to nie jest adres "
             "na tej stronie") in result.stdout

@@ -10,9 +10,8 @@ from sitebuild import ROOT, build, html_pages, scenario, soup
 
 import sys
 
-sys.path.insert(0, str(ROOT / "plugins"))
-from donations.banking import iban_is_valid, nrb_groups  # noqa: E402
-from donations.utm import tag_url  # noqa: E402
+from klucz.donations.banking import iban_is_valid, nrb_groups  # noqa: E402
+from klucz.donations.utm import tag_url  # noqa: E402
 
 NBSP = "\u00a0"
 VALID_NRB = "60 1020 1026 0000 1234 5678 9012"

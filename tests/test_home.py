@@ -92,7 +92,7 @@ def test_a_file_written_wrong_is_named_with_the_field_and_stops_the_build(conten
 def test_the_sample_file_is_what_the_editor_writes(tmp_path):
     """The sample content's file has exactly the form's fields, and the form
     is in the editor's configuration with the address pattern staff meet."""
-    from cms.config import decap_config
+    from klucz.cms.config import decap_config
     from pelican.settings import read_settings
 
     data = json.loads((ROOT / "content" / "strona-glowna.json").read_text(encoding="utf-8"))

@@ -13,7 +13,7 @@ import pytest
 
 from sitebuild import ROOT, as_read, scenario
 
-ENV = dict(os.environ, PYTHONPATH=str(ROOT / "plugins"), BUILD_NOW="2026-11-28T12:00:00+01:00")
+ENV = dict(os.environ, BUILD_NOW="2026-11-28T12:00:00+01:00")
 
 
 def free_port():
@@ -38,7 +38,7 @@ def start_preview(tmp_path, content, *settings):
     """`make devserver` on a free port; returns (process, base URL) once it answers."""
     port = free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "authoring.preview", *settings, "--content", str(content),
+        [sys.executable, "-m", "klucz.authoring.preview", *settings, "--content", str(content),
          "--output", str(tmp_path / "podglad"), "--port", str(port)],
         cwd=ROOT, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
     )
@@ -96,7 +96,7 @@ def test_preview_warns_on_the_page_when_an_edit_takes_away_a_live_address(tmp_pa
                     '"aliases": {}, "removed": []}', encoding="utf-8")
     conf = tmp_path / "conf.py"
     conf.write_text(f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *  # noqa\n"
-                    f"THEME = {str(ROOT / 'theme')!r}\nPLUGIN_PATHS = [{str(ROOT / 'plugins')!r}]\n"
+                    f"THEME = {str(ROOT / 'theme')!r}\n"
                     f"SERVING_LIVE_ADDRESSES = {str(live)!r}\n", encoding="utf-8")
     content = scenario(tmp_path, "clean", {
         "aktualnosci/wpis.md": "Title: Wpis\nDate: 2026-11-01 10:00\n\nTekst.\n"})

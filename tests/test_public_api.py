@@ -126,3 +126,37 @@ def test_no_fork_and_no_thread_in_the_build():
             if word in text:
                 used.append((relative, word))
     assert used == []
+
+
+def test_an_installed_plugin_of_the_same_name_cannot_take_the_place_of_ours(tmp_path):
+    """Pelican's loader prefers a `pelican.plugins.<name>` package (PyPI's
+    pelican-search, pelican-seo) to a plugin of the same short name: the
+    site's plugins are `klucz.<name>`, so such a package changes nothing."""
+    import json
+    import subprocess
+    import sys
+
+    installed = tmp_path / "installed"
+    (installed / "search").mkdir(parents=True)
+    (installed / "search" / "__init__.py").write_text("def register():\n    pass\n", encoding="utf-8")
+    (tmp_path / "content").mkdir()
+    script = (
+        "import json, sys, pelican.plugins\n"
+        # What installing pelican-search does: a `search` in the namespace.
+        f"pelican.plugins.__path__.append({str(installed)!r})\n"
+        "from pelican import Pelican\n"
+        "from pelican.settings import read_settings\n"
+        f"override = {{'PATH': {str(tmp_path / 'content')!r}, 'OUTPUT_PATH': {str(tmp_path / 'out')!r}}}\n"
+        "ours = read_settings('pelicanconf.py', override=override)\n"
+        "short = read_settings('pelicanconf.py', override=dict(override, PLUGINS=['search']))\n"
+        "print(json.dumps([[m.__name__, m.__file__] for m in Pelican(ours).plugins]))\n"
+        "print(json.dumps([[m.__name__, m.__file__] for m in Pelican(short).plugins]))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    ours, short = (json.loads(line) for line in done.stdout.splitlines()[-2:])
+    names = [name for name, _ in ours]
+    assert "klucz.search" in names and "klucz.seo" in names
+    assert all(name.startswith("klucz.") and Path(path).is_relative_to(PLUGINS) for name, path in ours)
+    # The short name is what such a package would take over (this is why).
+    assert short == [["pelican.plugins.search", str(installed / "search" / "__init__.py")]]

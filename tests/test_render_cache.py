@@ -215,7 +215,7 @@ def test_a_page_removed_by_hand_from_the_output_comes_back(site):
 
 
 def test_a_failed_rebuild_leaves_the_output_untouched(site):
-    from strict_build.collector import BuildFailed
+    from klucz.strict_build.collector import BuildFailed
 
     before = tree(site.output)
     site.edit(NEWS, "Date: 2016-06-20", "Date: 2016-13-45")

@@ -29,7 +29,7 @@ def test_a_search_field_on_every_page_and_the_search_page(dev_site):
 
 
 def test_a_failing_index_stops_the_build_with_a_polish_message(tmp_path):
-    from strict_build.collector import BuildFailed
+    from klucz.strict_build.collector import BuildFailed
 
     content = scenario(tmp_path, "none", {"aktualnosci/a.md": "Title: A\nDate: 2026-11-03\n\nTekst.\n"})
     with pytest.raises(BuildFailed) as failed:

@@ -12,12 +12,11 @@ import pytest
 
 from sitebuild import DATA, ROOT, TEST_NOW, as_read, build, make_check, scenario, soup
 
-sys.path.insert(0, str(ROOT / "plugins"))
-from polish_dates import DateProblem, parse_moment  # noqa: E402
-from strict_build import declared_fields, read_header  # noqa: E402
+from klucz.polish_dates import DateProblem, parse_moment  # noqa: E402
+from klucz.strict_build import declared_fields, read_header  # noqa: E402
 
 PYTHON = sys.executable
-ENV = dict(os.environ, PYTHONPATH=str(ROOT / "plugins"))
+ENV = dict(os.environ)
 WARSAW = ZoneInfo("Europe/Warsaw")
 
 # --- one reading of dates ------------------------------------------------------
@@ -118,7 +117,7 @@ def test_polish_dates_in_a_real_build(tmp_path):
 
 
 def test_campaign_dates_in_settings_are_read_the_same_way(tmp_path):
-    from donations.config import check_settings
+    from klucz.donations.config import check_settings
 
     campaigns = {"zima": {"title": "Zima", "buttons": [{"label": "Wpłać", "url": "https://pay.example.org/x"}],
                           "start": "1.12.2026", "end": "12/24/2026"}}
@@ -153,10 +152,10 @@ def test_a_typo_gets_the_nearest_known_name(tmp_path, written, suggested):
     ("Początek", "Event-Start"), ("Wolne miejsca", "Seats-Left"), ("Darowizna", "Donation"),
 ])
 def test_polish_field_names_are_mapped_to_the_field_they_mean(polish, field):
-    from authoring.header import check_header
+    from klucz.authoring.header import check_header
 
     header = read_header(f"Title: Wpis\nDate: 2026-11-03\n{polish}: coś\n\nTekst.")
-    settings = {"PLUGINS": ["authoring", "events", "donations"]}
+    settings = {"PLUGINS": ["klucz.authoring", "klucz.events", "klucz.donations"]}
     problems = check_header(header, settings, "aktualnosci/wpis.md")
     assert len(problems) == 1
     assert problems[0].field == polish and problems[0].line == 3
@@ -198,7 +197,7 @@ def _failing_filter_conf(tmp_path):
         f"sys.path.insert(0, {str(ROOT)!r})\n"
         "from pelicanconf import *  # noqa\n"
         f"THEME = {str(ROOT / 'theme')!r}\n"
-        f"PLUGIN_PATHS = [{str(ROOT / 'plugins')!r}, {str(DATA / 'failing_filter' / 'plugins')!r}]\n"
+        f"PLUGIN_PATHS = [{str(DATA / 'failing_filter' / 'plugins')!r}]\n"
         "PLUGINS = PLUGINS + ['failing_filter']\n"
         f"BUILD_NOW = {TEST_NOW!r}\n",
         encoding="utf-8",
@@ -215,19 +214,19 @@ def test_a_failing_template_filter_is_one_polish_line_naming_the_post(tmp_path):
     conf = _failing_filter_conf(tmp_path)
     content = DATA / "failing_filter" / "content"
     env = dict(ENV, COLUMNS="300")
-    html = subprocess.run([PYTHON, "-m", "authoring.build", str(content), "-o", str(tmp_path / "out"), "-s", str(conf)],
+    html = subprocess.run([PYTHON, "-m", "klucz.authoring.build", str(content), "-o", str(tmp_path / "out"), "-s", str(conf)],
                           cwd=ROOT, env=env, capture_output=True, text=True)
     assert html.returncode == 1
     assert "Traceback" not in html.stdout + html.stderr
     assert FAILED_PAGE in html.stderr.splitlines()
     assert not (tmp_path / "out").exists() and not (tmp_path / "out.new").exists()
-    check = subprocess.run([PYTHON, "-m", "authoring.check", "-s", str(conf), "--content", str(content)],
+    check = subprocess.run([PYTHON, "-m", "klucz.authoring.check", "-s", str(conf), "--content", str(content)],
                            cwd=ROOT, env=env, capture_output=True, text=True)
     assert check.returncode == 1
     assert FAILED_PAGE in check.stdout.splitlines()
     assert "Traceback" not in check.stdout + check.stderr
     # A maintainer asks for the traceback.
-    debug = subprocess.run([PYTHON, "-m", "authoring.build", str(content), "-o", str(tmp_path / "out"), "-s", str(conf)],
+    debug = subprocess.run([PYTHON, "-m", "klucz.authoring.build", str(content), "-o", str(tmp_path / "out"), "-s", str(conf)],
                            cwd=ROOT, env=dict(env, DEBUG="1"), capture_output=True, text=True)
     assert debug.returncode != 0 and "Traceback" in debug.stdout + debug.stderr
     assert "ZeroDivisionError" in debug.stdout + debug.stderr
@@ -294,7 +293,7 @@ def test_drafts_and_scheduled_posts_are_marked_wherever_they_are_listed(tmp_path
 
 def test_new_post_without_title_names_its_own_command():
     for kind, target in (("post", "newpost"), ("training", "newtraining"), ("appeal", "newappeal")):
-        result = subprocess.run([PYTHON, "-m", "authoring.new", kind, "", "--content", "/nonexistent"],
+        result = subprocess.run([PYTHON, "-m", "klucz.authoring.new", kind, "", "--content", "/nonexistent"],
                                 cwd=ROOT, env=ENV, capture_output=True, text=True)
         assert result.returncode == 2
         assert f"make {target} TITLE=" in result.stderr
@@ -302,12 +301,12 @@ def test_new_post_without_title_names_its_own_command():
 
 
 def test_new_training_takes_its_start_in_any_accepted_form(tmp_path):
-    made = subprocess.run([PYTHON, "-m", "authoring.new", "training", "Szkolenie z RODO", "--when", "14 stycznia 2027 r., 9:30",
+    made = subprocess.run([PYTHON, "-m", "klucz.authoring.new", "training", "Szkolenie z RODO", "--when", "14 stycznia 2027 r., 9:30",
                            "--content", str(tmp_path)], cwd=ROOT, env=ENV, capture_output=True, text=True)
     assert made.returncode == 0, made.stderr
     text = next((tmp_path / "szkolenia").glob("*.md")).read_text(encoding="utf-8")
     assert "\nEvent-Start: 2027-01-14 09:30\n" in text
-    refused = subprocess.run([PYTHON, "-m", "authoring.new", "post", "Wpis", "--when", "01/14/2027",
+    refused = subprocess.run([PYTHON, "-m", "klucz.authoring.new", "post", "Wpis", "--when", "01/14/2027",
                               "--content", str(tmp_path)], cwd=ROOT, env=ENV, capture_output=True, text=True)
     assert refused.returncode == 2 and "ukośnikiem" in refused.stderr
     assert not (tmp_path / "aktualnosci").exists()

@@ -38,10 +38,10 @@ def test_a_plugin_that_does_not_load_stops_the_build(tmp_path):
     with pytest.raises(SystemExit) as failure:
         build(tmp_path / "out", content=content, PLUGINS=PLUGINS + ["nie_ma_takiej"])
     assert failure.value.problems == [
-        "pelicanconf.py: PLUGINS: wtyczka „nie_ma_takiej” się nie wczytała -> sprawdź jej nazwę i folder plugins/ "
-        "(szczegóły: DEBUG=1 make html)"]
+        "pelicanconf.py: PLUGINS: wtyczka „nie_ma_takiej” się nie wczytała -> sprawdź jej nazwę "
+        "(klucz.<nazwa> dla wtyczek z folderu plugins/; szczegóły: DEBUG=1 make html)"]
     with pytest.raises(SystemExit) as failure:
-        build(tmp_path / "out2", content=content, PLUGINS=PLUGINS[1:] + ["strict_build"])
+        build(tmp_path / "out2", content=content, PLUGINS=PLUGINS[1:] + ["klucz.strict_build"])
     assert any("strict_build nie jest pierwszą wtyczką" in p for p in failure.value.problems)
 
 

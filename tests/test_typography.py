@@ -5,9 +5,8 @@ from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "plugins"))
 
-from typography import nbsp_html, nbsp_text  # noqa: E402
+from klucz.typography import nbsp_html, nbsp_text  # noqa: E402
 
 N = "\u00a0"
 
@@ -79,7 +78,7 @@ def test_entities_and_comments():
     ],
 )
 def test_quotes_and_dashes(text, expected):
-    from typography import quotes_text
+    from klucz.typography import quotes_text
 
     assert quotes_text(text) == expected
 

@@ -313,7 +313,7 @@ def test_a_posts_own_picture_shows_above_its_text_with_its_description(dev_site)
 
 
 def test_a_post_picture_without_its_file_or_description_is_refused(tmp_path):
-    from strict_build.collector import BuildFailed
+    from klucz.strict_build.collector import BuildFailed
 
     content = scenario(tmp_path, "none", {
         "aktualnosci/a.md": "Title: A\nDate: 2026-11-03\nImage: images/brak.jpg\n\nTekst.\n",

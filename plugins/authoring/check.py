@@ -15,8 +15,8 @@ import tempfile
 
 from pelican.settings import read_settings
 
-from render_cache.output import build_site
-from strict_build import BuildFailed, start_pelican, unexpected
+from klucz.render_cache.output import build_site
+from klucz.strict_build import BuildFailed, start_pelican, unexpected
 
 from .cache import with_reader_cache
 
@@ -27,7 +27,7 @@ class _Warnings(logging.Handler):
         self.lines = []
 
     def emit(self, record):
-        if record.levelno == logging.WARNING and record.name == "strict_build.content":
+        if record.levelno == logging.WARNING and record.name == "klucz.strict_build.content":
             self.lines.append(record.getMessage())
 
 
@@ -91,7 +91,7 @@ def main(argv=None):
     if args.preview:
         overrides = {"AUTHORING_PREVIEW": True, "DONATIONS_REFUSE_EXAMPLE_DATA": False}
     # The build's own summary goes to the log; this command prints the list itself.
-    logging.getLogger("strict_build.collector").disabled = True
+    logging.getLogger("klucz.strict_build.collector").disabled = True
     errors, warnings = run(args.settings, args.content, overrides, args.output, cached=args.cached)
     errors.sort(key=_by_place)
     warnings.sort(key=_by_place)

@@ -8,7 +8,7 @@ import re
 from pelican.contents import Static
 from pelican.utils import slugify
 from unidecode import unidecode
-from strict_build import Problem, field_line, relative_path, report
+from klucz.strict_build import Problem, field_line, relative_path, report
 
 from .encoding import decode
 from .tidy import tidy

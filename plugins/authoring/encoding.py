@@ -16,8 +16,8 @@ from markdown import Markdown
 from pelican.readers import DUPLICATES_DEFINITIONS_ALLOWED, MarkdownReader
 from pelican.urlwrappers import URLWrapper
 from pelican.utils import SafeDatetime
-from polish_dates import parse_moment
-from strict_build import Problem, Reported, declared_fields, read_header, relative_path, report
+from klucz.polish_dates import parse_moment
+from klucz.strict_build import Problem, Reported, declared_fields, read_header, relative_path, report
 
 from .header import check_header
 from .tidy import tidy

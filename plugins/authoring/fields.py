@@ -1,7 +1,7 @@
 """The header fields of Pelican that this site uses (the plugins declare their
 own), and what staff are told about fields the site does not use."""
 
-from strict_build import Field
+from klucz.strict_build import Field
 
 FIELDS = (
     Field("Title", "tytuł wpisu lub strony", required=True, aliases=("tytul", "nazwa", "naglowek"), label="Tytuł"),

@@ -5,8 +5,8 @@ date in one of the accepted forms, a title that gives an address."""
 import difflib
 
 from pelican.utils import slugify
-from polish_dates import DateProblem, parse_moment
-from strict_build import Problem, declared_fields
+from klucz.polish_dates import DateProblem, parse_moment
+from klucz.strict_build import Problem, declared_fields
 from unidecode import unidecode
 
 from .fields import NOT_USED

@@ -1,4 +1,4 @@
-"""Start a post from a template: `python -m authoring.new post|training|appeal "Tytuł"`.
+"""Start a post from a template: `python -m klucz.authoring.new post|training|appeal "Tytuł"`.
 
 The file is created in the right folder, named from today's date and the title,
 with every field filled in or explained; an existing file is never overwritten.
@@ -14,8 +14,8 @@ from zoneinfo import ZoneInfo
 
 from pelican.utils import slugify
 
-from events import FIELDS as TRAINING_FIELDS
-from polish_dates import DateProblem, parse_moment
+from klucz.events import FIELDS as TRAINING_FIELDS
+from klucz.polish_dates import DateProblem, parse_moment
 
 from .checks import SLUG_SUBS
 

@@ -78,12 +78,11 @@ class Preview:
         so when a build fails the last good preview stays."""
         # A fresh process each time, so edits to plugins and settings count too.
         command = [
-            sys.executable, "-m", "authoring.check", *(["--preview"] if self.drafts else []), "--cached",
+            sys.executable, "-m", "klucz.authoring.check", *(["--preview"] if self.drafts else []), "--cached",
             "-s", self.settings_file, "--content", self.content, "--output", self.output,
         ]
         started = time.monotonic()
-        env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, ["plugins", os.environ.get("PYTHONPATH")])))
-        result = subprocess.run(command, capture_output=True, text=True, env=env)
+        result = subprocess.run(command, capture_output=True, text=True)
         took = time.monotonic() - started
         if result.returncode == 0:
             self.problems = []
@@ -195,7 +194,8 @@ def main(argv=None):
     parser.add_argument("--no-serve", action="store_true",
                         help="tylko przebudowuj po zmianach (make regenerate), bez serwera i szkiców")
     args = parser.parse_args(argv)
-    watch = [p for p in (args.content, "theme", "plugins", args.settings) if os.path.exists(p)]
+    plugins = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))  # the klucz package
+    watch = [p for p in (args.content, "theme", plugins, args.settings) if os.path.exists(p)]
     preview = Preview(args.settings, args.content, os.path.abspath(args.output), watch,
                       drafts=not args.no_serve)
     ok = preview.build()

@@ -1,7 +1,7 @@
 """Drafts and scheduled posts: shown (and marked) in the preview, never on the
 published site until their time."""
 
-from build_clock import build_now
+from klucz.build_clock import build_now
 
 
 def _preview(settings):

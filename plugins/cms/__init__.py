@@ -17,7 +17,7 @@ import os
 from pelican import signals
 from pelican.generators import Generator
 
-from strict_build import Problem, link_or_copy, report
+from klucz.strict_build import Problem, link_or_copy, report
 
 from .config import all_fields, content_folder, decap_config, policy_problem
 from .settings import setting
@@ -105,7 +105,7 @@ PROBLEMS = ProblemLog()
 
 def start_listening(pelican):
     PROBLEMS.problems = []
-    content_logger = logging.getLogger("strict_build.content")
+    content_logger = logging.getLogger("klucz.strict_build.content")
     if PROBLEMS not in content_logger.handlers:
         content_logger.addHandler(PROBLEMS)
 

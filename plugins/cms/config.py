@@ -6,7 +6,7 @@ editor with its Polish label and help, and no second list is kept by hand."""
 import importlib
 import os
 
-from strict_build import extra_fields
+from klucz.strict_build import extra_fields
 
 from .settings import setting
 

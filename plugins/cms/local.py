@@ -15,7 +15,7 @@ import subprocess
 import sys
 import time
 
-from authoring import preview
+from klucz.authoring import preview
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 PROXY = os.path.join(os.path.dirname(os.path.dirname(HERE)), "editor", "node_modules", "decap-server",

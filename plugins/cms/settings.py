@@ -1,6 +1,6 @@
 """The cms plugin's settings with their defaults (documented in README.md)."""
 
-from strict_build import settings_reader
+from klucz.strict_build import settings_reader
 
 DEFAULTS = {
     # Where the editor lives on the site: /admin/.
@@ -30,18 +30,18 @@ DEFAULTS = {
     # file_from: a plugin whose `editor_file` describes one data file's form.
     "CMS_COLLECTIONS": [
         {"name": "aktualnosci", "label": "Aktualności", "label_singular": "wpis", "folder": "aktualnosci",
-         "plugins": ["authoring", "donations", "serving"], "extra": ["Image", "Image-Alt", "Description"],
+         "plugins": ["klucz.authoring", "klucz.donations", "klucz.serving"], "extra": ["Image", "Image-Alt", "Description"],
          "skip": ["Template", "URL", "Save_as"]},
         {"name": "szkolenia", "label": "Szkolenia", "label_singular": "szkolenie", "folder": "szkolenia",
-         "plugins": ["authoring", "events", "donations", "serving"], "extra": ["Image", "Image-Alt", "Description"],
+         "plugins": ["klucz.authoring", "klucz.events", "klucz.donations", "klucz.serving"], "extra": ["Image", "Image-Alt", "Description"],
          "skip": ["Template", "URL", "Save_as", "Event-UID", "Event-Sequence"]},
         {"name": "wesprzyj", "label": "Apele (Dodaj nam MOCy!)", "label_singular": "apel", "folder": "wesprzyj",
-         "plugins": ["authoring", "donations", "serving"], "extra": ["Image", "Image-Alt", "Description"],
+         "plugins": ["klucz.authoring", "klucz.donations", "klucz.serving"], "extra": ["Image", "Image-Alt", "Description"],
          "skip": ["Template", "URL", "Save_as"]},
         {"name": "strony", "label": "Strony", "label_singular": "strona", "folder": "pages",
-         "plugins": ["authoring", "serving"], "extra": "*",
+         "plugins": ["klucz.authoring", "klucz.serving"], "extra": "*",
          "skip": ["Date", "Tags", "Template", "URL", "Save_as"]},
-        {"name": "strona-glowna", "label": "Strona główna", "file_from": "home"},
+        {"name": "strona-glowna", "label": "Strona główna", "file_from": "klucz.home"},
     ],
 }
 

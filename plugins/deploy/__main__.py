@@ -1,5 +1,5 @@
-"""python -m deploy [-s publishconf.py] [--output output]   (make deploy)
-python -m deploy rollback [-s publishconf.py]             (make rollback)"""
+"""python -m klucz.deploy [-s publishconf.py] [--output output]   (make deploy)
+python -m klucz.deploy rollback [-s publishconf.py]             (make rollback)"""
 
 import argparse
 import json
@@ -7,8 +7,8 @@ import os
 import sys
 
 from pelican.settings import read_settings
-from serving.addresses import advice, lost_addresses
-from serving.settings import setting
+from klucz.serving.addresses import advice, lost_addresses
+from klucz.serving.settings import setting
 
 from .targets import MANIFEST, DeployError, parse_target
 

@@ -13,7 +13,7 @@ from .placement import add_filter, place_in_articles, place_in_pages, place_inli
 def enable_marker(pelican):
     """Let Markdown turn [[wesprzyj]] lines into placeholders."""
     configs = pelican.settings.setdefault("MARKDOWN", {}).setdefault("extension_configs", {})
-    configs.setdefault("donations.marker", {})
+    configs.setdefault("klucz.donations.marker", {})
 
 
 def register():

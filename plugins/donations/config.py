@@ -3,8 +3,8 @@
 import datetime as dt
 import re
 
-from polish_dates import DateProblem, parse_moment
-from strict_build import Problem, report, settings_reader
+from klucz.polish_dates import DateProblem, parse_moment
+from klucz.strict_build import Problem, report, settings_reader
 
 from .banking import EXAMPLE_IBANS, iban_is_valid, krs_is_valid, to_iban
 

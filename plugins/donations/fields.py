@@ -1,6 +1,6 @@
 """The header field of the donations plugin."""
 
-from strict_build import Field
+from klucz.strict_build import Field
 
 FIELDS = (
     Field("Donation", "off = bez pola wsparcia pod wpisem; identyfikator kampanii (np. dodaj-nam-mocy) "

@@ -7,9 +7,9 @@ import os
 import re
 
 import markdown
-from build_clock import build_now
-from strict_build import Problem, field_line, relative_path, report
-from typography import nbsp_html
+from klucz.build_clock import build_now
+from klucz.strict_build import Problem, field_line, relative_path, report
+from klucz.typography import nbsp_html
 
 from .banking import iban_groups, nrb_groups, to_iban
 from .config import parse_day, setting, setting_line

@@ -4,8 +4,8 @@ import datetime as dt
 import os
 from zoneinfo import ZoneInfo
 
-from build_clock import build_now
-from strict_build import relative_path, report
+from klucz.build_clock import build_now
+from klucz.strict_build import relative_path, report
 
 from .model import read_training
 from .present import (

@@ -1,7 +1,7 @@
 """The header fields of a training (content/szkolenia/), with the help staff
 see in the guide, in `make newtraining` and in the messages."""
 
-from strict_build import Field
+from klucz.strict_build import Field
 
 from .model import REGISTRATION_STATUSES, STATUSES
 

@@ -10,8 +10,8 @@ import uuid
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
-from polish_dates import DateProblem, aware, parse_moment
-from strict_build import Problem, field_line
+from klucz.polish_dates import DateProblem, aware, parse_moment
+from klucz.strict_build import Problem, field_line
 
 # Event-Status -> (iCalendar STATUS, schema.org eventStatus, Polish badge)
 STATUSES = {

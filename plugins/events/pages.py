@@ -186,7 +186,7 @@ def _pair(event, single, t):
 
 
 try:  # reuse what the last build computed (render_cache), when it is on
-    from render_cache.reuse import remembered
+    from klucz.render_cache.reuse import remembered
 except ImportError:  # pragma: no cover - the plugin is always on in this site
     def remembered(_key, compute):
         return compute()

@@ -9,7 +9,7 @@ from urllib.parse import quote, urlencode
 
 from babel.dates import format_date
 
-from polish_dates import format_date_pl, format_pln, format_time_pl
+from klucz.polish_dates import format_date_pl, format_pln, format_time_pl
 
 NBSP = "\u00a0"
 EN_DASH = "\u2013"

@@ -19,7 +19,7 @@ import os
 
 from pelican import signals
 
-from strict_build import Problem, report, settings_reader
+from klucz.strict_build import Problem, report, settings_reader
 
 DEFAULTS = {
     # The file in the content folder; None: the home page's words come from

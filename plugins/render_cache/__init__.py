@@ -14,7 +14,7 @@
 - Every post's address is worked out once (freeze_urls).
 """
 
-from build_clock import build_now
+from klucz.build_clock import build_now
 from pelican import signals
 from pelican.contents import Static
 

@@ -186,7 +186,8 @@ def code_digest(settings):
             digest.update(os.path.relpath(path, theme).encode())
             with open(path, "rb") as f:
                 digest.update(hashlib.blake2b(f.read(), digest_size=16).digest())
-    for path in _project_modules(settings.get("PLUGIN_PATHS", [])):
+    roots = [*settings.get("PLUGIN_PATHS", []), os.path.dirname(os.path.dirname(os.path.abspath(__file__)))]
+    for path in _project_modules(roots):
         digest.update(path.encode())
         try:
             with open(path, "rb") as f:

@@ -10,7 +10,7 @@ from jinja2 import meta, nodes
 from pelican import signals
 from pelican.contents import Content
 from pelican.writers import Writer
-from strict_build import PageFailed, Problem, Reported, field_line, link_or_copy, relative_path, report
+from klucz.strict_build import PageFailed, Problem, Reported, field_line, link_or_copy, relative_path, report
 
 from .signature import digest_of, text_digest
 

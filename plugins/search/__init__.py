@@ -17,7 +17,7 @@ import time
 from pelican import signals
 from pelican.generators import Generator
 
-from strict_build import Problem, report, settings_reader
+from klucz.strict_build import Problem, report, settings_reader
 
 logger = logging.getLogger(__name__)
 

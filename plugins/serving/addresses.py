@@ -18,7 +18,7 @@ import os
 import urllib.request
 
 from pelican.contents import Static
-from strict_build import Problem, field_line, relative_path, report
+from klucz.strict_build import Problem, field_line, relative_path, report
 
 from .settings import setting
 

@@ -1,6 +1,6 @@
 """The header field of the serving plugin."""
 
-from strict_build import Field
+from klucz.strict_build import Field
 
 FIELDS = (
     Field("Aliases", "dawne adresy tego wpisu, rozdzielone przecinkami (np. /aktualnosci/stary-tytul/): "

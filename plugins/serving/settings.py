@@ -1,6 +1,6 @@
 """The serving plugin's settings with their defaults (documented in README.md)."""
 
-from strict_build import settings_reader
+from klucz.strict_build import settings_reader
 
 
 DEFAULTS = {

@@ -14,7 +14,7 @@ import textwrap
 from pelican import signals
 from PIL import Image, ImageDraw, ImageFont
 
-from strict_build import link_or_copy, settings_reader
+from klucz.strict_build import link_or_copy, settings_reader
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 FONT = os.path.join(HERE, "fonts", "DejaVuSans-Bold.ttf")

@@ -38,7 +38,7 @@ class _ErrorCollector(logging.Handler):
         # Content problems come from our own code (strict_build.content), said
         # in full for staff; anything else (Pelican, a library) is listed as
         # it was logged, with its exception.
-        if error is not None and str(error) not in message and record.name != "strict_build.content":
+        if error is not None and str(error) not in message and record.name != "klucz.strict_build.content":
             message = f"{message}: {error}"
         self.problems.append(message)
 
@@ -70,13 +70,17 @@ def start_collecting(settings=None):
         generators.addFilter(_not_reported_already)
 
 
+# This plugin's name in PLUGINS.
+PLUGIN = __name__.rpartition(".")[0]
+
+
 def check_plugin_order(pelican):
     """initialized: strict_build must come first to hear the other plugins'
     problems (Pelican registers them in PLUGINS order)."""
     loaded = pelican.settings.get("PLUGINS") or []
-    if loaded and loaded[0] != "strict_build":
-        report(Problem("pelicanconf.py", "PLUGINS", "strict_build nie jest pierwszą wtyczką na liście",
-                       "przenieś \"strict_build\" na początek PLUGINS, żeby zbierała problemy innych wtyczek"))
+    if loaded and loaded[0] != PLUGIN:
+        report(Problem("pelicanconf.py", "PLUGINS", f"{PLUGIN} nie jest pierwszą wtyczką na liście",
+                       f"przenieś \"{PLUGIN}\" na początek PLUGINS, żeby zbierała problemy innych wtyczek"))
 
 
 def start_pelican(settings):
@@ -89,7 +93,7 @@ def start_pelican(settings):
     pelican = Pelican(settings)
     loaded = set(pelican.settings.get("PLUGINS") or [])
     missing = [str(Problem("pelicanconf.py", "PLUGINS", f"wtyczka „{name}” się nie wczytała",
-                           "sprawdź jej nazwę i folder plugins/ (szczegóły: DEBUG=1 make html)"))
+                           "sprawdź jej nazwę (klucz.<nazwa> dla wtyczek z folderu plugins/; szczegóły: DEBUG=1 make html)"))
                for name in requested if name not in loaded]
     if missing:
         for line in missing:

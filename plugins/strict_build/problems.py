@@ -4,7 +4,7 @@ import logging
 import os
 from dataclasses import dataclass
 
-logger = logging.getLogger("strict_build.content")
+logger = logging.getLogger("klucz.strict_build.content")
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from markdown.postprocessors import Postprocessor
 
 from .rules import DEFAULT_UNITS, nbsp_html
 
-NAME = "typography.markdown_ext"
+NAME = "klucz.typography.markdown_ext"
 
 
 class _Typeset(Postprocessor):

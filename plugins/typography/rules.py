@@ -134,7 +134,7 @@ def enable_in_markdown(pelican):
     settings = pelican.settings
     if settings.get("TYPOGRAPHY_ENABLED", True):
         configs = settings.setdefault("MARKDOWN", {}).setdefault("extension_configs", {})
-        configs["typography.markdown_ext"] = {"units": list(_units(settings))}
+        configs["klucz.typography.markdown_ext"] = {"units": list(_units(settings))}
 
 
 def fix_content(content):
@@ -143,7 +143,7 @@ def fix_content(content):
     if not settings.get("TYPOGRAPHY_ENABLED", True) or not content._content:
         return
     markdown_configs = settings.get("MARKDOWN", {}).get("extension_configs", {})
-    if "typography.markdown_ext" in markdown_configs and getattr(content, "reader", None) in MARKDOWN_READERS:
+    if "klucz.typography.markdown_ext" in markdown_configs and getattr(content, "reader", None) in MARKDOWN_READERS:
         return
     content._content = nbsp_html(content._content, _units(settings))
     if getattr(content, "_summary", None):

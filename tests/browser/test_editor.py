@@ -70,9 +70,9 @@ def editor(tmp_path_factory):
     port, proxy_port = free_port(), free_port()
     log = open(checkout / "cms.log", "w")
     process = subprocess.Popen(
-        [sys.executable, "-m", "cms.local", "-s", "pelicanconf.py", "--content", str(checkout / "content"),
+        [sys.executable, "-m", "klucz.cms.local", "-s", "pelicanconf.py", "--content", str(checkout / "content"),
          "--output", str(checkout / "podglad"), "--port", str(port), "--proxy-port", str(proxy_port)],
-        cwd=ROOT, env=dict(os.environ, PYTHONPATH=str(ROOT / "plugins")), stdout=log, stderr=subprocess.STDOUT)
+        cwd=ROOT, env=dict(os.environ), stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     try:
         wait_for(lambda: fetch(base + "/admin/config.yml"), 90, "podgląd z edytorem")
@@ -235,8 +235,8 @@ def test_a_training_created_in_the_editor_builds_as_written(page, editor, tmp_pa
     assert (content / "images" / "sala-warsztatowa.jpg").read_bytes() == picture.read_bytes()
 
     check = subprocess.run(
-        [sys.executable, "-m", "authoring.check", "-s", "pelicanconf.py", "--content", str(content)],
-        cwd=ROOT, env=dict(os.environ, PYTHONPATH=str(ROOT / "plugins")), capture_output=True, text=True)
+        [sys.executable, "-m", "klucz.authoring.check", "-s", "pelicanconf.py", "--content", str(content)],
+        cwd=ROOT, env=dict(os.environ), capture_output=True, text=True)
     assert check.returncode == 0, check.stdout + check.stderr
 
     # The live preview rebuilt itself: the training's page as visitors will see it.
