@@ -18,13 +18,13 @@ def _fresh_log_filter():
 
 @pytest.fixture(scope="session")
 def dev_site(tmp_path_factory):
-    """The real content/ built with the development settings."""
+    """The sample site (tests/data/sample) built with the development settings."""
     return build(tmp_path_factory.mktemp("dev") / "output")
 
 
 @pytest.fixture(scope="session")
 def live_site(tmp_path_factory):
-    """The real content/ built with publishconf.py, its address from SITEURL."""
+    """The sample site built with publishconf.py, its address from SITEURL."""
     saved = os.environ.get("SITEURL")
     os.environ["SITEURL"] = LIVE_URL + "/"
     try:

@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from sitebuild import site_files  # noqa: E402
+from sitebuild import SAMPLE, site_files  # noqa: E402
 WORDS = ("spółdzielnia doradztwo dotacje szkolenie warsztaty targi Łódź Sieradz Zgierz ekonomia społeczna "
          "klauzule samorząd wolontariat partnerstwo reintegracja").split()
 
@@ -50,15 +50,15 @@ class Site:
         self.broken = None
         self.schedule, self.scheduled = [], False
         shutil.copytree(ROOT / "theme", self.theme)
-        shutil.copytree(ROOT / "content/pages", self.content / "pages")
-        shutil.copytree(ROOT / "content/pliki", self.content / "pliki")
+        shutil.copytree(SAMPLE / "pages", self.content / "pages")
+        shutil.copytree(SAMPLE / "pliki", self.content / "pliki")
         (self.content / "images").mkdir()
         self.image(0)
         for i in range(6):
             self.new_post("aktualnosci")
         for i in range(3):
             self.new_training()
-        shutil.copy(ROOT / "content/wesprzyj/2026-11-01-dodaj-nam-mocy.md", self.folder / "appeal.md")
+        shutil.copy(SAMPLE / "wesprzyj/2026-11-01-dodaj-nam-mocy.md", self.folder / "appeal.md")
         (self.content / "wesprzyj").mkdir()
         shutil.copy(self.folder / "appeal.md", self.content / "wesprzyj/apel.md")
         self.home_words()

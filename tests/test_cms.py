@@ -10,14 +10,14 @@ from pathlib import Path
 import pytest
 from pelican.settings import read_settings
 
-from sitebuild import DATA, ROOT, build, scenario
+from sitebuild import DATA, ROOT, SAMPLE, build, scenario
 
 NODE = shutil.which("node")
 BUNDLE = ROOT / "editor" / "node_modules" / "decap-cms" / "dist" / "decap-cms.js"
 
 
 def settings(**override):
-    return read_settings(str(ROOT / "pelicanconf.py"), override={"PATH": str(ROOT / "content"), **override})
+    return read_settings(str(ROOT / "pelicanconf.py"), override={"PATH": str(SAMPLE), **override})
 
 
 def editor_fields():
@@ -59,7 +59,7 @@ def test_every_file_reads_and_writes_back_byte_for_byte(tmp_path):
     awkward.mkdir()
     for name, data in AWKWARD.items():
         (awkward / name).write_bytes(data)
-    files = posts(ROOT / "content") + posts(DATA / "bad_content") + posts(awkward)
+    files = posts(SAMPLE) + posts(DATA / "bad_content") + posts(awkward)
     report = run_format(tmp_path, files)
     assert len(report) == len(files) > 50
     failed = [str(path) for path, entry in report.items() if entry["roundTrip"] is not True]
@@ -71,7 +71,7 @@ def test_changing_one_field_changes_only_its_line(tmp_path):
     awkward.mkdir()
     for name, data in AWKWARD.items():
         (awkward / name).write_bytes(data)
-    report = run_format(tmp_path, posts(ROOT / "content") + posts(DATA / "bad_content") + posts(awkward))
+    report = run_format(tmp_path, posts(SAMPLE) + posts(DATA / "bad_content") + posts(awkward))
     edits = 0
     for path, entry in report.items():
         for key, edit in entry["edits"].items():

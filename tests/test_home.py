@@ -9,7 +9,7 @@ import shutil
 
 import pytest
 
-from sitebuild import ROOT, build, make_check, soup
+from sitebuild import ROOT, SAMPLE, build, make_check, soup
 from sitebuild import visible_text as text
 
 
@@ -17,7 +17,7 @@ from sitebuild import visible_text as text
 def content(tmp_path):
     """A copy of the sample content whose home-page file a test may rewrite."""
     folder = tmp_path / "content"
-    shutil.copytree(ROOT / "content", folder)
+    shutil.copytree(SAMPLE, folder)
     return folder
 
 
@@ -95,8 +95,8 @@ def test_the_sample_file_is_what_the_editor_writes(tmp_path):
     from klucz.cms.config import decap_config
     from pelican.settings import read_settings
 
-    data = json.loads((ROOT / "content" / "strona-glowna.json").read_text(encoding="utf-8"))
-    settings = read_settings(str(ROOT / "pelicanconf.py"), override={"PATH": str(ROOT / "content")})
+    data = json.loads((SAMPLE / "strona-glowna.json").read_text(encoding="utf-8"))
+    settings = read_settings(str(ROOT / "pelicanconf.py"), override={"PATH": str(SAMPLE)})
     form = next(c for c in decap_config(settings)["collections"] if c["name"] == "strona-glowna")["files"][0]
     assert form["file"] == "content/strona-glowna.json" and form["format"] == "json"
     fields = {f["name"]: f for f in form["fields"]}

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from sitebuild import ROOT, TEST_NOW, build, site_files
+from sitebuild import ROOT, SAMPLE, TEST_NOW, build, site_files
 
 
 
@@ -29,7 +29,7 @@ class Site:
     def __init__(self, tmp_path):
         self.tmp = tmp_path
         self.content = tmp_path / "content"
-        shutil.copytree(ROOT / "content", self.content)
+        shutil.copytree(SAMPLE, self.content)
         # "Co robimy" links to pages no change here touches (a post it links
         # to renamed or deleted fails the build: tests/test_home.py).
         home = self.content / "strona-glowna.json"

@@ -7,7 +7,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from sitebuild import LIVE_URL, ROOT, build, html_pages, site_files, soup
+from sitebuild import LIVE_URL, ROOT, SAMPLE, build, html_pages, site_files, soup
 
 NBSP = "\u00a0"
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -31,7 +31,7 @@ def _text(node):
 
 def _content_files(*folders):
     for folder in folders:
-        yield from sorted((ROOT / "content" / folder).glob("*.md"))
+        yield from sorted((SAMPLE / folder).glob("*.md"))
 
 
 def test_layout_of_the_design_card():
@@ -77,7 +77,7 @@ def test_content_is_real_and_plentiful():
     ]
     assert len(trainings_2027) >= 3
     # The centre's own activity summary (its text as the centre wrote it).
-    news = (ROOT / "content/aktualnosci/2016-05-31-podsumowanie-dzialan-kwiecien-maj-2016.md")
+    news = (SAMPLE / "aktualnosci/2016-05-31-podsumowanie-dzialan-kwiecien-maj-2016.md")
     first_sentence = "przeprowadził szereg działań animacyjno-doradczych oraz szkoleniowych"
     assert first_sentence in news.read_text(encoding="utf-8")
 

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from sitebuild import DATA, ROOT, TEST_NOW, as_read, build, make_check, scenario, soup
+from sitebuild import DATA, ROOT, SAMPLE, TEST_NOW, as_read, build, make_check, scenario, soup
 
 from klucz.polish_dates import DateProblem, parse_moment  # noqa: E402
 from klucz.strict_build import declared_fields, read_header  # noqa: E402
@@ -168,7 +168,7 @@ def test_every_field_the_sample_uses_is_declared_and_extra_fields_come_from_a_se
 
     settings = read_settings(str(ROOT / "pelicanconf.py"))
     known = declared_fields(settings)
-    for path in (ROOT / "content").rglob("*.md"):
+    for path in SAMPLE.rglob("*.md"):
         for item in read_header(path.read_text(encoding="utf-8")):
             assert item.name.lower() in known, (path, item.name)
     # A maintainer allows another field in settings.

@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from servers import free_port
-from sitebuild import ROOT, as_read
+from sitebuild import ROOT, SAMPLE, as_read
 
 pytestmark = pytest.mark.browser
 
@@ -66,7 +66,7 @@ def editor(tmp_path_factory):
             pytest.fail("the editor's npm packages are missing: make test installs them with npm")
         pytest.skip("npm packages of the editor not installed (make installs them when npm exists)")
     checkout = tmp_path_factory.mktemp("checkout")
-    shutil.copytree(ROOT / "content", checkout / "content")
+    shutil.copytree(SAMPLE, checkout / "content")
     port, proxy_port = free_port(), free_port()
     log = open(checkout / "cms.log", "w")
     process = subprocess.Popen(
@@ -357,7 +357,7 @@ def test_drafts_review_and_publishing_on_the_live_site(browser, tmp_path):
     from sitebuild import REAL_PAYMENT_DETAILS, build
 
     repo = tmp_path / "repo"
-    shutil.copytree(ROOT / "content", repo / "content")
+    shutil.copytree(SAMPLE, repo / "content")
 
     def git(*args):
         return subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True, text=True).stdout
