@@ -51,7 +51,9 @@ def main(argv=None):
                         page = browser.new_page(viewport={"width": width, "height": height})
                         page.goto(base + PAGES[name])
                         # A full-page picture: lazy images below the fold are asked for now.
-                        page.evaluate("document.querySelectorAll('img[loading=lazy]').forEach(i => i.loading = 'eager')")
+                        page.evaluate(
+                            "document.querySelectorAll('img[loading=lazy]').forEach(i => i.loading = 'eager')"
+                        )
                         page.wait_for_load_state("networkidle")
                         page.wait_for_timeout(300)
                         target = os.path.join(args.out, f"{name}-{label}.png")

@@ -7,8 +7,8 @@ one post is edited.
 """
 
 import argparse
-import resource
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -94,7 +94,7 @@ def measure(content, posts, work, out_root, runs):
         for key, build in (
             ("stock", lambda: pelican(content, os.path.join(out_root, "stock"), stock_conf, nocache)),
             ("pretty", lambda: pelican(content, os.path.join(out_root, "pretty"), pretty_conf, nocache)),
-            ("site", lambda: site_full(run)),
+            ("site", lambda run=run: site_full(run)),
         ):
             times[key].append(build())
             cpu[key].append(CPU[-1])

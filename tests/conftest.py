@@ -4,7 +4,6 @@ import os
 
 import pytest
 from pelican.log import LimitFilter
-
 from sitebuild import LIVE_URL, REAL_PAYMENT_DETAILS, build
 
 

@@ -21,6 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from sitebuild import SAMPLE, site_files  # noqa: E402
+
 WORDS = ("spółdzielnia doradztwo dotacje szkolenie warsztaty targi Łódź Sieradz Zgierz ekonomia społeczna "
          "klauzule samorząd wolontariat partnerstwo reintegracja").split()
 
@@ -54,9 +55,9 @@ class Site:
         shutil.copytree(SAMPLE / "pliki", self.content / "pliki")
         (self.content / "images").mkdir()
         self.image(0)
-        for i in range(6):
+        for _ in range(6):
             self.new_post("aktualnosci")
-        for i in range(3):
+        for _ in range(3):
             self.new_training()
         shutil.copy(SAMPLE / "wesprzyj/2026-11-01-dodaj-nam-mocy.md", self.folder / "appeal.md")
         (self.content / "wesprzyj").mkdir()
@@ -169,7 +170,8 @@ class Site:
         self.set_header(self.rng.choice(self.posts()), "Title", self.unique_title())
 
     def edit_tags(self):
-        self.set_header(self.rng.choice(self.posts()), "Tags", ", ".join(sorted({self.rng.choice(WORDS[:8]) for _ in range(2)})))
+        tags = ", ".join(sorted({self.rng.choice(WORDS[:8]) for _ in range(2)}))
+        self.set_header(self.rng.choice(self.posts()), "Tags", tags)
 
     def edit_date_across_months(self):
         self.set_header(self.rng.choice(self.posts("aktualnosci")), "Date", self.date())
@@ -235,17 +237,28 @@ class Site:
         path = self.rng.choice(self.posts("aktualnosci"))
         text = path.read_text(encoding="utf-8")
         if "zdjecie.png" not in text:
-            path.write_text(text + "\n![Uczestnicy warsztatów przy stole]({static}/images/zdjecie.png)\n",
-                            encoding="utf-8")
+            path.write_text(
+                text + "\n![Uczestnicy warsztatów przy stole]({static}/images/zdjecie.png)\n", encoding="utf-8"
+            )
 
     def home_words(self):
         """The home page's heading and "Co robimy" (content/strona-glowna.json)."""
-        services = [{"title": self.words(1).capitalize(), "text": self.words(6).capitalize() + ".", "url": url}
-                    for url in self.rng.sample(["o-nas/", "szkolenia/", "aktualnosci/"], 2)]
+        services = [
+            {"title": self.words(1).capitalize(), "text": self.words(6).capitalize() + ".", "url": url}
+            for url in self.rng.sample(["o-nas/", "szkolenia/", "aktualnosci/"], 2)
+        ]
         (self.content / "strona-glowna.json").write_text(
-            json.dumps({"headline": self.words(5).capitalize(), "lead": self.words(9).capitalize() + ".",
-                        "services": services}, ensure_ascii=False, indent=2),
-            encoding="utf-8")
+            json.dumps(
+                {
+                    "headline": self.words(5).capitalize(),
+                    "lead": self.words(9).capitalize() + ".",
+                    "services": services,
+                },
+                ensure_ascii=False,
+                indent=2,
+            ),
+            encoding="utf-8",
+        )
 
     def edit_home_page_words(self):
         self.home_words()
@@ -259,7 +272,8 @@ class Site:
     def edit_helper_module(self):
         self.counter += 1
         (self.folder / "pomocnik.py").write_text(
-            f'def podpis(text):\n    return text + " – wersja {self.counter}"\n', encoding="utf-8")
+            f'def podpis(text):\n    return text + " – wersja {self.counter}"\n', encoding="utf-8"
+        )
 
     def edit_template(self):
         path = self.theme / "templates/base.html"
@@ -289,8 +303,23 @@ class Site:
         extra = ["-e", "CACHE_CONTENT=false", "LOAD_CONTENT_CACHE=false", "RENDER_CACHE_PAGES=false"] if fresh else []
         env = dict(os.environ, BUILD_NOW=self.now.isoformat())
         return subprocess.run(
-            [PYTHON, "-m", "klucz.authoring.build", str(self.content), "-o", str(output), "-s", str(self.folder / "conf.py"),
-             "-q", *extra], cwd=self.folder, env=env, capture_output=True, text=True)
+            [
+                PYTHON,
+                "-m",
+                "klucz.authoring.build",
+                str(self.content),
+                "-o",
+                str(output),
+                "-s",
+                str(self.folder / "conf.py"),
+                "-q",
+                *extra,
+            ],
+            cwd=self.folder,
+            env=env,
+            capture_output=True,
+            text=True,
+        )
 
     def step(self, number):
         kind = self.edit()
@@ -312,9 +341,27 @@ class Site:
 
 
 KINDS = [
-    "body text", "title", "tags", "date across months", "new post", "deleted post", "renamed post", "slug",
-    "draft on off", "event times", "seats and statuses", "deadline passing", "donation", "summary", "page",
-    "image replaced", "setting", "helper module", "template", "broken file", "same mtime swap",
+    "body text",
+    "title",
+    "tags",
+    "date across months",
+    "new post",
+    "deleted post",
+    "renamed post",
+    "slug",
+    "draft on off",
+    "event times",
+    "seats and statuses",
+    "deadline passing",
+    "donation",
+    "summary",
+    "page",
+    "image replaced",
+    "setting",
+    "helper module",
+    "template",
+    "broken file",
+    "same mtime swap",
     "home page words",
 ]
 

@@ -1,9 +1,9 @@
 """Helpers for the tests: build a site into a folder, read it back, serve it."""
 
 import os
+import shutil
 import subprocess
 import sys
-import shutil
 import threading
 from pathlib import Path
 
@@ -12,8 +12,8 @@ from pelican.settings import read_settings
 
 ROOT = Path(__file__).resolve().parent.parent
 
-from klucz.authoring.serve import make_server  # noqa: E402
 from klucz.authoring.cache import with_reader_cache  # noqa: E402
+from klucz.authoring.serve import make_server  # noqa: E402
 from klucz.render_cache.output import build_site  # noqa: E402
 from klucz.strict_build import start_pelican  # noqa: E402
 

@@ -9,10 +9,20 @@ import sys
 from zoneinfo import ZoneInfo
 
 import pytest
+from sitebuild import (
+    LIVE_URL,
+    REAL_PAYMENT_DETAILS,
+    ROOT,
+    SAMPLE,
+    as_read,
+    build,
+    make_check,
+    scenario,
+    site_files,
+    soup,
+)
 
-from sitebuild import LIVE_URL, REAL_PAYMENT_DETAILS, ROOT, SAMPLE, as_read, build, make_check, scenario, site_files, soup
-
-from klucz.authoring.new import create  # noqa: E402
+from klucz.authoring.new import create
 
 PYTHON = sys.executable
 ENV = dict(os.environ)
@@ -20,11 +30,13 @@ ENV = dict(os.environ)
 # One file per mistake: (file, line, field, the exact message and its fix)
 BAD_CONTENT = [
     ('aktualnosci/article_bad_date.md', 2, 'Date',
-     '„31.13.2026”: miesiąc 13 nie istnieje (miesiące mają numery od 1 do 12) -> wpisz 2026-11-03 albo 3.11.2026 (z godziną: 2026-11-03 10:00 albo 3.11.2026 10:00)'),
+     '„31.13.2026”: miesiąc 13 nie istnieje (miesiące mają numery od 1 do 12) -> wpisz 2026-11-03 albo 3.11.2026 (z '
+     'godziną: 2026-11-03 10:00 albo 3.11.2026 10:00)'),
     ('aktualnosci/article_html_img_without_alt.md', 4, 'obrazek',
      'znacznik <img> nie ma tekstu alternatywnego (alt) -> dodaj alt="opis tego, co widać na obrazku"'),
     ('aktualnosci/article_image_without_alt.md', 6, 'obrazek',
-     'obrazek {static}/images/zdjecie.png nie ma tekstu alternatywnego -> opisz w nawiasach kwadratowych, co widać na obrazku: ![Uczestnicy szkolenia w sali](…)'),
+     'obrazek {static}/images/zdjecie.png nie ma tekstu alternatywnego -> opisz w nawiasach kwadratowych, co widać na '
+     'obrazku: ![Uczestnicy szkolenia w sali](…)'),
     ('aktualnosci/article_link_to_missing_file.md', 4, '{static}/pliki/brak.pdf',
      'link do nieistniejącego pliku -> sprawdź nazwę pliku i folder (wielkość liter ma znaczenie)'),
     ('aktualnosci/article_link_to_missing_post.md', 4, '{filename}/aktualnosci/nie-ma-takiego.md',
@@ -34,27 +46,37 @@ BAD_CONTENT = [
     ('aktualnosci/article_missing_title.md', 1, 'Title',
      'brak tytułu -> dodaj na początku pliku wiersz Title: Tytuł wpisu'),
     ('aktualnosci/article_relative_image.md', 4, 'obrazek',
-     'adres obrazka „zdjecie.png” nie zadziała na stronie -> wstaw obrazek z folderu images tak: ![opis]({static}/images/nazwa.jpg)'),
+     'adres obrazka „zdjecie.png” nie zadziała na stronie -> wstaw obrazek z folderu images tak: '
+     '![opis]({static}/images/nazwa.jpg)'),
     ('aktualnosci/article_same_url_b.md', 1, 'Title',
-     'ten sam adres /aktualnosci/ten-sam-tytul/ ma już plik aktualnosci/article_same_url_a.md -> zmień tytuł albo dodaj w nagłówku Slug: inny-adres'),
+     'ten sam adres /aktualnosci/ten-sam-tytul/ ma już plik aktualnosci/article_same_url_a.md -> zmień tytuł albo '
+     'dodaj w nagłówku Slug: inny-adres'),
     ('aktualnosci/article_unknown_donation.md', 3, 'Donation',
-     'nie ma kampanii „nieznana” -> wpisz jeden z identyfikatorów z DONATIONS_CAMPAIGNS: dodaj-nam-mocy, swieta-2026 (albo off, żeby nie pokazywać wezwania)'),
+     'nie ma kampanii „nieznana” -> wpisz jeden z identyfikatorów z DONATIONS_CAMPAIGNS: dodaj-nam-mocy, swieta-2026 '
+     '(albo off, żeby nie pokazywać wezwania)'),
     ('aktualnosci/date_month_word_wrong.md', 2, 'Date',
-     '„3 listopadzie 2026”: „listopadzie” to nie jest nazwa miesiąca -> napisz miesiąc tak: 3 listopada 2026, albo wpisz 2026-11-03 lub 3.11.2026'),
+     '„3 listopadzie 2026”: „listopadzie” to nie jest nazwa miesiąca -> napisz miesiąc tak: 3 listopada 2026, albo '
+     'wpisz 2026-11-03 lub 3.11.2026'),
     ('aktualnosci/date_no_such_day.md', 2, 'Date',
-     '„30.02.2026”: 30 lutego 2026 nie istnieje: ten miesiąc ma 28 dni -> wpisz 2026-11-03 albo 3.11.2026 (z godziną: 2026-11-03 10:00 albo 3.11.2026 10:00)'),
+     '„30.02.2026”: 30 lutego 2026 nie istnieje: ten miesiąc ma 28 dni -> wpisz 2026-11-03 albo 3.11.2026 (z godziną: '
+     '2026-11-03 10:00 albo 3.11.2026 10:00)'),
     ('aktualnosci/date_slash_form.md', 2, 'Date',
-     '„11/03/2026 10:00”: w zapisie z ukośnikiem dzień i miesiąc łatwo zamienić (11/03 to 11 marca albo 3 listopada) -> wpisz 2026-11-03 albo 3.11.2026 (z godziną: 2026-11-03 10:00 albo 3.11.2026 10:00)'),
+     '„11/03/2026 10:00”: w zapisie z ukośnikiem dzień i miesiąc łatwo zamienić (11/03 to 11 marca albo 3 listopada) '
+     '-> wpisz 2026-11-03 albo 3.11.2026 (z godziną: 2026-11-03 10:00 albo 3.11.2026 10:00)'),
     ('aktualnosci/date_two_digit_year.md', 2, 'Date',
-     '„03.11.26”: rok trzeba podać w całości (cztery cyfry) -> wpisz 2026-11-03 albo 3.11.2026 (z godziną: 2026-11-03 10:00 albo 3.11.2026 10:00)'),
+     '„03.11.26”: rok trzeba podać w całości (cztery cyfry) -> wpisz 2026-11-03 albo 3.11.2026 (z godziną: 2026-11-03 '
+     '10:00 albo 3.11.2026 10:00)'),
     ('aktualnosci/document_name_with_space.md', 4, '{static}/pliki/Regulamin szkolenia.pdf',
-     'nazwa pliku „Regulamin szkolenia.pdf” ma spację -> zmień nazwę pliku w folderze pliki/ na regulamin-szkolenia.pdf (małe litery bez polskich znaków, cyfry i myślniki) i tak samo popraw ten link'),
+     'nazwa pliku „Regulamin szkolenia.pdf” ma spację -> zmień nazwę pliku w folderze pliki/ na '
+     'regulamin-szkolenia.pdf (małe litery bez polskich znaków, cyfry i myślniki) i tak samo popraw ten link'),
     ('aktualnosci/empty_file.md', 1, 'plik',
      'plik jest pusty -> wpisz nagłówek (Title:, Date:) i treść albo usuń plik'),
     ('aktualnosci/field_category.md', 3, 'Kategoria',
-     'dział wpisu wynika z folderu, w którym leży plik -> usuń ten wiersz i przenieś plik do właściwego folderu: content/aktualnosci/, content/szkolenia/ albo content/wesprzyj/'),
+     'dział wpisu wynika z folderu, w którym leży plik -> usuń ten wiersz i przenieś plik do właściwego folderu: '
+     'content/aktualnosci/, content/szkolenia/ albo content/wesprzyj/'),
     ('aktualnosci/field_polish_date.md', 2, 'Data',
-     'to pole nazywa się Date (data publikacji: 2026-11-03 10:00 albo 3.11.2026 10:00; data w przyszłości = publikacja zaplanowana) -> zmień „Data:” na „Date:”'),
+     'to pole nazywa się Date (data publikacji: 2026-11-03 10:00 albo 3.11.2026 10:00; data w przyszłości = publikacja '
+     'zaplanowana) -> zmień „Data:” na „Date:”'),
     ('aktualnosci/field_polish_title.md', 1, 'Tytuł',
      'to pole nazywa się Title (tytuł wpisu lub strony) -> zmień „Tytuł:” na „Title:”'),
     ('aktualnosci/field_polish_with_space.md', 3, 'Słowa kluczowe',
@@ -64,17 +86,21 @@ BAD_CONTENT = [
     ('aktualnosci/field_written_twice.md', 5, 'Tags',
      'pole wpisane drugi raz (pierwszy raz w wierszu 3) -> zostaw jeden wiersz Tags:'),
     ('aktualnosci/image_name_polish_letters.md', 4, '{static}/images/łódź.png',
-     'nazwa pliku „łódź.png” ma polskie litery lub inne znaki specjalne -> zmień nazwę pliku w folderze images/ na lodz.png (małe litery bez polskich znaków, cyfry i myślniki) i tak samo popraw ten link'),
+     'nazwa pliku „łódź.png” ma polskie litery lub inne znaki specjalne -> zmień nazwę pliku w folderze images/ na '
+     'lodz.png (małe litery bez polskich znaków, cyfry i myślniki) i tak samo popraw ten link'),
     ('aktualnosci/image_name_with_space.md', 6, '{static}/images/IMG 2031.JPG',
-     'nazwa pliku „IMG 2031.JPG” ma spację -> zmień nazwę pliku w folderze images/ na img-2031.jpg (małe litery bez polskich znaków, cyfry i myślniki) i tak samo popraw ten link'),
+     'nazwa pliku „IMG 2031.JPG” ma spację -> zmień nazwę pliku w folderze images/ na img-2031.jpg (małe litery bez '
+     'polskich znaków, cyfry i myślniki) i tak samo popraw ten link'),
     ('aktualnosci/slug_not_an_address.md', 3, 'Slug',
      '„Relacja z Łodzi” ma znaki, których w adresie nie używamy -> wpisz Slug: relacja-z-lodzi'),
     ('aktualnosci/title_empty.md', 1, 'Title',
      'tytuł jest pusty -> wpisz tytuł po „Title:”'),
     ('aktualnosci/title_without_letters.md', 1, 'Title',
-     'z tytułu „???” nie powstanie adres strony (nie ma w nim liter ani cyfr) -> dodaj do tytułu słowa albo wiersz Slug: krotki-adres'),
+     'z tytułu „???” nie powstanie adres strony (nie ma w nim liter ani cyfr) -> dodaj do tytułu słowa albo wiersz '
+     'Slug: krotki-adres'),
     ('nowe/article_outside_known_folders.md', 1, 'plik',
-     'plik leży poza znanymi folderami, więc nie trafi na stronę -> przenieś go do jednego z folderów: aktualnosci/, szkolenia/, wesprzyj/, pages/'),
+     'plik leży poza znanymi folderami, więc nie trafi na stronę -> przenieś go do jednego z folderów: aktualnosci/, '
+     'szkolenia/, wesprzyj/, pages/'),
     ('pages/page_slug_taken.md', 2, 'Slug',
      'adres /tagi/ należy już do listy tagów -> wpisz w wierszu Slug: inny adres'),
     ('szkolenia/training_end_before_start.md', 4, 'Event-End',
@@ -82,14 +108,17 @@ BAD_CONTENT = [
     ('szkolenia/training_field_typo.md', 7, 'Seats-Lfet',
      'nieznane pole – czy chodziło o Seats-Left? -> popraw nazwę na „Seats-Left:”'),
     ('szkolenia/training_us_date.md', 3, 'Event-Start',
-     '„12/05/2027 10:00”: w zapisie z ukośnikiem dzień i miesiąc łatwo zamienić (11/03 to 11 marca albo 3 listopada) -> wpisz 2026-11-03 albo 3.11.2026 (z godziną: 2026-11-03 10:00 albo 3.11.2026 10:00)'),
+     '„12/05/2027 10:00”: w zapisie z ukośnikiem dzień i miesiąc łatwo zamienić (11/03 to 11 marca albo 3 listopada) '
+     '-> wpisz 2026-11-03 albo 3.11.2026 (z godziną: 2026-11-03 10:00 albo 3.11.2026 10:00)'),
 ]
 # Mistakes that do not stop the build, but are said.
 BAD_CONTENT_WARNINGS = [
     ('aktualnosci/image_alt_says_nothing.md', 4, 'obrazek',
-     'tekst alternatywny „zdjęcie” nic nie mówi o obrazku {static}/images/zdjecie.png -> opisz, co widać i po co ten obrazek jest w tekście, np. ![Uczestniczki warsztatów przy stole z laptopami](…)'),
+     'tekst alternatywny „zdjęcie” nic nie mówi o obrazku {static}/images/zdjecie.png -> opisz, co widać i po co ten '
+     'obrazek jest w tekście, np. ![Uczestniczki warsztatów przy stole z laptopami](…)'),
     ('aktualnosci/image_alt_says_nothing.md', 6, 'obrazek',
-     'tekst alternatywny „IMG_2031” nic nie mówi o obrazku {static}/images/zdjecie.png -> opisz, co widać i po co ten obrazek jest w tekście, np. ![Uczestniczki warsztatów przy stole z laptopami](…)'),
+     'tekst alternatywny „IMG_2031” nic nie mówi o obrazku {static}/images/zdjecie.png -> opisz, co widać i po co ten '
+     'obrazek jest w tekście, np. ![Uczestniczki warsztatów przy stole z laptopami](…)'),
 ]
 
 
@@ -105,7 +134,7 @@ def check_output(tmp_path_factory):
 
 def test_make_check_lists_every_problem_and_fails(check_output):
     assert check_output.returncode == 1
-    errors = [l for l in check_output.stdout.splitlines() if l.startswith("BŁĄD: ")]
+    errors = [row for row in check_output.stdout.splitlines() if row.startswith("BŁĄD: ")]
     assert len(errors) == len(BAD_CONTENT), check_output.stdout
     assert "Traceback" not in check_output.stdout + check_output.stderr
     assert f"Błędów: {len(BAD_CONTENT)}" in check_output.stdout
@@ -114,7 +143,7 @@ def test_make_check_lists_every_problem_and_fails(check_output):
 @pytest.mark.parametrize("path, line, field, message", BAD_CONTENT)
 def test_each_message_names_file_line_and_field(check_output, path, line, field, message):
     prefix = f"BŁĄD: {path}:"
-    matches = [l for l in check_output.stdout.splitlines() if l.startswith(prefix)]
+    matches = [row for row in check_output.stdout.splitlines() if row.startswith(prefix)]
     assert matches == [f"BŁĄD: {path}:{line}: {field}: {message}"], check_output.stdout
     assert " -> " in message
 
@@ -188,7 +217,8 @@ def test_make_newpost_never_overwrites(tmp_path):
 
 
 def test_new_posts_build_cleanly_as_drafts(tmp_path):
-    content = scenario(tmp_path, "clean", {"aktualnosci/gotowy.md": "Title: Gotowy\nDate: 2026-11-01 10:00\n\nTekst.\n"})
+    ready = "Title: Gotowy\nDate: 2026-11-01 10:00\n\nTekst.\n"
+    content = scenario(tmp_path, "clean", {"aktualnosci/gotowy.md": ready})
     now = dt.datetime(2026, 11, 28, 9, 30, tzinfo=ZoneInfo("Europe/Warsaw"))
     for kind in ("post", "training", "appeal"):
         create(kind, f"Nowy {kind}", content, now=now)
@@ -218,8 +248,13 @@ def test_drafts_and_scheduled_posts_stay_off_the_live_site(tmp_path):
     for hidden in ("Zaplanowany", "Szkic", "Roboczy", "Jeszcze nie"):
         assert hidden not in everything, hidden
     assert not (live / "szkice").exists()
-    later = build(tmp_path / "later", content=content, conf="publishconf.py",
-                  BUILD_NOW="2026-12-05T09:00:00+01:00", **REAL_PAYMENT_DETAILS)
+    later = build(
+        tmp_path / "later",
+        content=content,
+        conf="publishconf.py",
+        BUILD_NOW="2026-12-05T09:00:00+01:00",
+        **REAL_PAYMENT_DETAILS,
+    )
     assert (later / "aktualnosci/zaplanowany/index.html").is_file()
 
 
@@ -233,11 +268,14 @@ def test_preview_shows_drafts_and_scheduled_posts_marked(tmp_path):
     assert "5 grudnia 2026" in as_read(scheduled.select_one(".preview-badge").get_text())
     home = soup(preview / "index.html")
     assert [m.get_text(" ", strip=True).replace("\u00a0", " ") for m in home.select(".card .preview-mark")] == [
-        "Zaplanowany na 5 grudnia 2026 r.", "Szkic"]
+        "Zaplanowany na 5 grudnia 2026 r.",
+        "Szkic",
+    ]
     assert (preview / "szkic-strony/index.html").is_file()
 
 
 # --- encodings -------------------------------------------------------------------
+
 
 def test_windows_1250_and_bom_files_read_right(tmp_path, caplog):
     content = scenario(tmp_path, "clean")
@@ -263,17 +301,27 @@ def test_windows_1250_and_bom_files_read_right(tmp_path, caplog):
 
 
 def test_comments_for_staff_never_reach_the_page(tmp_path):
-    content = scenario(tmp_path, "clean", {
-        "aktualnosci/z_komentarzem.md": "Title: Z komentarzem\nDate: 2026-11-01 10:00\n\n<!-- notatka dla zespołu -->\nTekst.\n",
-    })
+    content = scenario(
+        tmp_path,
+        "clean",
+        {
+            "aktualnosci/z_komentarzem.md": "Title: Z komentarzem\nDate: 2026-11-01 10:00\n\n<!-- notatka dla zespołu "
+            "-->\nTekst.\n",
+        },
+    )
     out = build(tmp_path / "out", content=content)
     assert "notatka dla zespołu" not in (out / "aktualnosci/z-komentarzem/index.html").read_text(encoding="utf-8")
 
 
 def test_oversized_image_warns(tmp_path, caplog):
-    content = scenario(tmp_path, "clean", {
-        "aktualnosci/z_duzym_zdjeciem.md": "Title: Duże zdjęcie\nDate: 2026-11-01 10:00\n\n![Sala]({static}/images/duze.jpg)\n",
-    })
+    content = scenario(
+        tmp_path,
+        "clean",
+        {
+            "aktualnosci/z_duzym_zdjeciem.md": "Title: Duże zdjęcie\nDate: 2026-11-01 "
+            "10:00\n\n![Sala]({static}/images/duze.jpg)\n",
+        },
+    )
     (content / "images").mkdir(exist_ok=True)
     from PIL import Image
 
@@ -288,15 +336,21 @@ def test_oversized_image_warns(tmp_path, caplog):
         build(tmp_path / "out", content=content)
     warnings = [r.getMessage() for r in caplog.records if "obrazek ma" in r.getMessage()]
     assert len(warnings) == 1
-    assert warnings[0].startswith(f"aktualnosci/z_duzym_zdjeciem.md:4: {{static}}/images/duze.jpg: obrazek ma {size_kb} KB")
+    assert warnings[0].startswith(
+        f"aktualnosci/z_duzym_zdjeciem.md:4: {{static}}/images/duze.jpg: obrazek ma {size_kb} KB"
+    )
 
 
 # --- nothing lost, reproducible ------------------------------------------------------
 
+
 def make(target, content, output, **env):
     return subprocess.run(
         ["make", "-s", target, f"INPUTDIR={content}", f"OUTPUTDIR={output}"],
-        cwd=ROOT, capture_output=True, text=True, env=dict(os.environ, **env),
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env=dict(os.environ, **env),
     )
 
 
@@ -307,7 +361,9 @@ def test_failed_build_leaves_the_previous_site_untouched(tmp_path):
     assert first.returncode == 0, first.stderr
     before = {p.relative_to(output): p.read_bytes() for p in output.rglob("*") if p.is_file()}
     shutil.copy(ROOT / "tests/data/bad_content/content/aktualnosci/article_bad_date.md", content / "aktualnosci")
-    (content / "aktualnosci/dobry.md").write_text("Title: Dobry, zmieniony\nDate: 2026-11-01 10:00\n\nNowy.\n", encoding="utf-8")
+    (content / "aktualnosci/dobry.md").write_text(
+        "Title: Dobry, zmieniony\nDate: 2026-11-01 10:00\n\nNowy.\n", encoding="utf-8"
+    )
     failed = make("html", content, output, BUILD_NOW="2026-11-28T12:00:00+01:00")
     assert failed.returncode != 0
     after = {p.relative_to(output): p.read_bytes() for p in output.rglob("*") if p.is_file()}
@@ -340,6 +396,8 @@ def test_cached_rebuild_after_an_edit_equals_a_fresh_build(tmp_path):
     files, again = site_files(fresh), site_files(rebuilt)
     assert sorted(files) == sorted(again)
     assert [rel for rel in files if files[rel] != again[rel]] == []
-    assert "Nowy program szkolenia." in (rebuilt / "szkolenia/szkolenie-jednodniowe-z-godzinami/index.html").read_text(encoding="utf-8")
+    assert "Nowy program szkolenia." in (rebuilt / "szkolenia/szkolenie-jednodniowe-z-godzinami/index.html").read_text(
+        encoding="utf-8"
+    )
     # One cache per content folder: another folder does not see these posts.
     assert len([p for p in (tmp_path / "cache").iterdir() if p.is_dir()]) == 1

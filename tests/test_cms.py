@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 from pelican.settings import read_settings
-
 from sitebuild import DATA, ROOT, SAMPLE, build, scenario
 
 NODE = shutil.which("node")
@@ -42,12 +41,12 @@ def posts(folder):
 
 # Files as staff or other editors leave them: what the format must keep.
 AWKWARD = {
-    "windows.md": "Title: Zapisane w Notatniku\r\nDate: 3.11.2026 10:00\r\nTags: a,b ,  c\r\n\r\nTekst.\r\n".encode(),
+    "windows.md": b"Title: Zapisane w Notatniku\r\nDate: 3.11.2026 10:00\r\nTags: a,b ,  c\r\n\r\nTekst.\r\n",
     "bom.md": "\ufeffTitle: Z BOM-em\nDate: 2026-11-03\n\nTekst.\n".encode(),
     "markers.md": b"---\nTitle: Z kreskami\nDate: 2026-11-03 10:00\n---\nTekst bez pustego wiersza.\n",
     "continued.md": "Title: Długi\nSummary: pierwszy wiersz\n    drugi wiersz\nDate: 2026-11-03\n\nTekst".encode(),
     "no-header.md": "Sam tekst, bez nagłówka.\n\nDrugi akapit.\n".encode(),
-    "no-blank-line.md": "Title: Bez pustego wiersza\nDate: 2026-11-03\nTekst od razu.\n".encode(),
+    "no-blank-line.md": b"Title: Bez pustego wiersza\nDate: 2026-11-03\nTekst od razu.\n",
     "spaces.md": "Title:    Dużo spacji   \nDate:2026-11-03 10:00\nCapacity:  20\n\n\n\nTekst.".encode(),
     "polish-field.md": "Tytuł: Pole po polsku\nDate: 2026-11-03\n\nTekst.\n".encode(),
     "empty.md": b"",
@@ -96,14 +95,36 @@ def test_a_file_that_is_not_utf8_is_refused_and_never_rewritten(tmp_path):
 def test_new_entries_are_written_like_make_newtraining_writes_them(tmp_path):
     if NODE is None:
         pytest.skip("Node.js is not installed (the CI machine has it)")
-    data = {"title": "Nowe szkolenie", "date": "2026-12-01 10:00", "tags": ["a", "b"], "event-start": "2027-01-14 10:00",
-            "capacity": 20, "seats-left": "", "body": "Tekst"}
-    script = ("const {makeFormat}=require(process.argv[1]);const f=makeFormat(JSON.parse(process.argv[2]));"
-              "process.stdout.write(f.toFile(JSON.parse(process.argv[3])))")
-    out = subprocess.run([NODE, "-e", script, str(ROOT / "plugins" / "cms" / "admin" / "format.js"),
-                          json.dumps(editor_fields()), json.dumps(data)], capture_output=True, text=True, check=True)
-    assert out.stdout == ("Title: Nowe szkolenie\nDate: 2026-12-01 10:00\nTags: a, b\n"
-                          "Event-Start: 2027-01-14 10:00\nCapacity: 20\n\nTekst\n")
+    data = {
+        "title": "Nowe szkolenie",
+        "date": "2026-12-01 10:00",
+        "tags": ["a", "b"],
+        "event-start": "2027-01-14 10:00",
+        "capacity": 20,
+        "seats-left": "",
+        "body": "Tekst",
+    }
+    script = (
+        "const {makeFormat}=require(process.argv[1]);const f=makeFormat(JSON.parse(process.argv[2]));"
+        "process.stdout.write(f.toFile(JSON.parse(process.argv[3])))"
+    )
+    out = subprocess.run(
+        [
+            NODE,
+            "-e",
+            script,
+            str(ROOT / "plugins" / "cms" / "admin" / "format.js"),
+            json.dumps(editor_fields()),
+            json.dumps(data),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert out.stdout == (
+        "Title: Nowe szkolenie\nDate: 2026-12-01 10:00\nTags: a, b\n"
+        "Event-Start: 2027-01-14 10:00\nCapacity: 20\n\nTekst\n"
+    )
 
 
 def test_the_forms_come_from_the_fields_the_plugins_declare():
@@ -173,9 +194,13 @@ def test_the_live_build_refuses_to_go_without_the_editor(tmp_path):
 
 
 def test_the_build_lists_each_files_problems_for_the_editor(tmp_path):
-    content = scenario(tmp_path, "none", {
-        "aktualnosci/a.md": "Title: A\nDate: 2026-11-03\n\n![zdjęcie]({static}/images/a.png)\n",
-    })
+    content = scenario(
+        tmp_path,
+        "none",
+        {
+            "aktualnosci/a.md": "Title: A\nDate: 2026-11-03\n\n![zdjęcie]({static}/images/a.png)\n",
+        },
+    )
     (content / "images").mkdir()
     shutil.copy(DATA / "bad_content" / "content" / "images" / "zdjecie.png", content / "images" / "a.png")
     out = build(tmp_path / "out", content=content, CMS_BUNDLE=str(BUNDLE.parent) if BUNDLE.exists() else None)

@@ -4,12 +4,11 @@ import datetime as dt
 import json
 import re
 import shutil
-from urllib.parse import parse_qs, unquote, urlparse
+from urllib.parse import parse_qs, urlparse
 from zoneinfo import ZoneInfo
 
 import pytest
 from icalendar import Calendar
-
 from sitebuild import DATA, build, html_pages, scenario, site_files, soup
 from sitebuild import visible_text as text  # as a reader sees it
 
@@ -221,9 +220,8 @@ def test_month_grid(site):
 def test_no_pelican_category_page_left_over(site):
     page = soup(site / "szkolenia/index.html")
     assert page.find("section", attrs={"aria-labelledby": "nadchodzace"})
-    assert not (site / "szkolenia/strona/2/index.html").exists() or soup(
-        site / "szkolenia/strona/2/index.html"
-    ).find("section", attrs={"aria-labelledby": "archiwum-szkolen"})
+    # The sample has fewer past trainings than one archive page holds.
+    assert not (site / "szkolenia/strona/2/index.html").exists()
 
 
 # --- calendars ---------------------------------------------------------------
@@ -244,7 +242,7 @@ def test_vevent_fields(site):
     cal = read_ics(site / "szkolenia/szkolenie-jednodniowe-z-godzinami/kalendarz.ics")
     (event,) = cal.walk("VEVENT")
     assert str(event["UID"]) == "stale-id-abc@klucz"
-    assert event.decoded("DTSTAMP") == dt.datetime(2026, 11, 5, 7, 30, tzinfo=dt.timezone.utc)
+    assert event.decoded("DTSTAMP") == dt.datetime(2026, 11, 5, 7, 30, tzinfo=dt.UTC)
     start = event["DTSTART"]
     assert start.params["TZID"] == "Europe/Warsaw"
     assert event.decoded("DTSTART") == dt.datetime(2027, 1, 14, 10, 0, tzinfo=WARSAW)
@@ -282,7 +280,7 @@ def test_all_day_events_are_dates_with_exclusive_end(site):
 )
 def test_trainings_across_the_dst_change(site, summary, start_utc, end_utc, start_ld, end_ld):
     event = events_by_summary(read_ics(site / "szkolenia/kalendarz.ics"))[summary]
-    utc = dt.timezone.utc
+    utc = dt.UTC
     assert event.decoded("DTSTART").astimezone(utc).strftime("%Y-%m-%dT%H:%M") == start_utc
     assert event.decoded("DTEND").astimezone(utc).strftime("%Y-%m-%dT%H:%M") == end_utc
     slug = {
@@ -345,9 +343,9 @@ def test_subscription_links_and_head(site):
     assert webcal == "webcal://localhost:8000/szkolenia/kalendarz.ics"
     for path in html_pages(site):
         links = soup(path).find_all("link", type="text/calendar")
-        assert any(l["href"] == f"{ORIGIN}/szkolenia/kalendarz.ics" for l in links), path
+        assert any(row["href"] == f"{ORIGIN}/szkolenia/kalendarz.ics" for row in links), path
     training = slug_page(site, "dzien-otwarty")
-    hrefs = [l["href"] for l in training.find_all("link", type="text/calendar")]
+    hrefs = [row["href"] for row in training.find_all("link", type="text/calendar")]
     assert f"{ORIGIN}/szkolenia/dzien-otwarty/kalendarz.ics" in hrefs
 
 
@@ -379,7 +377,7 @@ def test_json_ld_online_hybrid_cancelled(site):
     assert online["location"] == {"@type": "VirtualLocation", "url": "https://meet.example.org/webinar"}
     hybrid = json_ld(slug_page(site, "spotkanie-hybrydowe"))
     assert hybrid["eventAttendanceMode"].endswith("MixedEventAttendanceMode")
-    assert [l["@type"] for l in hybrid["location"]] == ["Place", "VirtualLocation"]
+    assert [row["@type"] for row in hybrid["location"]] == ["Place", "VirtualLocation"]
     cancelled = json_ld(slug_page(site, "szkolenie-odwolane"))
     assert cancelled["eventStatus"] == "https://schema.org/EventCancelled"
     all_day = json_ld(slug_page(site, "warsztaty-trzydniowe"))
@@ -402,14 +400,34 @@ def test_now_is_a_parameter_and_builds_are_byte_identical(tmp_path):
 # --- validation ------------------------------------------------------------------
 
 EXPECTED_PROBLEMS = [
-    ("training_start_date_month_first.md", 3, "Event-Start", "„01/14/2027”: w zapisie z ukośnikiem dzień i miesiąc łatwo zamienić"),
-    ("training_end_before_start.md", 4, "Event-End", "2027-01-10 10:00 jest wcześniej niż Event-Start 2027-01-14 10:00"),
+    (
+        "training_start_date_month_first.md",
+        3,
+        "Event-Start",
+        "„01/14/2027”: w zapisie z ukośnikiem dzień i miesiąc łatwo zamienić",
+    ),
+    (
+        "training_end_before_start.md",
+        4,
+        "Event-End",
+        "2027-01-10 10:00 jest wcześniej niż Event-Start 2027-01-14 10:00",
+    ),
     ("training_end_and_duration.md", 5, "Event-Duration", "podano jednocześnie Event-End i Event-Duration"),
     ("training_unknown_status.md", 5, "Event-Status", "nieznany status „przesunięte”"),
     ("training_deadline_after_start.md", 5, "Registration-Deadline", "jest po rozpoczęciu szkolenia"),
     ("training_negative_capacity.md", 5, "Capacity", "-5 to liczba ujemna"),
-    ("training_more_seats_than_capacity.md", 6, "Seats-Left", "wolnych miejsc (12) jest więcej niż wszystkich (Capacity: 10)"),
-    ("training_registration_not_https.md", 5, "Registration-URL", "„http://forms.example.org/x” nie jest bezpiecznym adresem"),
+    (
+        "training_more_seats_than_capacity.md",
+        6,
+        "Seats-Left",
+        "wolnych miejsc (12) jest więcej niż wszystkich (Capacity: 10)",
+    ),
+    (
+        "training_registration_not_https.md",
+        5,
+        "Registration-URL",
+        "„http://forms.example.org/x” nie jest bezpiecznym adresem",
+    ),
     ("training_in_person_without_location.md", 1, "Event-Location", "szkolenie stacjonarne nie ma miejsca"),
     ("training_online_without_url.md", 1, "Event-Online-URL", "szkolenie online nie ma adresu spotkania"),
     ("training_missing_start.md", 1, "Event-Start", "brak daty rozpoczęcia szkolenia"),
@@ -444,6 +462,4 @@ def test_one_bad_training_fails_a_site_of_good_ones(tmp_path):
     shutil.copy(bad, content / "szkolenia")
     with pytest.raises(SystemExit) as failure:
         build(tmp_path / "out", content=content)
-    assert [p.split(":")[0] for p in failure.value.problems] == [
-        "szkolenia/training_end_before_start.md"
-    ]
+    assert [p.split(":")[0] for p in failure.value.problems] == ["szkolenia/training_end_before_start.md"]

@@ -8,7 +8,6 @@ import re
 import shutil
 
 import pytest
-
 from sitebuild import ROOT, SAMPLE, build, make_check, soup
 from sitebuild import visible_text as text
 
@@ -92,8 +91,9 @@ def test_a_file_written_wrong_is_named_with_the_field_and_stops_the_build(conten
 def test_the_sample_file_is_what_the_editor_writes(tmp_path):
     """The sample content's file has exactly the form's fields, and the form
     is in the editor's configuration with the address pattern staff meet."""
-    from klucz.cms.config import decap_config
     from pelican.settings import read_settings
+
+    from klucz.cms.config import decap_config
 
     data = json.loads((SAMPLE / "strona-glowna.json").read_text(encoding="utf-8"))
     settings = read_settings(str(ROOT / "pelicanconf.py"), override={"PATH": str(SAMPLE)})

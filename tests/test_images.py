@@ -5,7 +5,6 @@ import hashlib
 
 import pytest
 from PIL import Image
-
 from sitebuild import build, scenario, soup
 
 POST = """Title: Relacja ze zdjęciami
@@ -89,7 +88,8 @@ def test_rebuild_reuses_cached_variants_and_is_identical(site, tmp_path):
 
 def test_a_broken_image_fails_the_build_with_its_name(tmp_path):
     content = scenario(tmp_path, "clean", {
-        "aktualnosci/zepsuty.md": "Title: Zepsuty obrazek\nDate: 2026-11-01 10:00\n\n![Sala]({static}/images/zepsuty.jpg)\n",
+        "aktualnosci/zepsuty.md": "Title: Zepsuty obrazek\nDate: 2026-11-01 "
+                                  "10:00\n\n![Sala]({static}/images/zepsuty.jpg)\n",
     })
     (content / "images").mkdir()
     (content / "images/zepsuty.jpg").write_bytes(b"to nie jest obrazek")

@@ -6,7 +6,6 @@ import re
 from zoneinfo import ZoneInfo
 
 import yaml
-
 from sitebuild import ROOT
 
 WORKFLOW = ROOT / ".github/workflows/publikacja.yml"
@@ -33,7 +32,7 @@ def test_github_workflow_runs_on_push_by_hand_and_daily_at_five_in_warsaw():
         kept = []
         for cron in crons:
             minute, hour = (int(x) for x in cron.split()[:2])
-            moment = dt.datetime(date.year, date.month, date.day, hour, minute, tzinfo=dt.timezone.utc)
+            moment = dt.datetime(date.year, date.month, date.day, hour, minute, tzinfo=dt.UTC)
             offset = moment.astimezone(warsaw).strftime("%z")
             if f'schedule/"{cron}"/{offset}' in guard:
                 kept.append(moment.astimezone(warsaw).hour)

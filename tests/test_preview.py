@@ -2,7 +2,6 @@
 reload, and shows the problems (keeping the last good preview) when a build fails."""
 
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -10,7 +9,6 @@ import time
 import urllib.request
 
 import pytest
-
 from sitebuild import ROOT, as_read, scenario
 
 ENV = dict(os.environ, BUILD_NOW="2026-11-28T12:00:00+01:00")
@@ -35,21 +33,22 @@ def read_event(stream, deadline):
 
 
 def start_preview(tmp_path, content, *settings):
-    """`make devserver` on a free port; returns (process, base URL) once it answers."""
+    """`make devserver` on a free port; returns (process, base URL) once it says
+    where it serves, which it does when its first build is done and it is
+    watching the files."""
     port = free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "klucz.authoring.preview", *settings, "--content", str(content),
          "--output", str(tmp_path / "podglad"), "--port", str(port)],
-        cwd=ROOT, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        cwd=ROOT, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(base + "/", timeout=1)
-            break
-        except OSError:
-            time.sleep(0.2)
-    return process, base
+    said = []
+    for line in process.stdout:
+        said.append(line)
+        if line.startswith("Podgląd: "):
+            return process, f"http://127.0.0.1:{port}"
+    process.wait(timeout=10)
+    raise AssertionError("the preview stopped before serving:\n" + "".join(said))
 
 
 @pytest.fixture
@@ -72,8 +71,8 @@ def test_preview_reloads_on_save_and_shows_problems(preview):
     draft = as_read(urllib.request.urlopen(base + "/aktualnosci/szkic/").read().decode("utf-8"))
     assert "Szkic – widoczny tylko w podglądzie" in draft
 
+    # The server registers the page before it answers: no save is missed.
     stream = urllib.request.urlopen(base + "/__podglad/zdarzenia", timeout=30)
-    time.sleep(0.5)
     (content / "aktualnosci/wpis.md").write_text(
         "Title: Wpis\nDate: 2026-11-01 10:00\n\nDruga wersja.\n", encoding="utf-8")
     assert read_event(stream, time.monotonic() + 30) == ("reload", "{}")
@@ -103,7 +102,6 @@ def test_preview_warns_on_the_page_when_an_edit_takes_away_a_live_address(tmp_pa
     process, base = start_preview(tmp_path, content, "-s", str(conf))
     try:
         stream = urllib.request.urlopen(base + "/__podglad/zdarzenia", timeout=30)
-        time.sleep(0.5)
         (content / "aktualnosci/wpis.md").write_text(
             "Title: Wpis poprawiony\nDate: 2026-11-01 10:00\n\nTekst.\n", encoding="utf-8")
         assert read_event(stream, time.monotonic() + 30) == ("reload", "{}")

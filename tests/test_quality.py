@@ -3,12 +3,10 @@
 import gzip
 import json
 import os
-import re
 import shutil
 import subprocess
 
 import pytest
-
 from sitebuild import html_pages, soup
 
 BUDGET = 30 * 1024  # HTML + CSS + JS of one page, gzipped, images apart

@@ -9,9 +9,7 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
-
 from sitebuild import ROOT, SAMPLE, TEST_NOW, build, site_files
-
 
 
 def tree(folder):
@@ -104,11 +102,17 @@ def test_editing_a_posts_text_rewrites_that_page_only(site):
     after = stamps(site.output)
     changed = sorted(name for name in after if after[name] != before.get(name))
     assert "aktualnosci/ruszylo-doradztwo-ogolne-i-specjalistyczne/index.html" in changed
-    assert "Dopisane zdanie" in (site.output / "aktualnosci/ruszylo-doradztwo-ogolne-i-specjalistyczne/index.html").read_text(encoding="utf-8")
+    assert "Dopisane zdanie" in (
+        site.output / "aktualnosci/ruszylo-doradztwo-ogolne-i-specjalistyczne/index.html"
+    ).read_text(encoding="utf-8")
     # The feeds carry the posts' texts and the sitemap is rewritten; besides
     # the post's own page only pages that list it are rendered again (a list
     # may show a post's whole text); every other page stays the file it was.
-    others = [n for n in changed if n.endswith(".html") and n != "aktualnosci/ruszylo-doradztwo-ogolne-i-specjalistyczne/index.html"]
+    others = [
+        n
+        for n in changed
+        if n.endswith(".html") and n != "aktualnosci/ruszylo-doradztwo-ogolne-i-specjalistyczne/index.html"
+    ]
     link = "/aktualnosci/ruszylo-doradztwo-ogolne-i-specjalistyczne/"
     site_wide = {"index.html", "tagi/index.html", "archiwum/index.html"}  # given every post
     assert [n for n in others if n not in site_wide and link not in (site.output / n).read_text(encoding="utf-8")] == []
@@ -118,10 +122,22 @@ def test_editing_a_posts_text_rewrites_that_page_only(site):
     assert_same_as_fresh(site)
 
 
-@pytest.mark.parametrize("change", [
-    "title", "date", "tags", "summary_from_text", "new_post", "deleted_post",
-    "training_seats", "template", "static_file", "setting", "draft",
-])
+@pytest.mark.parametrize(
+    "change",
+    [
+        "title",
+        "date",
+        "tags",
+        "summary_from_text",
+        "new_post",
+        "deleted_post",
+        "training_seats",
+        "template",
+        "static_file",
+        "setting",
+        "draft",
+    ],
+)
 def test_after_any_change_the_site_is_what_a_fresh_build_makes(site, change):
     override = {}
     if change == "title":
@@ -141,14 +157,18 @@ def test_after_any_change_the_site_is_what_a_fresh_build_makes(site, change):
         site.edit(NEWS, body.strip()[:20], "Zupełnie nowy początek. " + body.strip()[:20])
     elif change == "new_post":
         (site.content / "aktualnosci/nowy.md").write_text(
-            "Title: Nowy wpis\nDate: 2026-11-27 09:00\nTags: doradztwo\n\nTreść nowego wpisu.\n", encoding="utf-8")
+            "Title: Nowy wpis\nDate: 2026-11-27 09:00\nTags: doradztwo\n\nTreść nowego wpisu.\n", encoding="utf-8"
+        )
     elif change == "deleted_post":
         (site.content / NEWS).unlink()
     elif change == "training_seats":
         site.edit(TRAINING, "Seats-Left: 8", "Seats-Left: 0")
     elif change == "template":
         page = site.theme / "templates/article.html"
-        page.write_text(page.read_text(encoding="utf-8").replace("</article>", "<p>Nowy dopisek szablonu.</p></article>", 1), encoding="utf-8")
+        page.write_text(
+            page.read_text(encoding="utf-8").replace("</article>", "<p>Nowy dopisek szablonu.</p></article>", 1),
+            encoding="utf-8",
+        )
         bump(page)
     elif change == "static_file":
         add_image_to_news(site)
@@ -167,7 +187,9 @@ def test_after_any_change_the_site_is_what_a_fresh_build_makes(site, change):
 def test_time_passing_is_seen_to_the_minute(site):
     """The moment of the build is not part of the signature, but what depends on
     it is: a new month, the 1,5% season, a sign-up deadline passing at 23:59."""
-    page = site.output / "szkolenia/abc-ekonomii-spolecznej-co-kazdy-przedsiebiorca-spoleczny-wiedziec-powinien/index.html"
+    page = (
+        site.output / "szkolenia/abc-ekonomii-spolecznej-co-kazdy-przedsiebiorca-spoleczny-wiedziec-powinien/index.html"
+    )
     seen = set()
     for moment in ("2027-01-10T12:00:00+01:00", "2027-01-10T23:59:30+01:00"):
         site.rebuild(BUILD_NOW=moment)
@@ -184,20 +206,33 @@ def test_a_list_page_showing_another_posts_whole_text_follows_it(site, cached_pi
     shown = "{{ article.content }}"
     if cached_piece:
         macros = site.theme / "templates/macros.html"
-        macros.write_text(macros.read_text(encoding="utf-8") + (
-            '\n{% macro full_text(article) %}{% cache "full", article.source_path %}'
-            "{{ article.content }}{% endcache %}{% endmacro %}\n"), encoding="utf-8")
+        macros.write_text(
+            macros.read_text(encoding="utf-8")
+            + (
+                '\n{% macro full_text(article) %}{% cache "full", article.source_path %}'
+                "{{ article.content }}{% endcache %}{% endmacro %}\n"
+            ),
+            encoding="utf-8",
+        )
         bump(macros)
         shown = '{% from "macros.html" import full_text with context %}{{ full_text(article) }}'
         page = site.theme / "templates/article.html"
-        page.write_text(page.read_text(encoding="utf-8").replace(
-            "{% endblock content %}", "<div hidden>" + shown + "</div>{% endblock content %}", 1), encoding="utf-8")
+        page.write_text(
+            page.read_text(encoding="utf-8").replace(
+                "{% endblock content %}", "<div hidden>" + shown + "</div>{% endblock content %}", 1
+            ),
+            encoding="utf-8",
+        )
         bump(page)
     archive = site.theme / "templates/archives.html"
-    archive.write_text(archive.read_text(encoding="utf-8").replace(
-        "{% endblock content %}",
-        "{% for article in articles %}<div class=\"full\">" + shown + "</div>{% endfor %}{% endblock content %}", 1),
-        encoding="utf-8")
+    archive.write_text(
+        archive.read_text(encoding="utf-8").replace(
+            "{% endblock content %}",
+            '{% for article in articles %}<div class="full">' + shown + "</div>{% endfor %}{% endblock content %}",
+            1,
+        ),
+        encoding="utf-8",
+    )
     bump(archive)
     site.rebuild()
     site.edit(NEWS, "\n\n", "\n\nZdanie dopisane na początku tekstu.\n\n")
@@ -243,8 +278,10 @@ def test_a_page_where_a_folder_was_and_a_folder_where_a_page_was(site):
     (site.output / "aktualnosci/stary.html").mkdir()
     (site.output / "aktualnosci/stary.html/index.html").write_text("stare", encoding="utf-8")
     (site.content / "aktualnosci/stary.md").write_text(
-        "Title: Stary\nDate: 2026-11-02 10:00\nSave_as: aktualnosci/stary.html\nURL: aktualnosci/stary.html\n\nTekst.\n",
-        encoding="utf-8")
+        "Title: Stary\nDate: 2026-11-02 10:00\nSave_as: aktualnosci/stary.html\n"
+        "URL: aktualnosci/stary.html\n\nTekst.\n",
+        encoding="utf-8",
+    )
     site.rebuild()
     assert (site.output / "aktualnosci/stary.html").is_file()
     assert_same_as_fresh(site)
@@ -263,5 +300,6 @@ def test_a_reused_page_brings_its_image_variants(site):
     site.rebuild()
     assert page.stat().st_ino == before  # reused, not rendered
     assert sorted((site.output / "images/warianty").glob("nowe-*.webp")) == [
-        site.output / "images/warianty" / v.name for v in variants]
+        site.output / "images/warianty" / v.name for v in variants
+    ]
     assert_same_as_fresh(site)

@@ -4,7 +4,6 @@ and a search page and field are there for visitors."""
 import json
 
 import pytest
-
 from sitebuild import build, html_pages, scenario, soup
 
 

@@ -9,11 +9,10 @@ import sys
 from zoneinfo import ZoneInfo
 
 import pytest
-
 from sitebuild import DATA, ROOT, SAMPLE, TEST_NOW, as_read, build, make_check, scenario, soup
 
-from klucz.polish_dates import DateProblem, parse_moment  # noqa: E402
-from klucz.strict_build import declared_fields, read_header  # noqa: E402
+from klucz.polish_dates import DateProblem, parse_moment
+from klucz.strict_build import declared_fields, read_header
 
 PYTHON = sys.executable
 ENV = dict(os.environ)
@@ -88,12 +87,13 @@ def test_the_table_is_large_enough():
 
 def test_offset_written_in_iso_is_kept():
     moment = parse_moment("2026-11-03T10:00+00:00")
-    assert moment.offset == dt.timezone.utc
+    assert moment.offset == dt.UTC
 
 
 # A post, a training and their pages, built from Polish dates.
 POLISH_DATED = {
-    "aktualnosci/polskie-daty.md": "Title: Relacja z targów\nDate: 03.11.2026 10:00\nModified: 4 listopada 2026 r., 9:15\n\nTekst.\n",
+    "aktualnosci/polskie-daty.md": "Title: Relacja z targów\nDate: 03.11.2026 10:00\nModified: 4 listopada 2026 r., "
+                                   "9:15\n\nTekst.\n",
     "aktualnosci/zaplanowany.md": "Title: Zapowiedź\nDate: 12.05.2027\n\nTekst.\n",
     "szkolenia/szkolenie.md": (
         "Title: Księgowość\nDate: 2026-11-01\nEvent-Start: 03.12.2026 10:00\nEvent-End: 3 grudnia 2026 r., 15:00\n"
@@ -214,28 +214,47 @@ def test_a_failing_template_filter_is_one_polish_line_naming_the_post(tmp_path):
     conf = _failing_filter_conf(tmp_path)
     content = DATA / "failing_filter" / "content"
     env = dict(ENV, COLUMNS="300")
-    html = subprocess.run([PYTHON, "-m", "klucz.authoring.build", str(content), "-o", str(tmp_path / "out"), "-s", str(conf)],
-                          cwd=ROOT, env=env, capture_output=True, text=True)
+    html = subprocess.run(
+        [PYTHON, "-m", "klucz.authoring.build", str(content), "-o", str(tmp_path / "out"), "-s", str(conf)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     assert html.returncode == 1
     assert "Traceback" not in html.stdout + html.stderr
     assert FAILED_PAGE in html.stderr.splitlines()
     assert not (tmp_path / "out").exists() and not (tmp_path / "out.new").exists()
-    check = subprocess.run([PYTHON, "-m", "klucz.authoring.check", "-s", str(conf), "--content", str(content)],
-                           cwd=ROOT, env=env, capture_output=True, text=True)
+    check = subprocess.run(
+        [PYTHON, "-m", "klucz.authoring.check", "-s", str(conf), "--content", str(content)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     assert check.returncode == 1
     assert FAILED_PAGE in check.stdout.splitlines()
     assert "Traceback" not in check.stdout + check.stderr
     # A maintainer asks for the traceback.
-    debug = subprocess.run([PYTHON, "-m", "klucz.authoring.build", str(content), "-o", str(tmp_path / "out"), "-s", str(conf)],
-                           cwd=ROOT, env=dict(env, DEBUG="1"), capture_output=True, text=True)
+    debug = subprocess.run(
+        [PYTHON, "-m", "klucz.authoring.build", str(content), "-o", str(tmp_path / "out"), "-s", str(conf)],
+        cwd=ROOT,
+        env=dict(env, DEBUG="1"),
+        capture_output=True,
+        text=True,
+    )
     assert debug.returncode != 0 and "Traceback" in debug.stdout + debug.stderr
     assert "ZeroDivisionError" in debug.stdout + debug.stderr
 
 
 def test_make_html_on_bad_content_shows_no_traceback(tmp_path):
-    result = subprocess.run(["make", "-s", "html", f"INPUTDIR={DATA / 'bad_content' / 'content'}",
-                             f"OUTPUTDIR={tmp_path / 'out'}"], cwd=ROOT, capture_output=True, text=True,
-                            env=dict(os.environ, COLUMNS="300"))
+    result = subprocess.run(
+        ["make", "-s", "html", f"INPUTDIR={DATA / 'bad_content' / 'content'}", f"OUTPUTDIR={tmp_path / 'out'}"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env=dict(os.environ, COLUMNS="300"),
+    )
     assert result.returncode != 0
     assert "Traceback" not in result.stdout + result.stderr
     assert "title_empty.md:1: Title: tytuł jest pusty" in result.stdout + result.stderr
@@ -291,23 +310,49 @@ def test_drafts_and_scheduled_posts_are_marked_wherever_they_are_listed(tmp_path
 
 # --- the templates' generator and the guide -------------------------------------
 
+
 def test_new_post_without_title_names_its_own_command():
     for kind, target in (("post", "newpost"), ("training", "newtraining"), ("appeal", "newappeal")):
-        result = subprocess.run([PYTHON, "-m", "klucz.authoring.new", kind, "", "--content", "/nonexistent"],
-                                cwd=ROOT, env=ENV, capture_output=True, text=True)
+        result = subprocess.run(
+            [PYTHON, "-m", "klucz.authoring.new", kind, "", "--content", "/nonexistent"],
+            cwd=ROOT,
+            env=ENV,
+            capture_output=True,
+            text=True,
+        )
         assert result.returncode == 2
         assert f"make {target} TITLE=" in result.stderr
         assert re.findall(r"make (new\w+)", result.stderr) == [target]
 
 
 def test_new_training_takes_its_start_in_any_accepted_form(tmp_path):
-    made = subprocess.run([PYTHON, "-m", "klucz.authoring.new", "training", "Szkolenie z RODO", "--when", "14 stycznia 2027 r., 9:30",
-                           "--content", str(tmp_path)], cwd=ROOT, env=ENV, capture_output=True, text=True)
+    made = subprocess.run(
+        [
+            PYTHON,
+            "-m",
+            "klucz.authoring.new",
+            "training",
+            "Szkolenie z RODO",
+            "--when",
+            "14 stycznia 2027 r., 9:30",
+            "--content",
+            str(tmp_path),
+        ],
+        cwd=ROOT,
+        env=ENV,
+        capture_output=True,
+        text=True,
+    )
     assert made.returncode == 0, made.stderr
     text = next((tmp_path / "szkolenia").glob("*.md")).read_text(encoding="utf-8")
     assert "\nEvent-Start: 2027-01-14 09:30\n" in text
-    refused = subprocess.run([PYTHON, "-m", "klucz.authoring.new", "post", "Wpis", "--when", "01/14/2027",
-                              "--content", str(tmp_path)], cwd=ROOT, env=ENV, capture_output=True, text=True)
+    refused = subprocess.run(
+        [PYTHON, "-m", "klucz.authoring.new", "post", "Wpis", "--when", "01/14/2027", "--content", str(tmp_path)],
+        cwd=ROOT,
+        env=ENV,
+        capture_output=True,
+        text=True,
+    )
     assert refused.returncode == 2 and "ukośnikiem" in refused.stderr
     assert not (tmp_path / "aktualnosci").exists()
 

@@ -3,7 +3,6 @@
 import logging
 
 import pytest
-
 from sitebuild import build, scenario
 
 GOOD = "Title: Dobry wpis\nDate: 2026-11-01 10:00\n\nTreść.\n"

@@ -3,7 +3,6 @@ a build at 23:59 and one at 00:01 (what the daily 05:00 rebuild and any
 rebuild after midnight publish)."""
 
 import pytest
-
 from sitebuild import build, scenario, soup
 
 TRAINING = (
@@ -35,7 +34,10 @@ def test_sign_up_deadline_and_scheduled_post_across_midnight(tmp_path, before, a
 
 
 def test_the_1_5_percent_season_ends_with_april(tmp_path):
-    evening, night = built(tmp_path, "april", "2027-04-30T23:59:00+02:00"), built(tmp_path, "may", "2027-05-01T00:01:00+02:00")
+    evening, night = (
+        built(tmp_path, "april", "2027-04-30T23:59:00+02:00"),
+        built(tmp_path, "may", "2027-05-01T00:01:00+02:00"),
+    )
     page = "aktualnosci/zwykly-wpis/index.html"
     assert soup(evening / page).select_one(".donation__tax") is not None
     assert soup(night / page).select_one(".donation__tax") is None

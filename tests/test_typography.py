@@ -1,12 +1,9 @@
 """Unit tests of the Polish typography rules."""
 
-import sys
-from pathlib import Path
 
 import pytest
 
-
-from klucz.typography import nbsp_html, nbsp_text  # noqa: E402
+from klucz.typography import nbsp_html, nbsp_text
 
 N = "\u00a0"
 
@@ -25,7 +22,10 @@ N = "\u00a0"
         ("wzrost o 50 %", f"wzrost o{N}50{N}%"),
         ("tel. 42 630 17 49", f"tel.{N}42{N}630{N}17{N}49"),
         ("ul. Pomorska 40, 91-408 Łódź", f"ul.{N}Pomorska 40, 91\u2011408 Łódź"),
-        ("10:00–15:00, 14–16 stycznia, m. in. 8 z 20", f"10:00–\u206015:00, 14–\u206016{N}stycznia, m.{N}in. 8{N}z{N}20"),
+        (
+            "10:00–15:00, 14–16 stycznia, m. in. 8 z 20",
+            f"10:00–\u206015:00, 14–\u206016{N}stycznia, m.{N}in. 8{N}z{N}20",
+        ),
         ("6 480 000,00 zł", f"6{N}480{N}000,00{N}zł"),
         ("ta wiosna", "ta wiosna"),
         ("klasa b", "klasa b"),

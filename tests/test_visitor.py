@@ -34,7 +34,6 @@ def test_wesprzyj_nas_always_leads_to_one_place(dev_site):
 
 
 import pytest  # noqa: E402
-
 from sitebuild import build, scenario  # noqa: E402
 
 
@@ -50,7 +49,9 @@ def text(node):
 
 def test_a_cancelled_training_is_marked_once_and_offers_no_calendar(trainings):
     listing = soup(trainings / "szkolenia" / "index.html")
-    card = next(c for c in listing.select(".training-card") if "Szkolenie odwołane" in text(c.select_one(".card__title")))
+    card = next(
+        c for c in listing.select(".training-card") if "Szkolenie odwołane" in text(c.select_one(".card__title"))
+    )
     said = text(card).lower()
     assert said.count("odwoł") == 2  # the title itself, and the badge
     assert card.select(".signup-label") == []
@@ -66,7 +67,9 @@ def test_the_sign_up_box_says_its_state_once_and_never_contradicts_it(trainings)
             continue
         heading = text(box.find("h2"))
         assert heading != "Zapisy" and text(box).count(heading) == 1, path
-    full = soup(trainings / "szkolenia" / "szkolenie-bez-wolnych-miejsc" / "index.html").find("section", class_="signup")
+    full = soup(trainings / "szkolenia" / "szkolenie-bez-wolnych-miejsc" / "index.html").find(
+        "section", class_="signup"
+    )
     assert text(full.find("h2")) == "Brak wolnych miejsc"
     assert "Zgłoszenia przyjmujemy" not in text(full)
     assert "Wolne miejsca" not in text(full)
@@ -99,8 +102,11 @@ def test_training_cards_in_lists_show_when_the_training_is(dev_site):
             assert meta.startswith("Termin:"), (listing, meta)
     # (On the home page it stands among the next trainings, not again in the latest posts.)
     tag = soup(dev_site / "tag" / "spoldzielnie-socjalne" / "index.html")
-    abc = next(c for c in tag.select("article.card--szkolenia")
-               if "ABC Ekonomii Społecznej – co każdy" in text(c) and c.select_one(".post-meta"))
+    abc = next(
+        c
+        for c in tag.select("article.card--szkolenia")
+        if "ABC Ekonomii Społecznej – co każdy" in text(c) and c.select_one(".post-meta")
+    )
     assert "14 stycznia 2027" in text(abc.select_one(".post-meta"))
     assert "20 listopada 2026" not in text(abc)  # the day it was announced
 
@@ -136,7 +142,9 @@ def test_nothing_that_belongs_together_breaks_across_lines(dev_site, trainings):
             text = visible_text(path)
             for name, rule in LINE_BREAK_FAULTS.items():
                 for match in re.finditer(rule, text):
-                    faults.append(f"{path.relative_to(site)}: {name}: …{text[max(0, match.start() - 25):match.end() + 10]}…")
+                    faults.append(
+                        f"{path.relative_to(site)}: {name}: …{text[max(0, match.start() - 25) : match.end() + 10]}…"
+                    )
     assert faults == []
 
 
@@ -179,8 +187,7 @@ def test_following_is_explained_without_jargon(dev_site, tmp_path):
     assert "Subskrybuj nowe wpisy" in said and "czytniku" in said
     assert "Atom" not in said and "RSS" not in said
     content = scenario(tmp_path, "none", {"aktualnosci/a.md": "Title: A\nDate: 2026-11-03\n\nTekst.\n"})
-    out = build(tmp_path / "out", content=content,
-                SOCIAL_LINKS=[("Facebook", "https://www.facebook.com/centrumklucz")])
+    out = build(tmp_path / "out", content=content, SOCIAL_LINKS=[("Facebook", "https://www.facebook.com/centrumklucz")])
     link = soup(out / "index.html").select_one(".site-footer__feeds a[rel~=me]")
     assert text(link) == "Facebook" and link["href"] == "https://www.facebook.com/centrumklucz"
 
@@ -201,8 +208,10 @@ def test_signing_up_never_dead_ends_without_a_mail_program(dev_site, trainings):
     link = urlparse(box.select_one("a.button")["href"])
     assert link.scheme == "mailto"
     query = parse_qs(link.query)
-    shown = {text(dt): dd.select_one("[data-copy]") for dt, dd in zip(box.select(".signup__mail dt"),
-                                                                     box.select(".signup__mail dd"))}
+    shown = {
+        text(dt): dd.select_one("[data-copy]")
+        for dt, dd in zip(box.select(".signup__mail dt"), box.select(".signup__mail dd"), strict=True)
+    }
     assert shown["Adres"]["data-copy"] == unquote(link.path) == "szkolenia@instytutsprawobywatelskich.pl"
     assert shown["Temat"]["data-copy"] == query["subject"][0]
     assert shown["Temat"]["data-copy"].startswith("Zgłoszenie: ABC Ekonomii Społecznej")
@@ -210,7 +219,9 @@ def test_signing_up_never_dead_ends_without_a_mail_program(dev_site, trainings):
     assert "\u2060" not in shown["Temat"]["data-copy"] and "\u00a0" not in shown["Temat"]["data-copy"]
     notice = text(box.select_one(".rodo-notice"))
     assert "trafia tylko do skrzynki szkolenia@instytutsprawobywatelskich.pl" in notice
-    waiting = soup(trainings / "szkolenia" / "szkolenie-bez-wolnych-miejsc" / "index.html").find("section", class_="signup")
+    waiting = soup(trainings / "szkolenia" / "szkolenie-bez-wolnych-miejsc" / "index.html").find(
+        "section", class_="signup"
+    )
     assert "Zapisz się na listę rezerwową" in text(waiting)
     subject = parse_qs(urlparse(waiting.select_one("a.button")["href"]).query)["subject"][0]
     assert subject.startswith("Lista rezerwowa: ")
@@ -283,8 +294,11 @@ def test_every_page_weighs_at_most_30_kb_gzipped_with_its_css_and_scripts(dev_si
     for path in html_pages(dev_site):
         page = soup(path)
         files = [path]
-        files += [dev_site / link["href"].lstrip("/") for link in page.find_all("link", rel="stylesheet")
-                  if link.get("media") != "print"]
+        files += [
+            dev_site / link["href"].lstrip("/")
+            for link in page.find_all("link", rel="stylesheet")
+            if link.get("media") != "print"
+        ]
         files += [dev_site / script["src"].lstrip("/") for script in page.find_all("script", src=True)]
         total = sum(weight(f) for f in files)
         heaviest.append((total, str(path.relative_to(dev_site))))
@@ -315,9 +329,13 @@ def test_a_posts_own_picture_shows_above_its_text_with_its_description(dev_site)
 def test_a_post_picture_without_its_file_or_description_is_refused(tmp_path):
     from klucz.strict_build.collector import BuildFailed
 
-    content = scenario(tmp_path, "none", {
-        "aktualnosci/a.md": "Title: A\nDate: 2026-11-03\nImage: images/brak.jpg\n\nTekst.\n",
-    })
+    content = scenario(
+        tmp_path,
+        "none",
+        {
+            "aktualnosci/a.md": "Title: A\nDate: 2026-11-03\nImage: images/brak.jpg\n\nTekst.\n",
+        },
+    )
     with pytest.raises(BuildFailed) as failed:
         build(tmp_path / "out", content=content)
     said = str(failed.value)
@@ -343,9 +361,18 @@ def test_every_link_and_picture_on_the_site_leads_somewhere(dev_site):
         if "admin" in html.relative_to(dev_site).parts:
             continue
         page = soup(html)
-        for tag, attr in (("a", "href"), ("link", "href"), ("img", "src"), ("script", "src"), ("source", "srcset"), ("img", "srcset")):
+        for tag, attr in (
+            ("a", "href"),
+            ("link", "href"),
+            ("img", "src"),
+            ("script", "src"),
+            ("source", "srcset"),
+            ("img", "srcset"),
+        ):
             for element in page.find_all(tag, attrs={attr: True}):
-                for value in ([v.strip().split(" ")[0] for v in element[attr].split(",")] if attr == "srcset" else [element[attr]]):
+                for value in (
+                    [v.strip().split(" ")[0] for v in element[attr].split(",")] if attr == "srcset" else [element[attr]]
+                ):
                     parts = urlsplit(value)
                     if parts.scheme or parts.netloc or value.startswith(("mailto:", "tel:")):
                         continue

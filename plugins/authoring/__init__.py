@@ -5,10 +5,9 @@ check`, `make html` and `make publish`."""
 
 from pelican import signals
 
-from .fields import FIELDS  # noqa: F401
-
 from .checks import check_site, drop_duplicates, drop_missing_static, reset, track_address
 from .encoding import use_tolerant_reader
+from .fields import FIELDS  # noqa: F401
 from .schedule import preview_pages, schedule_articles
 
 

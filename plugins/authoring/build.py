@@ -13,10 +13,12 @@ import sys
 from pelican import DEFAULT_LOG_HANDLER, get_config, parse_arguments
 from pelican.log import init as init_logging
 from pelican.settings import read_settings
+
 from klucz.render_cache.output import build_site
 from klucz.strict_build import BuildFailed, start_pelican, unexpected
 
 from .cache import with_reader_cache
+
 
 def debugging():
     return os.environ.get("DEBUG", "").strip() not in ("", "0", "no", "false")

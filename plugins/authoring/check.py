@@ -100,7 +100,8 @@ def main(argv=None):
     for line in warnings:
         print(f"UWAGA: {line}")
     if errors:
-        print(f"\nBłędów: {len(errors)}, ostrzeżeń: {len(warnings)}. Popraw błędy – do tego czasu strona się nie zbuduje.")
+        print(f"\nBłędów: {len(errors)}, ostrzeżeń: {len(warnings)}. Popraw błędy – do tego czasu strona się nie "
+              "zbuduje.")
         return 1
     print(f"Wszystko w porządku. Ostrzeżeń: {len(warnings)}.")
     return 0

@@ -8,6 +8,7 @@ import re
 from pelican.contents import Static
 from pelican.utils import slugify
 from unidecode import unidecode
+
 from klucz.strict_build import Problem, field_line, relative_path, report
 
 from .encoding import decode

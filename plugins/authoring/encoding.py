@@ -16,6 +16,7 @@ from markdown import Markdown
 from pelican.readers import DUPLICATES_DEFINITIONS_ALLOWED, MarkdownReader
 from pelican.urlwrappers import URLWrapper
 from pelican.utils import SafeDatetime
+
 from klucz.polish_dates import parse_moment
 from klucz.strict_build import Problem, Reported, declared_fields, read_header, relative_path, report
 

@@ -5,9 +5,10 @@ date in one of the accepted forms, a title that gives an address."""
 import difflib
 
 from pelican.utils import slugify
+from unidecode import unidecode
+
 from klucz.polish_dates import DateProblem, parse_moment
 from klucz.strict_build import Problem, declared_fields
-from unidecode import unidecode
 
 from .fields import NOT_USED
 
@@ -82,6 +83,7 @@ def _address_problems(header, settings, shown):
                             f"wpisz Slug: {right}", line=slug.line)]
         return []
     if title is not None and not slugify(title.value, regex_subs=subs):
-        return [Problem(shown, "Title", f"z tytułu „{title.value}” nie powstanie adres strony (nie ma w nim liter ani cyfr)",
+        return [Problem(shown, "Title", f"z tytułu „{title.value}” nie powstanie adres strony (nie ma w nim liter ani "
+                                        "cyfr)",
                         "dodaj do tytułu słowa albo wiersz Slug: krotki-adres", line=title.line)]
     return []

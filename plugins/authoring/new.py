@@ -53,7 +53,11 @@ def _training_notes():
     """The help of every training field, from the events plugin's declaration."""
     lines = ["<!--", "Pola szkolenia (nagłówek na górze pliku). Godziny są czasem polskim.", ""]
     for field in TRAINING_FIELDS:
-        lines.extend(textwrap.wrap(field.help, 76, break_on_hyphens=False, initial_indent=f"{field.name:<22} ", subsequent_indent=" " * 23))
+        lines.extend(
+            textwrap.wrap(
+                field.help, 76, break_on_hyphens=False, initial_indent=f"{field.name:<22} ", subsequent_indent=" " * 23
+            )
+        )
     return "\n".join(lines + ["-->", ""])
 
 
@@ -103,7 +107,7 @@ def create(kind, title, content_dir, now=None, uid_domain="klucz.instytutsprawob
     title = " ".join(title.split())
     if not title:
         target, example = TARGETS[kind]
-        raise ValueError(f"podaj tytuł, np. make {target} TITLE=\"{example}\"")
+        raise ValueError(f'podaj tytuł, np. make {target} TITLE="{example}"')
     when = parse_moment(when) if when else None  # DateProblem before any file is made
     now = now or dt.datetime.now(ZoneInfo("Europe/Warsaw"))
     folder, _ = KINDS[kind]

@@ -69,6 +69,7 @@ class Preview:
         self.watch = watch
         self.clients = []
         self.lock = threading.Lock()
+        self.watching = threading.Event()
         self.problems = []
         self.warnings = []
 
@@ -110,9 +111,14 @@ class Preview:
     def watch_forever(self):
         from watchfiles import watch
 
-        for _changes in watch(*self.watch, debounce=300):
-            print("Zmiana w plikach – buduję od nowa…", flush=True)
-            self.build()
+        # watchfiles yields an empty set once it watches and nothing changed
+        # (yield_on_timeout): then `watching` is set, and the server says
+        # where it serves only after that, so no save is missed.
+        for changes in watch(*self.watch, debounce=300, yield_on_timeout=True, rust_timeout=500):
+            self.watching.set()
+            if changes:
+                print("Zmiana w plikach – buduję od nowa…", flush=True)
+                self.build()
 
 
 def problems_from(output):
@@ -155,10 +161,8 @@ def handler_for(preview):
             self.wfile.write(body)
 
         def _events(self):
-            self.send_response(200)
-            self.send_header("Content-Type", "text/event-stream")
-            self.send_header("Cache-Control", "no-store")
-            self.end_headers()
+            # Registered before the answer starts: a save right after the page
+            # connects reaches it.
             inbox = queue.Queue()
             with preview.lock:
                 preview.clients.append(inbox)
@@ -167,6 +171,10 @@ def handler_for(preview):
             elif preview.warnings:
                 inbox.put(("warnings", json.dumps(preview.warnings, ensure_ascii=False)))
             try:
+                self.send_response(200)
+                self.send_header("Content-Type", "text/event-stream")
+                self.send_header("Cache-Control", "no-store")
+                self.end_headers()
                 while True:
                     try:
                         event, data = inbox.get(timeout=15)
@@ -211,6 +219,7 @@ def main(argv=None):
     os.makedirs(preview.output, exist_ok=True)
     server = make_server(preview.output, args.port, args.bind, handler=handler_for(preview))
     threading.Thread(target=preview.watch_forever, daemon=True).start()
+    preview.watching.wait()
     serve_until_stopped(server, f"http://localhost:{args.port}/", "Podgląd")
     return 0
 

@@ -7,6 +7,7 @@ import os
 import sys
 
 from pelican.settings import read_settings
+
 from klucz.serving.addresses import advice, lost_addresses
 from klucz.serving.settings import setting
 

@@ -18,7 +18,7 @@ class DeployError(Exception):
 
 
 def release_name():
-    return dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
+    return dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")
 
 
 def parse_target(text):
@@ -51,7 +51,9 @@ def _run(command, what, **kwargs):
     try:
         return subprocess.run(command, capture_output=True, text=True, check=True, **kwargs)
     except FileNotFoundError:
-        raise DeployError(f"brak programu {command[0]} -> zainstaluj go (Debian/Ubuntu: apt install {command[0]})") from None
+        raise DeployError(
+            f"brak programu {command[0]} -> zainstaluj go (Debian/Ubuntu: apt install {command[0]})"
+        ) from None
     except subprocess.CalledProcessError as error:
         said = " / ".join((error.stderr or error.stdout or "").strip().splitlines()[-3:]) or f"kod {error.returncode}"
         hint = ""
@@ -151,13 +153,16 @@ class SshTarget:
         return _run(self._ssh() + [self._login(), script], what)
 
     def live_manifest(self):
-        result = self._remote(f"cat {shlex.quote(self.path + '/current/' + MANIFEST)} 2>/dev/null || true",
-                              "odczyt listy adresów z serwera")
+        result = self._remote(
+            f"cat {shlex.quote(self.path + '/current/' + MANIFEST)} 2>/dev/null || true",
+            "odczyt listy adresów z serwera",
+        )
         return result.stdout or None
 
     def releases(self):
-        listing = self._remote(f"ls -1 {shlex.quote(self.path + '/releases')} 2>/dev/null || true",
-                               "odczyt wydań na serwerze").stdout
+        listing = self._remote(
+            f"ls -1 {shlex.quote(self.path + '/releases')} 2>/dev/null || true", "odczyt wydań na serwerze"
+        ).stdout
         return sorted(n for n in listing.split() if not n.startswith("."))
 
     def current(self):
@@ -176,15 +181,19 @@ class SshTarget:
         _run(command, "wysyłanie plików (rsync)")
         self._remote(f"mv {base}/releases/.{name} {base}/releases/{name}", "zapisanie wydania")
         self._switch(name)
-        self._remote(f"cd {base}/releases && ls -1 | grep -v '^\\.' | sort | head -n -{KEEP_RELEASES} "
-                     f"| grep -vx \"$(basename \"$(readlink {base}/current)\")\" | xargs -r rm -rf",
-                     "usuwanie starych wydań")
+        self._remote(
+            f"cd {base}/releases && ls -1 | grep -v '^\\.' | sort | head -n -{KEEP_RELEASES} "
+            f'| grep -vx "$(basename "$(readlink {base}/current)")" | xargs -r rm -rf',
+            "usuwanie starych wydań",
+        )
         return name
 
     def _switch(self, name):
         base = shlex.quote(self.path)
-        self._remote(f"ln -sfn releases/{shlex.quote(name)} {base}/.current.new && mv -Tf {base}/.current.new {base}/current",
-                     "przełączenie strony na nowe wydanie")
+        self._remote(
+            f"ln -sfn releases/{shlex.quote(name)} {base}/.current.new && mv -Tf {base}/.current.new {base}/current",
+            "przełączenie strony na nowe wydanie",
+        )
 
     def rollback(self):
         return _previous(self, self._switch)
@@ -215,8 +224,9 @@ class FtpTarget:
         else:
             settings.append("set ftp:ssl-allow false")
         port = f" -p {self.port}" if self.port else ""
-        script = settings + [" && ".join([f"open --env-password -u {_lftp_quote(self.user)}{port} {self.host}"]
-                                         + commands)]
+        script = settings + [
+            " && ".join([f"open --env-password -u {_lftp_quote(self.user)}{port} {self.host}"] + commands)
+        ]
         with tempfile.NamedTemporaryFile("w", suffix=".lftp", delete=False, encoding="utf-8") as f:
             f.write("\n".join(script) + "\n")
         try:
@@ -227,8 +237,9 @@ class FtpTarget:
 
     def live_manifest(self):
         try:
-            result = self._lftp([f"cat {_lftp_quote(self.path.rstrip('/') + '/' + MANIFEST)}"],
-                                "odczyt listy adresów z serwera")
+            result = self._lftp(
+                [f"cat {_lftp_quote(self.path.rstrip('/') + '/' + MANIFEST)}"], "odczyt listy adresów z serwera"
+            )
         except DeployError as error:
             if "550" in str(error) or "No such file" in str(error) or "Access failed" in str(error):
                 return None
@@ -238,20 +249,25 @@ class FtpTarget:
     def upload(self, output):
         local, remote = _lftp_quote(output.rstrip("/") + "/"), _lftp_quote(self.path.rstrip("/") + "/")
         mirror = "mirror --reverse --no-perms --parallel=4"
-        self._lftp([
-            f"mkdir -p -f {remote}",
-            # 1. assets and media: pages that link to them come after them;
-            f"{mirror} --exclude-glob *.html --exclude-glob {MANIFEST} {local} {remote}",
-            # 2. the pages and the list of addresses;
-            f"{mirror} {local} {remote}",
-            # 3. only now what is no longer part of the site.
-            f"{mirror} --delete --only-missing {local} {remote}",
-        ], "wysyłanie plików (lftp)")
+        self._lftp(
+            [
+                f"mkdir -p -f {remote}",
+                # 1. assets and media: pages that link to them come after them;
+                f"{mirror} --exclude-glob *.html --exclude-glob {MANIFEST} {local} {remote}",
+                # 2. the pages and the list of addresses;
+                f"{mirror} {local} {remote}",
+                # 3. only now what is no longer part of the site.
+                f"{mirror} --delete --only-missing {local} {remote}",
+            ],
+            "wysyłanie plików (lftp)",
+        )
         return None
 
     def rollback(self):
-        raise DeployError("serwer FTP nie przechowuje poprzednich wydań -> wróć do wcześniejszej wersji plików w "
-                          "repozytorium i uruchom make deploy jeszcze raz")
+        raise DeployError(
+            "serwer FTP nie przechowuje poprzednich wydań -> wróć do wcześniejszej wersji plików w "
+            "repozytorium i uruchom make deploy jeszcze raz"
+        )
 
 
 def _lftp_quote(text):

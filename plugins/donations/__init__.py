@@ -4,9 +4,8 @@ and money-safe checks of the payment details."""
 
 from pelican import signals
 
-from .fields import FIELDS  # noqa: F401
-
 from .config import validate
+from .fields import FIELDS  # noqa: F401
 from .placement import add_filter, place_in_articles, place_in_pages, place_inline
 
 

@@ -7,6 +7,7 @@ import os
 import re
 
 import markdown
+
 from klucz.build_clock import build_now
 from klucz.strict_build import Problem, field_line, relative_path, report
 from klucz.typography import nbsp_html

@@ -3,9 +3,8 @@ content/szkolenia/ described by Event-* and Registration-* header fields."""
 
 from pelican import signals
 
-from .fields import FIELDS  # noqa: F401
-
 from .collect import prepare
+from .fields import FIELDS  # noqa: F401
 from .pages import TrainingsGenerator
 
 

@@ -8,7 +8,7 @@ from .present import plain_text
 
 
 def _utc(moment):
-    return moment.astimezone(dt.timezone.utc)
+    return moment.astimezone(dt.UTC)
 
 
 def new_calendar(name, description, refresh_hours, timezone="Europe/Warsaw"):

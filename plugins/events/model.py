@@ -265,7 +265,7 @@ def read_training(content, display_path, tz, uid_domain, locale="pl_PL"):
                 end = start + dt.timedelta(days=max(duration.days, 1) - 1)
             else:
                 # A duration is elapsed time, also across a DST change.
-                end = (start.astimezone(dt.timezone.utc) + duration).astimezone(tz)
+                end = (start.astimezone(dt.UTC) + duration).astimezone(tz)
         elif end is None and r.raw("Event-End") is None:
             end = start if all_day else None
             if end is None:

@@ -99,25 +99,31 @@ class TrainingsGenerator(Generator):
             following = months[index + 1] if index + 1 < len(months) else None
             first_day = dt.date(year, month, 1)
             local = {
-                "month_title": format_date(first_day, "LLLL y", locale=self.settings.get("POLISH_DATES_LOCALE", "pl_PL")),
+                "month_title": format_date(
+                    first_day, "LLLL y", locale=self.settings.get("POLISH_DATES_LOCALE", "pl_PL")
+                ),
                 "month_date": first_day,
                 "weeks": self.month_grid(year, month, by_day),
                 "weekdays": WEEKDAYS,
                 "month_trainings": by_month.get((year, month), []),
-                "previous_month": previous and {
+                "previous_month": previous
+                and {
                     "url": pattern.format(year=previous[0], month=previous[1]),
-                    "title": format_date(dt.date(*previous, 1), "LLLL y", locale=self.settings.get("POLISH_DATES_LOCALE", "pl_PL")),
+                    "title": format_date(
+                        dt.date(*previous, 1), "LLLL y", locale=self.settings.get("POLISH_DATES_LOCALE", "pl_PL")
+                    ),
                 },
-                "next_month": following and {
+                "next_month": following
+                and {
                     "url": pattern.format(year=following[0], month=following[1]),
-                    "title": format_date(dt.date(*following, 1), "LLLL y", locale=self.settings.get("POLISH_DATES_LOCALE", "pl_PL")),
+                    "title": format_date(
+                        dt.date(*following, 1), "LLLL y", locale=self.settings.get("POLISH_DATES_LOCALE", "pl_PL")
+                    ),
                 },
                 "month_url": url,
                 "today": now.date(),
             }
-            writer.write_file(
-                url + "index.html", template, self.context, url=url, page_name=category, **local
-            )
+            writer.write_file(url + "index.html", template, self.context, url=url, page_name=category, **local)
             if (year, month) == opening:
                 current = dict(local, canonical_month=url)
                 writer.write_file(
@@ -149,9 +155,7 @@ class TrainingsGenerator(Generator):
             )
 
         timezone = setting(settings, "EVENTS_TIMEZONE")
-        site_cal = ical.new_calendar(
-            name, "Szkolenia i wydarzenia Centrum KLUCZ", refresh, timezone
-        )
+        site_cal = ical.new_calendar(name, "Szkolenia i wydarzenia Centrum KLUCZ", refresh, timezone)
         site_events = []
         # The calendar beside each training: one header for all of them.
         single = ical.new_calendar(f"{settings.get('SITENAME', '')}: szkolenie", name, refresh, timezone).to_ical()
@@ -161,7 +165,7 @@ class TrainingsGenerator(Generator):
             # nothing the site is made from has changed (render_cache).
             event, own = remembered(
                 ("training-ics", article.source_path),
-                lambda: _pair(event_for(article).to_ical(), single, t),
+                lambda article=article, t=t: _pair(event_for(article).to_ical(), single, t),
             )
             if within_calendar_window(article, now, past_days):
                 site_events.append(event)
@@ -188,5 +192,6 @@ def _pair(event, single, t):
 try:  # reuse what the last build computed (render_cache), when it is on
     from klucz.render_cache.reuse import remembered
 except ImportError:  # pragma: no cover - the plugin is always on in this site
+
     def remembered(_key, compute):
         return compute()

@@ -112,7 +112,7 @@ def signup_action(t, state, fallback_email, body_lines):
 
 
 def _utc_stamp(moment):
-    return moment.astimezone(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    return moment.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
 
 
 _BLOCK_TAGS = re.compile(r"</?(?:p|div|br|li|ul|ol|h[1-6]|blockquote|tr|td|th)\b[^>]*>", re.I)

@@ -2,7 +2,6 @@
 
 from klucz.strict_build import settings_reader
 
-
 DEFAULTS = {
     # Folder (= category slug) whose posts are trainings.
     "EVENTS_CATEGORY": "szkolenia",
@@ -43,7 +42,8 @@ DEFAULTS = {
         "Administratorem danych podanych w zgłoszeniu jest {name}, {address}, KRS {krs}. "
         "Przetwarzamy je, aby zorganizować szkolenie i rozliczyć projekt "
         "(art. 6 ust. 1 lit. b i c RODO). Odbiorcami mogą być nasz dostawca poczty "
-        "(i formularza, jeśli zapisy prowadzimy formularzem) oraz instytucja finansująca projekt. Dane przechowujemy przez okres "
+        "(i formularza, jeśli zapisy prowadzimy formularzem) oraz instytucja finansująca projekt. Dane przechowujemy "
+        "przez okres "
         "wymagany umową o dofinansowanie. Masz prawo dostępu do danych, ich sprostowania, "
         "usunięcia, ograniczenia przetwarzania, przenoszenia i sprzeciwu oraz skargi do "
         "Prezesa UODO. Kontakt w sprawie danych: {email}."

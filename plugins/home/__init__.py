@@ -35,8 +35,14 @@ DEFAULTS = {
 setting = settings_reader(DEFAULTS)
 
 # What the file's fields are called in the editor: its form and the messages.
-LABELS = {"headline": "Nagłówek", "lead": "Wprowadzenie", "services": "Co robimy", "title": "Nazwa", "text": "Jedno zdanie",
-          "url": "Adres"}
+LABELS = {
+    "headline": "Nagłówek",
+    "lead": "Wprowadzenie",
+    "services": "Co robimy",
+    "title": "Nazwa",
+    "text": "Jedno zdanie",
+    "url": "Adres",
+}
 
 
 def named(key):
@@ -91,7 +97,7 @@ def address(settings, value, field):
         siteurl = (settings.get("SITEURL") or "").rstrip("/")
         if not siteurl or not value.startswith(siteurl + "/"):
             return value
-        value = value[len(siteurl):]
+        value = value[len(siteurl) :]
     value = value.lstrip("/")
     last = value.rsplit("/", 1)[-1]
     if value and "." not in last and not value.endswith("/"):
@@ -110,19 +116,28 @@ def read_data(pelican):
         with open(path, encoding="utf-8-sig") as f:
             data = json.load(f)
     except UnicodeDecodeError:
-        return problem(settings, "plik", "plik nie jest zapisany w UTF-8",
-                       "zapisz go w edytorze na stronie albo jako UTF-8")
+        return problem(
+            settings, "plik", "plik nie jest zapisany w UTF-8", "zapisz go w edytorze na stronie albo jako UTF-8"
+        )
     except json.JSONDecodeError as error:
         said = JSON_ERRORS.get(error.msg, error.msg)
-        return problem(settings, "plik", f"plik nie daje się odczytać: {said} (znak {error.colno})",
-                       f"popraw go w edytorze na stronie (Strona główna) albo zapisz jak w przykładzie: {EXAMPLE}",
-                       line=error.lineno)
+        return problem(
+            settings,
+            "plik",
+            f"plik nie daje się odczytać: {said} (znak {error.colno})",
+            f"popraw go w edytorze na stronie (Strona główna) albo zapisz jak w przykładzie: {EXAMPLE}",
+            line=error.lineno,
+        )
     if not isinstance(data, dict):
         return problem(settings, "plik", "to nie jest opis strony głównej", f"zapisz go jak w przykładzie: {EXAMPLE}")
     unknown = sorted(set(data) - {"headline", "lead", "services"})
     if unknown:
-        problem(settings, ", ".join(unknown), "nieznane pole",
-                f"plik ma tylko pola {named('headline')}, {named('lead')} i {named('services')}")
+        problem(
+            settings,
+            ", ".join(unknown),
+            "nieznane pole",
+            f"plik ma tylko pola {named('headline')}, {named('lead')} i {named('services')}",
+        )
     headline = text(settings, data.get("headline"), named("headline"))
     # Optional: left empty, the site's description stands under the heading.
     lead = data.get("lead")
@@ -142,11 +157,17 @@ def read_data(pelican):
             continue
         extra = sorted(set(item) - {"title", "text", "url"})
         if extra:
-            problem(settings, f"{where}: {', '.join(extra)}", "nieznane pole",
-                    f"pozycja ma tylko {named('title')}, {named('text')} i {named('url')}")
-        values = [text(settings, item.get("title"), f"{where}: {named('title')}"),
-                  text(settings, item.get("text"), f"{where}: {named('text')}"),
-                  address(settings, item.get("url"), f"{where}: {named('url')}")]
+            problem(
+                settings,
+                f"{where}: {', '.join(extra)}",
+                "nieznane pole",
+                f"pozycja ma tylko {named('title')}, {named('text')} i {named('url')}",
+            )
+        values = [
+            text(settings, item.get("title"), f"{where}: {named('title')}"),
+            text(settings, item.get("text"), f"{where}: {named('text')}"),
+            address(settings, item.get("url"), f"{where}: {named('url')}"),
+        ]
         if None not in values:
             services.append(tuple(values))
             STATE["addresses"].append((where, values[0], values[2]))
@@ -167,11 +188,14 @@ def check_addresses(pelican):
         if url.endswith("/") or not url:
             target = os.path.join(target, "index.html")
         if not os.path.isfile(target):
-            problem(pelican.settings, f"{where}: {named('url')}",
-                    f"„{title}” prowadzi pod /{url}, a takiej strony nie ma (wpis zmienił adres, "
-                    "jest szkicem albo go usunięto?)",
-                    "popraw adres w edytorze: Strona główna → Co robimy; wpisz adres strony tej witryny "
-                    "bez domeny, np. szkolenia/ albo o-nas/ (skopiuj go z paska adresu po otwarciu strony)")
+            problem(
+                pelican.settings,
+                f"{where}: {named('url')}",
+                f"„{title}” prowadzi pod /{url}, a takiej strony nie ma (wpis zmienił adres, "
+                "jest szkicem albo go usunięto?)",
+                "popraw adres w edytorze: Strona główna → Co robimy; wpisz adres strony tej witryny "
+                "bez domeny, np. szkolenia/ albo o-nas/ (skopiuj go z paska adresu po otwarciu strony)",
+            )
 
 
 def editor_file(settings, content_folder):
@@ -183,20 +207,41 @@ def editor_file(settings, content_folder):
         "file": f"{content_folder}/{setting(settings, 'HOME_DATA_FILE')}",
         "format": "json",
         "fields": [
-            {"label": LABELS["headline"], "name": "headline", "widget": "string", "required": True,
-             "hint": "jedno zdanie: co robi centrum (nazwa jest już w nagłówku strony)"},
-            {"label": LABELS["lead"], "name": "lead", "widget": "text", "required": False,
-             "hint": "jedno lub dwa zdania pod nagłówkiem; puste: opis strony z ustawień"},
-            {"label": LABELS["services"], "name": "services", "widget": "list", "required": False,
-             "label_singular": "pozycję", "summary": "{{fields.title}}",
-             "hint": "cztery krótkie pozycje wyglądają najlepiej",
-             "fields": [
-                 {"label": LABELS["title"], "name": "title", "widget": "string", "required": True},
-                 {"label": LABELS["text"], "name": "text", "widget": "text", "required": True},
-                 {"label": LABELS["url"], "name": "url", "widget": "string", "required": True,
-                  "hint": url_hint,
-                  "pattern": [r"^(https?://\S+|/?[a-z0-9][a-z0-9/._-]*)$", "Wpisz " + url_hint]},
-             ]},
+            {
+                "label": LABELS["headline"],
+                "name": "headline",
+                "widget": "string",
+                "required": True,
+                "hint": "jedno zdanie: co robi centrum (nazwa jest już w nagłówku strony)",
+            },
+            {
+                "label": LABELS["lead"],
+                "name": "lead",
+                "widget": "text",
+                "required": False,
+                "hint": "jedno lub dwa zdania pod nagłówkiem; puste: opis strony z ustawień",
+            },
+            {
+                "label": LABELS["services"],
+                "name": "services",
+                "widget": "list",
+                "required": False,
+                "label_singular": "pozycję",
+                "summary": "{{fields.title}}",
+                "hint": "cztery krótkie pozycje wyglądają najlepiej",
+                "fields": [
+                    {"label": LABELS["title"], "name": "title", "widget": "string", "required": True},
+                    {"label": LABELS["text"], "name": "text", "widget": "text", "required": True},
+                    {
+                        "label": LABELS["url"],
+                        "name": "url",
+                        "widget": "string",
+                        "required": True,
+                        "hint": url_hint,
+                        "pattern": [r"^(https?://\S+|/?[a-z0-9][a-z0-9/._-]*)$", "Wpisz " + url_hint],
+                    },
+                ],
+            },
         ],
     }
 

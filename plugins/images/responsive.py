@@ -8,6 +8,7 @@ import re
 import shutil
 
 from PIL import Image
+
 from klucz.strict_build import Problem, field_line, relative_path, report, settings_reader
 
 logger = logging.getLogger(__name__)

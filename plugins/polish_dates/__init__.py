@@ -12,4 +12,4 @@ from .dates import (  # noqa: F401
     format_time_pl,
     register,
 )
-from .parse import FORMS_HINT, DateProblem, Moment, aware, parse_moment  # noqa: F401,E402
+from .parse import FORMS_HINT, DateProblem, Moment, aware, parse_moment  # noqa: F401

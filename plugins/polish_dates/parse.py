@@ -105,17 +105,22 @@ def _build(raw, match, kind):
         day_value = dt.date(year, month, day)
     except ValueError:
         last = (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)).day
-        raise DateProblem(raw, f"{day} {_MONTH_NAMES[month - 1]} {year} nie istnieje: ten miesiąc ma {last} dni") from None
+        raise DateProblem(
+            raw, f"{day} {_MONTH_NAMES[month - 1]} {year} nie istnieje: ten miesiąc ma {last} dni"
+        ) from None
     has_time = parts.get("hour") is not None
     hour, minute, second = (int(parts.get(k) or 0) for k in ("hour", "minute", "second"))
     if hour > 23 or minute > 59 or second > 59:
-        raise DateProblem(raw, f"godzina {parts['hour']}:{parts['minute']} nie istnieje",
-                          "wpisz godzinę od 0:00 do 23:59, np. 2026-11-03 10:00 albo 3.11.2026 10:00")
+        raise DateProblem(
+            raw,
+            f"godzina {parts['hour']}:{parts['minute']} nie istnieje",
+            "wpisz godzinę od 0:00 do 23:59, np. 2026-11-03 10:00 albo 3.11.2026 10:00",
+        )
     offset = None
     if parts.get("offset"):
         text = parts["offset"].replace(":", "")
         if text == "Z":
-            offset = dt.timezone.utc
+            offset = dt.UTC
         else:
             sign = -1 if text[0] == "-" else 1
             offset = dt.timezone(sign * dt.timedelta(hours=int(text[1:3]), minutes=int(text[3:5])))

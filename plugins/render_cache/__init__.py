@@ -14,9 +14,10 @@
 - Every post's address is worked out once (freeze_urls).
 """
 
-from klucz.build_clock import build_now
 from pelican import signals
 from pelican.contents import Static
+
+from klucz.build_clock import build_now
 
 from . import signature, writer
 from .fragments import add_extension, clear

@@ -10,6 +10,7 @@ from jinja2 import meta, nodes
 from pelican import signals
 from pelican.contents import Content
 from pelican.writers import Writer
+
 from klucz.strict_build import PageFailed, Problem, Reported, field_line, link_or_copy, relative_path, report
 
 from .signature import digest_of, text_digest
@@ -68,10 +69,13 @@ def _template_shows_text(environment, name, seen):
         SHOWS_TEXT[key] = True
         return True
     found = any(node.attr in TEXT_ATTRIBUTES for node in tree.find_all(nodes.Getattr)) or any(
-        isinstance(node.arg, nodes.Const) and node.arg.value in TEXT_ATTRIBUTES for node in tree.find_all(nodes.Getitem))
+        isinstance(node.arg, nodes.Const) and node.arg.value in TEXT_ATTRIBUTES for node in tree.find_all(nodes.Getitem)
+    )
     if not found:
-        found = any(other is None or _template_shows_text(environment, other, seen)
-                    for other in meta.find_referenced_templates(tree))
+        found = any(
+            other is None or _template_shows_text(environment, other, seen)
+            for other in meta.find_referenced_templates(tree)
+        )
     SHOWS_TEXT[key] = found
     return found
 
@@ -81,8 +85,18 @@ class CachingWriter(Writer):
         super().__init__(output_path, settings)
         self.claimed = {}  # address -> (posts, template) of the page written there
 
-    def write_file(self, name, template, context, relative_urls=False, paginated=None,
-                   template_name=None, override_output=False, url=None, **kwargs):
+    def write_file(
+        self,
+        name,
+        template,
+        context,
+        relative_urls=False,
+        paginated=None,
+        template_name=None,
+        override_output=False,
+        url=None,
+        **kwargs,
+    ):
         if name and not override_output and self.address_taken(name, template, kwargs):
             return None  # reported; the build fails at the end
         manifest = STATE.get("manifest")
@@ -92,9 +106,17 @@ class CachingWriter(Writer):
             # The rest of what the page is given follows from the site
             # signature (every post's title, date, tags…, the settings) and
             # its address.
-            key = digest_of(name, getattr(template, "name", repr(template)), relative_urls, template_name,
-                            override_output, url, sorted(kwargs), sorted((paginated or {})),
-                            [(p.source_path, text_digest(p)) for p in posts])
+            key = digest_of(
+                name,
+                getattr(template, "name", repr(template)),
+                relative_urls,
+                template_name,
+                override_output,
+                url,
+                sorted(kwargs),
+                sorted(paginated or {}),
+                [(p.source_path, text_digest(p)) for p in posts],
+            )
             reused = manifest.reusable(key)
             if reused is not None:
                 self.reuse(reused, manifest, kwargs)
@@ -105,8 +127,9 @@ class CachingWriter(Writer):
             path = os.path.join(self.output_path, name) if name else None
             if path and os.path.isfile(path) and os.stat(path).st_nlink > 1:
                 os.remove(path)  # a page reused from the last site: never write through the link
-            super().write_file(name, template, context, relative_urls, paginated, template_name,
-                               override_output, url, **kwargs)
+            super().write_file(
+                name, template, context, relative_urls, paginated, template_name, override_output, url, **kwargs
+            )
         except (PageFailed, Reported):
             raise
         except Exception as error:  # one line naming the post, not a traceback
@@ -143,14 +166,17 @@ class CachingWriter(Writer):
         if post is None:
             raise PageFailed(None, name, what[1], RuntimeError(f"dwie strony pod adresem {shown}"))
         field = "Slug" if field_line(post.source_path, "Slug") else "Title"
-        report(Problem(
-            path=relative_path(post, self.settings),
-            field=field,
-            message=f"adres {shown} należy już do {_describe(other)}",
-            hint="wpisz w wierszu Slug: inny adres" if field == "Slug"
-            else "zmień tytuł albo dodaj w nagłówku wiersz Slug: inny-adres",
-            line=field_line(post.source_path, field) or 1,
-        ))
+        report(
+            Problem(
+                path=relative_path(post, self.settings),
+                field=field,
+                message=f"adres {shown} należy już do {_describe(other)}",
+                hint="wpisz w wierszu Slug: inny adres"
+                if field == "Slug"
+                else "zmień tytuł albo dodaj w nagłówku wiersz Slug: inny-adres",
+                line=field_line(post.source_path, field) or 1,
+            )
+        )
         return True
 
 
@@ -164,9 +190,14 @@ def record_written(path, context=None):
 
 
 _PAGES = {
-    "category.html": "listy wpisów działu", "tag.html": "strony tagu", "tags.html": "listy tagów",
-    "index.html": "strony głównej", "archives.html": "archiwum", "period_archives.html": "archiwum",
-    "trainings.html": "listy szkoleń", "trainings_month.html": "kalendarza szkoleń",
+    "category.html": "listy wpisów działu",
+    "tag.html": "strony tagu",
+    "tags.html": "listy tagów",
+    "index.html": "strony głównej",
+    "archives.html": "archiwum",
+    "period_archives.html": "archiwum",
+    "trainings.html": "listy szkoleń",
+    "trainings_month.html": "kalendarza szkoleń",
 }
 
 

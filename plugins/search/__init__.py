@@ -9,7 +9,6 @@ and its script load only when someone searches; the header's search field is
 a plain form that works without JavaScript up to the search page."""
 
 import logging
-import os
 import subprocess
 import sys
 import time

@@ -2,7 +2,6 @@
 
 from klucz.strict_build import settings_reader
 
-
 DEFAULTS = {
     # The list of the site's addresses, written into the output.
     "SERVING_ADDRESSES_FILE": "adresy.json",

@@ -57,10 +57,17 @@ def plan(generators):
             for content in getattr(generator, attr, []):
                 relative, digest = _name(content, settings)
                 content.share_image = relative
-                folder = setting(settings, "SHARE_IMAGES_CACHE") or os.path.join(settings["CACHE_PATH"], "udostepnienia")
+                folder = setting(settings, "SHARE_IMAGES_CACHE") or os.path.join(
+                    settings["CACHE_PATH"], "udostepnienia"
+                )
                 cache = os.path.join(folder, f"{digest}.jpg")
-                _WANTED[relative] = (cache, content.title, settings.get("SITENAME", ""),
-                                     settings.get("SITESUBTITLE", ""), setting(settings, "SHARE_IMAGES_COLOURS"))
+                _WANTED[relative] = (
+                    cache,
+                    content.title,
+                    settings.get("SITENAME", ""),
+                    settings.get("SITESUBTITLE", ""),
+                    setting(settings, "SHARE_IMAGES_COLOURS"),
+                )
 
 
 def _fit(draw, text, font_size):

@@ -8,9 +8,21 @@ Other plugins report content problems through `report(Problem(...))`.
 
 from .collector import BuildFailed, register, start_pelican  # noqa: F401
 from .fields import (  # noqa: F401
-    Field, HeaderField, declared_fields, extra_fields, field_line, read_header, read_header_file,
+    Field,
+    HeaderField,
+    declared_fields,
+    extra_fields,
+    field_line,
+    read_header,
+    read_header_file,
 )
 from .files import link_or_copy  # noqa: F401
 from .problems import (  # noqa: F401
-    PageFailed, Problem, Reported, relative_path, report, settings_reader, unexpected,
+    PageFailed,
+    Problem,
+    Reported,
+    relative_path,
+    report,
+    settings_reader,
+    unexpected,
 )

@@ -93,7 +93,8 @@ def start_pelican(settings):
     pelican = Pelican(settings)
     loaded = set(pelican.settings.get("PLUGINS") or [])
     missing = [str(Problem("pelicanconf.py", "PLUGINS", f"wtyczka „{name}” się nie wczytała",
-                           "sprawdź jej nazwę (klucz.<nazwa> dla wtyczek z folderu plugins/; szczegóły: DEBUG=1 make html)"))
+                           "sprawdź jej nazwę (klucz.<nazwa> dla wtyczek z folderu plugins/; szczegóły: DEBUG=1 make "
+                           "html)"))
                for name in requested if name not in loaded]
     if missing:
         for line in missing:

@@ -61,7 +61,9 @@ def read_header(text):
         more = _MORE.match(line)
         if more and fields:
             last = fields[-1]
-            fields[-1] = HeaderField(last.line, last.name, f"{last.value}\n{more.group('value')}".strip(), last.readable)
+            fields[-1] = HeaderField(
+                last.line, last.name, f"{last.value}\n{more.group('value')}".strip(), last.readable
+            )
             continue
         match = _FIELD_LINE.match(line)
         if not match:

@@ -1,5 +1,6 @@
 """Polish typography: „quotes” and »nested quotes«, en dashes, non-breaking
-spaces after one-letter words, before units and "r.", inside numbers; applied to the text of posts and pages (never inside
-tags, attributes, code or URLs) and, through the `typo` filter, to titles."""
+spaces after one-letter words, before units and "r.", inside numbers; applied
+to the text of posts and pages (never inside tags, attributes, code or URLs)
+and, through the `typo` filter, to titles."""
 
 from .rules import nbsp_html, nbsp_text, quotes_text, register  # noqa: F401

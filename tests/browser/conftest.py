@@ -4,6 +4,7 @@ import os
 import shutil
 
 import pytest
+from sitebuild import build, serve
 
 CHROMIUM_FLAGS = [
     "--no-sandbox",
@@ -35,3 +36,12 @@ def browser():
         browser = p.chromium.launch(executable_path=path, args=CHROMIUM_FLAGS)
         yield browser
         browser.close()
+
+
+@pytest.fixture(scope="module")
+def site_url(tmp_path_factory):
+    """The sample site served on localhost, once per test module."""
+    out = build(tmp_path_factory.mktemp("browser") / "out", SITE_ORIGIN="http://127.0.0.1")
+    url, server = serve(out, not_found="404.html")
+    yield url
+    server.shutdown()

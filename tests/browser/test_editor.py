@@ -20,7 +20,6 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-
 from servers import free_port
 from sitebuild import ROOT, SAMPLE, as_read
 
@@ -282,7 +281,7 @@ def test_changing_a_title_changes_that_line_only(page, editor):
     old_lines = before.decode("utf-8").splitlines(keepends=True)
     new_lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
     assert len(old_lines) == len(new_lines)
-    changed = [(a, b) for a, b in zip(old_lines, new_lines) if a != b]
+    changed = [(a, b) for a, b in zip(old_lines, new_lines, strict=True) if a != b]
     assert changed == [(f"Title: {old_title}\n", f"Title: {old_title} (poprawione)\n")]
     assert page.outside == []
 
@@ -352,7 +351,6 @@ def test_drafts_review_and_publishing_on_the_live_site(browser, tmp_path):
     if not (PROXY.exists() and BUNDLE.exists()):
         pytest.fail("the editor's npm packages are missing: make test installs them with npm")
     from pelican.settings import read_settings
-
     from servers import Nginx
     from sitebuild import REAL_PAYMENT_DETAILS, build
 

@@ -8,7 +8,6 @@ import os
 import sys
 
 import pytest
-
 from sitebuild import ROOT
 
 pytestmark = pytest.mark.browser

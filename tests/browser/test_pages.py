@@ -6,51 +6,9 @@ from urllib.parse import urlparse
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-
-from sitebuild import ROOT, build, serve
+from browsing import PAGES, WCAG, visit
 
 pytestmark = pytest.mark.browser
-
-PAGES = {
-    "home": "/",
-    "article": "/aktualnosci/podsumowanie-dzialan-kwiecien-maj-2016-r/",
-    "training": "/szkolenia/abc-ekonomii-spolecznej-co-kazdy-przedsiebiorca-spoleczny-wiedziec-powinien/",
-    "trainings list": "/szkolenia/",
-    "month grid": "/szkolenia/kalendarz/2027/03/",
-    "category": "/aktualnosci/",
-    "tag": "/tag/klauzule-spoleczne/",
-    "archive": "/archiwum/",
-    "support": "/wesprzyj-nas/",
-    "appeal": "/wesprzyj/dodaj-nam-mocy/",
-    "accessibility statement": "/deklaracja-dostepnosci/",
-    "privacy policy": "/polityka-prywatnosci/",
-    "contact": "/kontakt/",
-    "project": "/projekty/",
-    "404": "/nie-ma-takiej-strony/",
-}
-WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
-
-
-
-@pytest.fixture(scope="module")
-def site_url(tmp_path_factory):
-    out = build(tmp_path_factory.mktemp("browser") / "out", SITE_ORIGIN="http://127.0.0.1")
-    url, server = serve(out, not_found="404.html")
-    yield url
-    server.shutdown()
-
-
-def visit(browser, url, width=1280, javascript=True):
-    context = browser.new_context(viewport={"width": width, "height": 800}, java_script_enabled=javascript)
-    page = context.new_page()
-    problems, requests = [], []
-    page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: problems.append(str(e)))
-    page.on("request", lambda r: requests.append(r.url))
-    response = page.goto(url)
-    page.wait_for_load_state("load")
-    return context, page, response, problems, requests
-
 
 @pytest.mark.parametrize("name", PAGES)
 def test_page_loads_without_errors_or_third_parties(browser, site_url, name):
@@ -120,7 +78,7 @@ def test_focus_is_visible(browser, site_url):
     context, page, *_ = visit(browser, site_url + PAGES["home"])
     page.keyboard.press("Tab")
     page.keyboard.press("Tab")
-    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
-    shadow = page.evaluate("getComputedStyle(document.activeElement).boxShadow")
-    assert outline != "none" or shadow != "none"
+    # The site's focus ring: a solid outline with a halo around it (style.css, :focus-visible).
+    assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") == "solid"
+    assert page.evaluate("getComputedStyle(document.activeElement).boxShadow") != "none"
     context.close()

@@ -8,12 +8,10 @@ from urllib.parse import urlparse
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from browsing import WCAG
 from playwright.sync_api import expect
-
 from servers import Nginx, free_port
 from sitebuild import REAL_PAYMENT_DETAILS, build, scenario
-
-from test_pages import WCAG
 
 pytestmark = pytest.mark.browser
 
@@ -25,7 +23,8 @@ POSTS = {
     "aktualnosci/2025-05-03-targi.md": "Title: Targi w mieście\nDate: 2025-05-03\n\n"
     "Spotkaliśmy się w Łodzi na targach przedsiębiorczości.\n",
     "szkolenia/2026-10-05-kurs.md": "Title: Kurs księgowości\nDate: 2026-10-05\n"
-    "Event-Start: 2027-03-10 10:00\nEvent-End: 2027-03-10 14:00\nEvent-Location: Sala 5, ul. Piotrkowska 1, 90-001 Łódź\n"
+    "Event-Start: 2027-03-10 10:00\nEvent-End: 2027-03-10 14:00\nEvent-Location: Sala 5, ul. Piotrkowska 1, 90-001 "
+    "Łódź\n"
     "Registration-Email: szkolenia@example.org\n\nKsięgowość dla spółdzielni socjalnych.\n",
 }
 

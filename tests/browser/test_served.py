@@ -7,11 +7,9 @@ import urllib.error
 import urllib.request
 
 import pytest
-
+from browsing import PAGES
 from servers import Nginx, free_port
 from sitebuild import REAL_PAYMENT_DETAILS, build
-
-from test_pages import PAGES
 
 pytestmark = pytest.mark.browser
 
@@ -79,7 +77,7 @@ def test_assets_calendars_and_server_files(nginx_site):
     assert status == 200 and headers["Content-Type"].startswith("text/calendar")
     assert headers["Cache-Control"] == "public, max-age=43200" and b"REFRESH-INTERVAL;VALUE=DURATION:PT12H" in body
     status, headers, body = head(f"{url}/nie-ma-takiej-strony/")
-    assert status == 404 and "Nie znaleziono strony".encode() in body
+    assert status == 404 and b"Nie znaleziono strony" in body
     assert "content-security-policy" in {k.lower() for k in headers}
     for private in ("_nginx.conf", ".htaccess", "_headers", "_redirects"):
         assert head(f"{url}/{private}")[0] == 404, private

@@ -1,7 +1,6 @@
 """The sign-up box in a real browser: closed by the visitor's clock, usable without JS."""
 
 import pytest
-
 from sitebuild import build, scenario, serve
 
 pytestmark = pytest.mark.browser

@@ -3,8 +3,7 @@ e-mail in one tap (no mail program needed), and the share sheet only where
 the browser has one."""
 
 import pytest
-
-from test_pages import PAGES, site_url, visit  # noqa: F401 (site_url: the fixture)
+from browsing import PAGES, visit
 
 pytestmark = pytest.mark.browser
 
@@ -106,7 +105,9 @@ def test_the_home_page_opens_with_what_the_centre_does_and_the_next_training(bro
     else:
         # On a phone the next training follows the headline and its two buttons directly.
         assert first_training["y"] < 2 * first_screen
-        assert page.locator("section.upcoming").bounding_box()["y"] < page.locator("section.services").bounding_box()["y"]
+        assert (
+            page.locator("section.upcoming").bounding_box()["y"] < page.locator("section.services").bounding_box()["y"]
+        )
     context.close()
 
 
