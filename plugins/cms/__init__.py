@@ -29,6 +29,11 @@ OWN_FILES = ("format.js", "editor.js", "editor.css")
 BUNDLE_FILES = (".decap-cms.js", ".wasm", "decap-cms.js", "decap-cms.js.LICENSE.txt")
 
 
+def editor_folder(settings):
+    """The editor's folder in the built site (CMS_PATH, `admin`)."""
+    return setting(settings, "CMS_PATH").strip("/")
+
+
 def bundle_folder(settings):
     return setting(settings, "CMS_BUNDLE") or os.path.join(os.path.dirname(os.path.dirname(HERE)), "editor",
                                                            "node_modules", "decap-cms", "dist")
@@ -113,7 +118,7 @@ def start_listening(pelican):
 def write_problems(pelican):
     """finalized: admin/problemy.json, {"errors": [...], "warnings": [...]},
     each line as `make check` prints it (path relative to the content folder)."""
-    target = os.path.join(pelican.output_path, setting(pelican.settings, "CMS_PATH").strip("/"))
+    target = os.path.join(pelican.output_path, editor_folder(pelican.settings))
     if not os.path.isdir(target):
         return
     lines = {"errors": [], "warnings": []}

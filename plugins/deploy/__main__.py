@@ -8,18 +8,20 @@ import sys
 
 from pelican.settings import read_settings
 
+from klucz.serving import addresses_file
 from klucz.serving.addresses import advice, lost_addresses
 from klucz.serving.settings import setting
 
-from .targets import MANIFEST, DeployError, parse_target
+from .targets import DeployError, parse_target
 
 
 def _target(settings, given):
-    return parse_target(given or os.environ.get("DEPLOY_TARGET") or settings.get("DEPLOY_TARGET"))
+    where = given or os.environ.get("DEPLOY_TARGET") or settings.get("DEPLOY_TARGET")
+    return parse_target(where, addresses_file(settings))
 
 
 def deploy(settings, output, target):
-    manifest_path = os.path.join(output, MANIFEST)
+    manifest_path = os.path.join(output, addresses_file(settings))
     try:
         with open(manifest_path, encoding="utf-8") as f:
             new = json.load(f)

@@ -7,10 +7,9 @@ import shutil
 import subprocess
 import tempfile
 import urllib.parse
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 KEEP_RELEASES = 5
-MANIFEST = "adresy.json"
 
 
 class DeployError(Exception):
@@ -21,8 +20,9 @@ def release_name():
     return dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")
 
 
-def parse_target(text):
-    """DEPLOY_TARGET -> a target object."""
+def parse_target(text, manifest):
+    """DEPLOY_TARGET -> a target object; `manifest`: the name of the site's
+    list of addresses (the serving plugin's addresses_file())."""
     text = (text or "").strip()
     if not text:
         raise DeployError("DEPLOY_TARGET: nie wiadomo, dokąd wysłać stronę -> ustaw DEPLOY_TARGET, np. "
@@ -32,19 +32,19 @@ def parse_target(text):
     if parts.scheme in ("ssh", "sftp"):
         if not parts.hostname or not parts.path:
             raise DeployError(f"DEPLOY_TARGET: „{text}” – podaj serwer i folder, np. ssh://klucz@serwer.pl/srv/klucz")
-        return SshTarget(parts.username, parts.hostname, parts.port, parts.path)
+        return SshTarget(parts.username, parts.hostname, parts.port, parts.path, manifest=manifest)
     if parts.scheme in ("ftp", "ftps"):
         if not parts.hostname:
             raise DeployError(f"DEPLOY_TARGET: „{text}” – podaj serwer, np. ftp://uzytkownik@ftp.example.pl/public_html")
         password = urllib.parse.unquote(parts.password) if parts.password else os.environ.get("DEPLOY_FTP_PASSWORD")
         return FtpTarget(parts.scheme, urllib.parse.unquote(parts.username or "anonymous"), password,
-                         parts.hostname, parts.port, parts.path or "/")
+                         parts.hostname, parts.port, parts.path or "/", manifest=manifest)
     if parts.scheme == "file":
-        return LocalTarget(urllib.parse.unquote(parts.path))
+        return LocalTarget(urllib.parse.unquote(parts.path), manifest=manifest)
     if parts.scheme:
         raise DeployError(f"DEPLOY_TARGET: nie znamy sposobu „{parts.scheme}://” -> użyj ssh://, ftp://, ftps:// "
                           "albo ścieżki folderu")
-    return LocalTarget(text)
+    return LocalTarget(text, manifest=manifest)
 
 
 def _run(command, what, **kwargs):
@@ -69,13 +69,14 @@ class LocalTarget:
     """A folder on this machine: releases/<time>/ and a `current` symlink."""
 
     path: str
+    manifest: str = field(kw_only=True)
 
     def describe(self):
         return f"folder {self.path}"
 
     def live_manifest(self):
         try:
-            with open(os.path.join(self.path, "current", MANIFEST), encoding="utf-8") as f:
+            with open(os.path.join(self.path, "current", self.manifest), encoding="utf-8") as f:
                 return f.read()
         except OSError:
             return None
@@ -133,6 +134,7 @@ class SshTarget:
     host: str
     port: int | None
     path: str
+    manifest: str = field(kw_only=True)
 
     def describe(self):
         return f"{self.user + '@' if self.user else ''}{self.host}:{self.path} (SSH)"
@@ -154,7 +156,7 @@ class SshTarget:
 
     def live_manifest(self):
         result = self._remote(
-            f"cat {shlex.quote(self.path + '/current/' + MANIFEST)} 2>/dev/null || true",
+            f"cat {shlex.quote(self.path + '/current/' + self.manifest)} 2>/dev/null || true",
             "odczyt listy adresów z serwera",
         )
         return result.stdout or None
@@ -209,6 +211,7 @@ class FtpTarget:
     host: str
     port: int | None
     path: str
+    manifest: str = field(kw_only=True)
 
     def describe(self):
         return f"{self.user}@{self.host}:{self.path} ({self.scheme.upper()})"
@@ -238,7 +241,7 @@ class FtpTarget:
     def live_manifest(self):
         try:
             result = self._lftp(
-                [f"cat {_lftp_quote(self.path.rstrip('/') + '/' + MANIFEST)}"], "odczyt listy adresów z serwera"
+                [f"cat {_lftp_quote(self.path.rstrip('/') + '/' + self.manifest)}"], "odczyt listy adresów z serwera"
             )
         except DeployError as error:
             if "550" in str(error) or "No such file" in str(error) or "Access failed" in str(error):
@@ -253,7 +256,7 @@ class FtpTarget:
             [
                 f"mkdir -p -f {remote}",
                 # 1. assets and media: pages that link to them come after them;
-                f"{mirror} --exclude-glob *.html --exclude-glob {MANIFEST} {local} {remote}",
+                f"{mirror} --exclude-glob *.html --exclude-glob {self.manifest} {local} {remote}",
                 # 2. the pages and the list of addresses;
                 f"{mirror} {local} {remote}",
                 # 3. only now what is no longer part of the site.

@@ -6,6 +6,13 @@ from pelican import signals
 from .collect import prepare
 from .fields import FIELDS  # noqa: F401
 from .pages import TrainingsGenerator
+from .settings import setting
+
+
+def ics_refresh_hours(settings):
+    """How often calendar apps are told to fetch the .ics files again, in
+    hours (EVENTS_ICS_REFRESH_HOURS): the serving plugin caches them as long."""
+    return setting(settings, "EVENTS_ICS_REFRESH_HOURS")
 
 
 def add_generator(pelican):

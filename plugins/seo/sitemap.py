@@ -5,9 +5,21 @@ from xml.sax.saxutils import escape
 
 from pelican import signals
 
-# Pages that must not be listed: the error page, draft previews, the web editor.
-_EXCLUDED_PREFIXES = ("szkice/", "theme/", "admin/")
+from klucz.cms import editor_folder
+
 _EXCLUDED_FILES = {"404.html"}
+
+
+def excluded_folders(settings):
+    """Folders whose pages are never listed: draft previews (Pelican's
+    DRAFT_SAVE_AS, DRAFT_PAGE_SAVE_AS), the theme's files and the web editor
+    (the cms plugin's folder)."""
+    folders = {settings.get("THEME_STATIC_DIR", "theme"), editor_folder(settings)}
+    for name in ("DRAFT_SAVE_AS", "DRAFT_PAGE_SAVE_AS"):
+        pattern = settings.get(name) or ""
+        if "/" in pattern.split("{", 1)[0]:
+            folders.add(pattern.split("{", 1)[0].rsplit("/", 1)[0])
+    return tuple(sorted(f.strip("/") + "/" for f in folders if f.strip("/")))
 
 _lastmod = {}
 _written = []
@@ -41,7 +53,7 @@ def write_files(pelican):
     origin = settings.get("SITE_ORIGIN") or settings.get("SITEURL", "")
     origin = origin.rstrip("/")
     if settings.get("SEO_SITEMAP", True):
-        _write_sitemap(output, origin)
+        _write_sitemap(output, origin, excluded_folders(settings))
     if settings.get("SEO_ROBOTS", True):
         allow = settings.get("SEO_ALLOW_INDEXING", True)
         rules = "Allow: /" if allow else "Disallow: /"
@@ -49,11 +61,11 @@ def write_files(pelican):
             f.write(f"User-agent: *\n{rules}\n\nSitemap: {origin}/sitemap.xml\n")
 
 
-def _write_sitemap(output, origin):
+def _write_sitemap(output, origin, excluded):
     entries = []
     for full, noindex in _written:
         path = os.path.relpath(full, output).replace(os.sep, "/")
-        if noindex or path in _EXCLUDED_FILES or path.startswith(_EXCLUDED_PREFIXES):
+        if noindex or path in _EXCLUDED_FILES or path.startswith(excluded):
             continue
         url = path[: -len("index.html")] if path.endswith("index.html") else path
         entries.append((url, _lastmod.get(path)))

@@ -10,6 +10,13 @@ from .addresses import collect, write_addresses
 from .assets import add_asset_function, write_hashed_assets
 from .fields import FIELDS  # noqa: F401
 from .headers import write_server_configs
+from .settings import setting
+
+
+def addresses_file(settings):
+    """The name of the list of the site's addresses in the output
+    (SERVING_ADDRESSES_FILE, adresy.json); deploy reads it on both sides."""
+    return setting(settings, "SERVING_ADDRESSES_FILE")
 
 
 def register():

@@ -11,6 +11,8 @@ The files lie in the output folder, which the servers are told not to serve.
 
 import os
 
+from klucz.events import ics_refresh_hours
+
 from .addresses import STATE
 from .assets import HASHED
 from .settings import setting
@@ -35,7 +37,7 @@ def describe(settings):
         # Browsers heed it only over HTTPS.
         ("Strict-Transport-Security", setting(settings, "SERVING_HSTS")),
     ]
-    ics_hours = settings.get("EVENTS_ICS_REFRESH_HOURS", 12)
+    ics_hours = ics_refresh_hours(settings)
     theme = settings.get("THEME_STATIC_DIR", "theme")
     cache = {
         # kind: (Cache-Control, what it applies to)
@@ -57,12 +59,17 @@ def describe(settings):
         "by_path": by_path,
         "cache": cache,
         "theme": theme,
+        # Folders by kind, from Pelican's own settings: the feeds' folders
+        # (FEED_*), images and documents (STATIC_PATHS).
+        "feed_folders": sorted({os.path.dirname(settings[n]) for n in FEED_SETTINGS if settings.get(n)} - {""}),
+        "media_folders": [path.strip("/") for path in settings.get("STATIC_PATHS") or []],
         "redirects": sorted(STATE["aliases"].items()),
         "gone": list(STATE["removed"]),
         "not_found": "/404.html",
     }
 
 
+FEED_SETTINGS = ("FEED_ALL_ATOM", "FEED_ALL_RSS", "CATEGORY_FEED_ATOM", "CATEGORY_FEED_RSS")
 MEDIA = r"jpe?g|png|gif|webp|avif|svg|ico|pdf|docx?|odt|xlsx?|ods|zip"
 
 # Text the server compresses on the way out (HTML is always among them): on a
@@ -160,10 +167,11 @@ def netlify_headers(d):
     lines = ["/*"]
     lines += [f"  {name}: {value}" for name, value in d["security"]]
     lines += [f"/{d['theme']}/*", f"  Cache-Control: {d['cache']['assets'][0]}",
-              "/*.ics", f"  Cache-Control: {d['cache']['calendars'][0]}",
-              "/feeds/*", f"  Cache-Control: {d['cache']['feeds'][0]}",
-              "/images/*", f"  Cache-Control: {d['cache']['media'][0]}",
-              "/pliki/*", f"  Cache-Control: {d['cache']['media'][0]}"]
+              "/*.ics", f"  Cache-Control: {d['cache']['calendars'][0]}"]
+    for folder in d["feed_folders"]:
+        lines += [f"/{folder}/*", f"  Cache-Control: {d['cache']['feeds'][0]}"]
+    for folder in d["media_folders"]:
+        lines += [f"/{folder}/*", f"  Cache-Control: {d['cache']['media'][0]}"]
     for prefix, security in d["by_path"]:
         # "! Name" (Cloudflare Pages) drops the site-wide value first.
         lines += [f"{prefix}*", "  ! Content-Security-Policy",
