@@ -53,12 +53,10 @@ PAGINATION_PATTERNS = (
 )
 SUMMARY_MAX_LENGTH = 40
 
-# Development URLs are root-relative, served by `make serve` on port 8000.
-SITEURL = ""
-# The absolute address used where a full URL is required (feeds, canonical
+# Development URLs are root-relative (Pelican's SITEURL ""), served by
+# `make serve` on port 8000. The absolute address used where a full URL is required (feeds, canonical
 # links, Open Graph, sitemap, calendars).
 SITE_ORIGIN = os.environ.get("SITE_ORIGIN", "http://localhost:8000")
-RELATIVE_URLS = False
 
 # The folder is the category; its slug is the folder name.
 USE_FOLDER_AS_CATEGORY = True
@@ -137,13 +135,11 @@ DEFAULT_DATE_FORMAT = "%Y-%m-%d"
 # the authoring plugin keeps one cache per content folder and code version.
 CACHE_CONTENT = True
 LOAD_CONTENT_CACHE = True
-CONTENT_CACHING_LAYER = "reader"
 CHECK_MODIFIED_METHOD = "md5"
 CACHE_PATH = "cache/pelican"
 # Uncompressed: faster to save and load (a few MB for a thousand posts).
 GZIP_CACHE = False
 DELETE_OUTPUT_DIRECTORY = True
-OUTPUT_RETENTION = []
 
 # Navigation (label, URL relative to the site root).
 # The centre's profiles, shown under "Obserwuj" in the footer:
@@ -221,12 +217,11 @@ PLUGINS = [
 # not change since the last build are linked from it instead of rendered again
 # (publishconf.py turns that off).
 RENDER_CACHE_PAGES = True
-RENDER_CACHE_FRAGMENTS = True
 
 # cms: the staff's web editor at /admin/ (Decap CMS from editor/package-lock.json).
-# The git host it saves to; README.md ("Edytor w przeglądarce") says how to
+# The git host it saves to (CMS_BACKEND) is the cms plugin's default, the
+# centre's GitLab project; README.md ("Edytor w przeglądarce") says how to
 # connect GitLab, Gitea/Forgejo or GitHub.
-CMS_BACKEND = {"name": "gitlab", "repo": "instytut-spraw-obywatelskich/centrum-klucz", "branch": "main"}
 # On this computer (`make cms`) the editor saves through its local proxy
 # straight into content/, and the live preview shows the result at once.
 # The editor's page may talk to the git host's API (connect-src) and use the
@@ -234,7 +229,7 @@ CMS_BACKEND = {"name": "gitlab", "repo": "instytut-spraw-obywatelskich/centrum-k
 # functions ('unsafe-eval'); the rest of the site keeps SERVING_CSP.
 # Connecting another host (GitHub: https://api.github.com; Gitea/Forgejo: its
 # address) means adding it to connect-src here; the build says so.
-SEARCH_CSP = (
+_search_csp = (
     "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; "
     "font-src 'self'; connect-src 'self'; media-src 'self'; object-src 'none'; "
     "base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
@@ -242,8 +237,8 @@ SEARCH_CSP = (
 SERVING_CSP_BY_PATH = {
     # The search page and Pagefind's worker (served from /pagefind/) run
     # its WebAssembly.
-    "/szukaj/": SEARCH_CSP,
-    "/pagefind/": SEARCH_CSP,
+    "/szukaj/": _search_csp,
+    "/pagefind/": _search_csp,
     "/admin/": (
         "default-src 'self'; script-src 'self' 'unsafe-eval' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; "
         "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self' https://gitlab.com; "
@@ -261,34 +256,16 @@ CMS_LOCAL_BACKEND = os.environ.get("CMS_LOCAL_BACKEND") or True
 # on every build (publishconf.py copies them).
 STATIC_CREATE_LINKS = True
 
-# build_clock: the moment the site is built for (ISO 8601); default the wall
-# clock. The BUILD_NOW environment variable does the same without editing this.
-BUILD_NOW = None
+# build_clock: BUILD_NOW (ISO 8601) builds the site for another moment than
+# the wall clock; the BUILD_NOW environment variable does the same.
 
-# typography: non-breaking spaces in titles and text.
-TYPOGRAPHY_ENABLED = True
-TYPOGRAPHY_UNITS = ["r.", "zł", "%", "gr", "tys.", "mln", "mld", "km", "godz."]
-
-# polish_dates: Babel locale for dates in templates.
-POLISH_DATES_LOCALE = "pl_PL"
-
-# seo: sitemap.xml and robots.txt.
-SEO_SITEMAP = True
-SEO_ROBOTS = True
-SEO_ALLOW_INDEXING = False  # the development build asks robots to stay away
-
-# events: trainings in content/szkolenia/ (all settings and defaults: README.md).
-EVENTS_CATEGORY = "szkolenia"
-EVENTS_TIMEZONE = TIMEZONE
-EVENTS_ARCHIVE_PER_PAGE = 10
-EVENTS_HOME_COUNT = 3
-EVENTS_ICS_PAST_DAYS = 90
+# seo: the development build asks robots to stay away (publishconf.py allows them).
+SEO_ALLOW_INDEXING = False
 
 # donations: "Dodaj nam MOCy!" call-outs and the "Wesprzyj nas" page (README.md).
 # The payment links and the account below are EXAMPLES until the foundation
 # supplies its own: `make publish` refuses them while DONATIONS_EXAMPLE_DATA is on.
 DONATIONS_EXAMPLE_DATA = True
-DONATIONS_REFUSE_EXAMPLE_DATA = False
 DONATIONS_DEFAULT = "dodaj-nam-mocy"
 DONATIONS_CAMPAIGNS = {
     "dodaj-nam-mocy": {
@@ -348,7 +325,6 @@ DONATIONS_BANK = {
     "title": "Darowizna na cele statutowe",
 }
 DONATIONS_TAX = {"krs": "0000191928", "specific_goal": "Centrum KLUCZ"}
-DONATIONS_TERMS_URL = None
 # "Wesprzyj nas": what a gift does (amount, what it pays for) and the latest
 # report or financial statement ({"title": …, "url": …}); example data.
 DONATIONS_IMPACT = [
@@ -359,13 +335,4 @@ DONATIONS_IMPACT = [
 DONATIONS_REPORT = {"title": "Sprawozdanie merytoryczne i finansowe za 2025 r. (PDF)",
                     "url": "pliki/regulamin-rekrutacji.pdf"}  # przykład: podmień na sprawozdanie
 
-# authoring: drafts and scheduled posts appear only in the preview
-# (`make devserver` sets AUTHORING_PREVIEW); images larger than this warn.
-AUTHORING_PREVIEW = False
-AUTHORING_IMAGE_MAX_KB = 500
 
-# images: width/height, lazy loading and WebP variants for content images.
-IMAGES_WIDTHS = [480, 960, 1600]
-IMAGES_QUALITY = 80
-IMAGES_VARIANTS_DIR = "images/warianty"
-IMAGES_CACHE_PATH = "cache/obrazy"

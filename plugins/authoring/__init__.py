@@ -8,7 +8,7 @@ from pelican import signals
 from .checks import check_site, drop_duplicates, drop_missing_static, reset, track_address
 from .encoding import use_tolerant_reader
 from .fields import FIELDS  # noqa: F401
-from .schedule import preview_pages, schedule_articles
+from .schedule import SETTINGS, preview_pages, schedule_articles  # noqa: F401 (SETTINGS: declared)
 
 
 def register():

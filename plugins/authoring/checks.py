@@ -12,6 +12,7 @@ from unidecode import unidecode
 from klucz.strict_build import Problem, field_line, relative_path, report
 
 from .encoding import decode
+from .schedule import setting
 from .tidy import tidy
 
 # File names and new posts' names: Pelican's slug rules.
@@ -140,7 +141,7 @@ def check_links_and_images(content, settings):
         return
     root = settings.get("PATH")
     shown = relative_path(content, settings)
-    max_kb = settings.get("AUTHORING_IMAGE_MAX_KB", 500)
+    max_kb = setting(settings, "AUTHORING_IMAGE_MAX_KB")
     in_header = True
     for number, line in enumerate(_read_lines(source), 1):
         if in_header:

@@ -2,10 +2,23 @@
 published site until their time."""
 
 from klucz.build_clock import build_now
+from klucz.strict_build import Setting, declare
+
+SETTINGS = declare(
+    Setting("AUTHORING_PREVIEW", False, "Show drafts and scheduled posts, marked (make devserver turns it on)."),
+    Setting("AUTHORING_IMAGE_MAX_KB", 500, "Larger content images get a warning."),
+    Setting(
+        "AUTHORING_EXTRA_FIELDS",
+        {},
+        "Header fields allowed besides those the plugins declare: {\"Name\": \"help\"} or "
+        "{\"Name\": {\"help\": ..., \"kind\": \"date\"}}.",
+    ),
+)
+setting = SETTINGS.get
 
 
 def _preview(settings):
-    return bool(settings.get("AUTHORING_PREVIEW"))
+    return bool(setting(settings, "AUTHORING_PREVIEW"))
 
 
 def schedule_articles(generator):

@@ -3,4 +3,4 @@ variable (ISO 8601, e.g. 2027-01-10T12:00+01:00), else SOURCE_DATE_EPOCH, else
 the wall clock. Tests and reproducible builds pin it; plugins that depend on
 the date (sign-up deadlines, campaign seasons) read it with `build_now()`."""
 
-from .clock import build_now, register  # noqa: F401
+from .clock import SETTINGS, build_now, register  # noqa: F401

@@ -6,6 +6,17 @@ from zoneinfo import ZoneInfo
 
 from pelican import signals
 
+from klucz.strict_build import Setting, declare
+
+SETTINGS = declare(
+    Setting(
+        "BUILD_NOW",
+        None,
+        "The moment the site is built for, ISO 8601 (None: env BUILD_NOW, then SOURCE_DATE_EPOCH, then the clock).",
+        kind=(str, dt.datetime),
+    ),
+)
+
 _KEY = "BUILD_NOW_RESOLVED"
 
 

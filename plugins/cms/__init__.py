@@ -17,10 +17,11 @@ import os
 from pelican import signals
 from pelican.generators import Generator
 
+from klucz.donations import campaigns
 from klucz.strict_build import Problem, link_or_copy, report
 
 from .config import all_fields, content_folder, decap_config, policy_problem
-from .settings import setting
+from .settings import SETTINGS, setting  # noqa: F401 (SETTINGS: the declared settings)
 
 logger = logging.getLogger(__name__)
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -82,7 +83,7 @@ class EditorGenerator(Generator):
                                if "file_from" not in spec])
                    + ";\nwindow.KLUCZ_CAMPAIGNS = "
                    + json.dumps([{"id": cid, "title": spec.get("title", cid)}
-                                 for cid, spec in (self.settings.get("DONATIONS_CAMPAIGNS") or {}).items()],
+                                 for cid, spec in campaigns(self.settings).items()],
                                 ensure_ascii=False) + ";\n")
         writer.write_file(f"{path}/index.html", self.get_template("edytor"), self.context,
                           cms_content_folder=content_folder(self.settings))

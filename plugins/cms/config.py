@@ -6,6 +6,8 @@ editor with its Polish label and help, and no second list is kept by hand."""
 import importlib
 import os
 
+from klucz.donations import campaigns
+from klucz.serving import policy_for
 from klucz.strict_build import extra_fields
 
 from .settings import setting
@@ -65,9 +67,10 @@ def widget(field, settings, required):
         "hint": f"{field.name}: {field.help}",
     }
     if field.name == "Donation":
-        campaigns = settings.get("DONATIONS_CAMPAIGNS") or {}
         options = [{"label": "bez pola wsparcia pod wpisem (off)", "value": "off"}]
-        options += [{"label": f"{spec.get('title', cid)} ({cid})", "value": cid} for cid, spec in campaigns.items()]
+        options += [
+            {"label": f"{spec.get('title', cid)} ({cid})", "value": cid} for cid, spec in campaigns(settings).items()
+        ]
         out.update(widget="select", options=options)
     elif field.kind == "date":
         out.update(widget="datetime", format=DATE_FORMAT, date_format="DD.MM.YYYY", time_format="HH:mm",
@@ -197,7 +200,7 @@ def policy_problem(settings):
     page must be allowed to reach the git host, else saving fails in the
     browser with nothing in the build to say why."""
     path = "/" + setting(settings, "CMS_PATH").strip("/") + "/"
-    policy = (settings.get("SERVING_CSP_BY_PATH") or {}).get(path)
+    policy = policy_for(settings, path)
     backend = setting(settings, "CMS_BACKEND")
     origin = api_origin(backend)
     if origin is None:

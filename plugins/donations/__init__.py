@@ -4,7 +4,7 @@ and money-safe checks of the payment details."""
 
 from pelican import signals
 
-from .config import validate
+from .config import SETTINGS, campaigns, validate  # noqa: F401 (SETTINGS: the declared settings)
 from .fields import FIELDS  # noqa: F401
 from .placement import add_filter, place_in_articles, place_in_pages, place_inline
 

@@ -4,54 +4,85 @@ import datetime as dt
 import re
 
 from klucz.polish_dates import DateProblem, parse_moment
-from klucz.strict_build import Problem, report, settings_reader
+from klucz.strict_build import Problem, Setting, declare, report
 
 from .banking import EXAMPLE_IBANS, iban_is_valid, krs_is_valid, to_iban
 
-DEFAULTS = {
-    # id -> campaign (see README): title, text, buttons, image, goal, start, end, variants.
-    "DONATIONS_CAMPAIGNS": {},
-    # The campaign shown where no other applies.
-    "DONATIONS_DEFAULT": None,
-    # Placement rules for the box after articles.
-    "DONATIONS_INCLUDE_CATEGORIES": ["aktualnosci", "szkolenia", "wesprzyj"],
-    "DONATIONS_EXCLUDE_CATEGORIES": [],
-    "DONATIONS_EXCLUDE_TAGS": [],
-    "DONATIONS_EXCLUDE_SLUGS": [],
-    # Appeals: posts in this folder lead with their campaign.
-    "DONATIONS_APPEAL_CATEGORY": "wesprzyj",
-    # A goal whose "as of" date is older than this is hidden (with a warning).
-    "DONATIONS_GOAL_MAX_AGE_DAYS": 45,
-    # utm_source of every donation link.
-    "DONATIONS_UTM_SOURCE": "strona-klucz",
-    # A post shorter than this (words) gets the short box after it, unless
-    # its Donation: field names a campaign.
-    "DONATIONS_SHORT_POST_WORDS": 150,
-    # "Wesprzyj nas": what a gift does [(amount, what)] and the latest report
-    # {"title", "url"} (a full address or one on the site).
-    "DONATIONS_IMPACT": [],
-    "DONATIONS_REPORT": None,
-    # Open payment links in a new tab (then with rel="noopener noreferrer").
-    "DONATIONS_NEW_TAB": False,
-    # Bank transfer details: holder, address, nrb, bank, swift, title.
-    "DONATIONS_BANK": {},
-    # 1,5% of tax: KRS and the optional "cel szczegółowy".
-    "DONATIONS_TAX": {},
-    # The 1,5% block joins the call-outs between these dates (month, day).
-    "DONATIONS_TAX_SEASON": ((1, 1), (4, 30)),
-    # Link to the donation terms (regulamin), if any.
-    "DONATIONS_TERMS_URL": None,
-    # True while the payment details are examples; `make publish` refuses them.
-    "DONATIONS_EXAMPLE_DATA": False,
-    # False in development (example data only warns), True in publishconf.py.
-    "DONATIONS_REFUSE_EXAMPLE_DATA": False,
-    # The "Wesprzyj nas" page, whose template lists every way to give.
-    "DONATIONS_PAGE_URL": "wesprzyj-nas/",
-}
+SETTINGS = declare(
+    Setting(
+        "DONATIONS_CAMPAIGNS",
+        {},
+        "id -> campaign (see README): title, text, buttons, image, goal, start, end, variants.",
+    ),
+    Setting("DONATIONS_DEFAULT", None, "The campaign shown where no other applies.", kind=str),
+    Setting(
+        "DONATIONS_INCLUDE_CATEGORIES",
+        ["aktualnosci", "szkolenia", "wesprzyj"],
+        "Placement rules for the box after articles.",
+    ),
+    Setting("DONATIONS_EXCLUDE_CATEGORIES", [], "Placement rules for the box after articles."),
+    Setting("DONATIONS_EXCLUDE_TAGS", [], "Placement rules for the box after articles."),
+    Setting("DONATIONS_EXCLUDE_SLUGS", [], "Placement rules for the box after articles."),
+    Setting("DONATIONS_APPEAL_CATEGORY", "wesprzyj", "Appeals: posts in this folder lead with their campaign."),
+    Setting(
+        "DONATIONS_GOAL_MAX_AGE_DAYS",
+        45,
+        "A goal whose \"as of\" date is older than this is hidden (with a warning).",
+    ),
+    Setting("DONATIONS_UTM_SOURCE", "strona-klucz", "utm_source of every donation link."),
+    Setting(
+        "DONATIONS_SHORT_POST_WORDS",
+        150,
+        "A post shorter than this (words) gets the short box after it, unless its Donation: field names a campaign.",
+    ),
+    Setting(
+        "DONATIONS_IMPACT",
+        [],
+        "\"Wesprzyj nas\": what a gift does [(amount, what)] and the latest report {\"title\", \"url\"} (a full "
+        "address or one on the site).",
+    ),
+    Setting(
+        "DONATIONS_REPORT",
+        None,
+        "\"Wesprzyj nas\": what a gift does [(amount, what)] and the latest report {\"title\", \"url\"} (a full "
+        "address or one on the site).",
+        kind=dict,
+    ),
+    Setting("DONATIONS_NEW_TAB", False, "Open payment links in a new tab (then with rel=\"noopener noreferrer\")."),
+    Setting("DONATIONS_BANK", {}, "Bank transfer details: holder, address, nrb, bank, swift, title."),
+    Setting("DONATIONS_TAX", {}, "1,5% of tax: KRS and the optional \"cel szczegółowy\"."),
+    Setting(
+        "DONATIONS_TAX_SEASON",
+        ((1, 1), (4, 30)),
+        "The 1,5% block joins the call-outs between these dates (month, day).",
+    ),
+    Setting("DONATIONS_TERMS_URL", None, "Link to the donation terms (regulamin), if any.", kind=str),
+    Setting(
+        "DONATIONS_EXAMPLE_DATA",
+        False,
+        "True while the payment details are examples; `make publish` refuses them.",
+    ),
+    Setting(
+        "DONATIONS_REFUSE_EXAMPLE_DATA",
+        False,
+        "False in development (example data only warns), True in publishconf.py.",
+    ),
+    Setting(
+        "DONATIONS_PAGE_URL",
+        "wesprzyj-nas/",
+        "The \"Wesprzyj nas\" page, whose template lists every way to give.",
+    ),
+)
 _EXAMPLE_HOSTS = re.compile(r"^https://([^/]*\.)?example\.(org|com|net)(/|$)")
 
 
-setting = settings_reader(DEFAULTS)
+setting = SETTINGS.get
+
+
+def campaigns(settings):
+    """{id: campaign} as the site declares them (DONATIONS_CAMPAIGNS): the
+    editor's choice of campaign and the pictures a campaign box may show."""
+    return setting(settings, "DONATIONS_CAMPAIGNS") or {}
 
 
 def _problem(field, message, hint, severity="error"):

@@ -6,7 +6,7 @@ from pelican import signals
 from .collect import prepare
 from .fields import FIELDS  # noqa: F401
 from .pages import TrainingsGenerator
-from .settings import setting
+from .settings import SETTINGS, setting  # noqa: F401 (SETTINGS: the declared settings)
 
 
 def ics_refresh_hours(settings):

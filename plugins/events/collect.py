@@ -5,6 +5,7 @@ import os
 from zoneinfo import ZoneInfo
 
 from klucz.build_clock import build_now
+from klucz.polish_dates import date_locale
 from klucz.strict_build import relative_path, report
 
 from .model import read_training
@@ -56,7 +57,7 @@ def prepare(generator):
         display = relative_path(article, settings)
         training, problems = read_training(
             article, display, tz, setting(settings, "EVENTS_UID_DOMAIN"),
-            settings.get("POLISH_DATES_LOCALE", "pl_PL"),
+            date_locale(settings),
         )
         for problem in problems:
             report(problem)

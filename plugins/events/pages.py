@@ -7,6 +7,8 @@ import os
 from babel.dates import format_date
 from pelican.generators import Generator
 
+from klucz.polish_dates import date_locale
+
 from . import ical
 from .collect import (
     month_key,
@@ -100,7 +102,7 @@ class TrainingsGenerator(Generator):
             first_day = dt.date(year, month, 1)
             local = {
                 "month_title": format_date(
-                    first_day, "LLLL y", locale=self.settings.get("POLISH_DATES_LOCALE", "pl_PL")
+                    first_day, "LLLL y", locale=date_locale(self.settings)
                 ),
                 "month_date": first_day,
                 "weeks": self.month_grid(year, month, by_day),
@@ -110,14 +112,14 @@ class TrainingsGenerator(Generator):
                 and {
                     "url": pattern.format(year=previous[0], month=previous[1]),
                     "title": format_date(
-                        dt.date(*previous, 1), "LLLL y", locale=self.settings.get("POLISH_DATES_LOCALE", "pl_PL")
+                        dt.date(*previous, 1), "LLLL y", locale=date_locale(self.settings)
                     ),
                 },
                 "next_month": following
                 and {
                     "url": pattern.format(year=following[0], month=following[1]),
                     "title": format_date(
-                        dt.date(*following, 1), "LLLL y", locale=self.settings.get("POLISH_DATES_LOCALE", "pl_PL")
+                        dt.date(*following, 1), "LLLL y", locale=date_locale(self.settings)
                     ),
                 },
                 "month_url": url,

@@ -19,20 +19,25 @@ import os
 
 from pelican import signals
 
-from klucz.strict_build import Problem, report, settings_reader
+from klucz.strict_build import Problem, Setting, declare, report
 
-DEFAULTS = {
-    # The file in the content folder; None: the home page's words come from
-    # the two settings below only.
-    "HOME_DATA_FILE": "strona-glowna.json",
-    # The home page's heading (the name is in the header); None: SITESUBTITLE.
-    "HOME_HEADLINE": None,
-    # The sentence under the heading; None: SITE_DESCRIPTION.
-    "HOME_LEAD": None,
-    # "Co robimy": (title, one sentence, address on this site) triples.
-    "HOME_SERVICES": [],
-}
-setting = settings_reader(DEFAULTS)
+SETTINGS = declare(
+    Setting(
+        "HOME_DATA_FILE",
+        "strona-glowna.json",
+        "The file in the content folder; None: the home page's words come from the two settings below only.",
+        kind=str,
+    ),
+    Setting(
+        "HOME_HEADLINE",
+        None,
+        "The home page's heading (the name is in the header); None: SITESUBTITLE.",
+        kind=str,
+    ),
+    Setting("HOME_LEAD", None, "The sentence under the heading; None: SITE_DESCRIPTION.", kind=str),
+    Setting("HOME_SERVICES", [], "\"Co robimy\": (title, one sentence, address on this site) triples."),
+)
+setting = SETTINGS.get
 
 # What the file's fields are called in the editor: its form and the messages.
 LABELS = {

@@ -3,7 +3,7 @@ WebP variants in srcset (Pillow). The originals stay untouched."""
 
 from pelican import signals
 
-from .responsive import card_images, process_page, start
+from .responsive import SETTINGS, card_images, process_page, start  # noqa: F401 (SETTINGS: the declared settings)
 
 
 def register():

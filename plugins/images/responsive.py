@@ -9,24 +9,28 @@ import shutil
 
 from PIL import Image
 
-from klucz.strict_build import Problem, field_line, relative_path, report, settings_reader
+from klucz.donations import campaigns
+from klucz.render_cache import previous_output
+from klucz.strict_build import Problem, Setting, declare, field_line, relative_path, report
 
 logger = logging.getLogger(__name__)
 
-DEFAULTS = {
-    "IMAGES_WIDTHS": [480, 960, 1600],
-    "IMAGES_QUALITY": 80,
-    "IMAGES_VARIANTS_DIR": "images/warianty",
-    "IMAGES_CACHE_PATH": "cache/obrazy",
-    "IMAGES_SIZES": "(min-width: 46rem) 42rem, 100vw",
-}
+SETTINGS = declare(
+    Setting("IMAGES_WIDTHS", [480, 960, 1600], "Widths of the WebP variants of content images."),
+    Setting("IMAGES_QUALITY", 80, "WebP quality of the variants."),
+    Setting("IMAGES_VARIANTS_DIR", "images/warianty", "Where the variants are written in the output."),
+    Setting(
+        "IMAGES_CACHE_PATH", "cache/obrazy", "Variants kept between builds (made again only when the original changes)."
+    ),
+    Setting("IMAGES_SIZES", "(min-width: 46rem) 42rem, 100vw", "The sizes attribute of content images."),
+)
 RASTER = (".jpg", ".jpeg", ".png", ".webp")
 _IMG = re.compile(rb"<img\b[^>]*>", re.I)
 _ATTR = re.compile(r'([a-zA-Z_:][-a-zA-Z0-9_:.]*)\s*=\s*"([^"]*)"')
 _MAIN = re.compile(rb"<main\b", re.I)
 
 
-setting = settings_reader(DEFAULTS)
+setting = SETTINGS.get
 
 
 class Variants:
@@ -94,7 +98,7 @@ def _restore_variants(page):
     this build's output (from the variants cache, else from the last output)."""
     variants = _state["variants"]
     pattern = re.compile(rb"/" + re.escape(variants.folder.encode()) + rb"/([^\"'\s,/]+\.webp)")
-    previous = variants.settings.get("RENDER_CACHE_PREVIOUS")
+    previous = previous_output(variants.settings)
     for name in {m.decode("utf-8") for m in pattern.findall(page)}:
         destination = os.path.join(variants.output, variants.folder, name)
         if os.path.exists(destination):
@@ -173,9 +177,8 @@ def start(pelican):
     _state["sizes"] = setting(settings, "IMAGES_SIZES")
     # Images that templates add (EU logos, campaign photos) can be on any page;
     # without them only a post's or page's own text can hold one.
-    campaigns = settings.get("DONATIONS_CAMPAIGNS") or {}
     _state["any_page"] = bool(
-        settings.get("EU_FUNDING_LOGOS") or any(c.get("image") for c in campaigns.values())
+        settings.get("EU_FUNDING_LOGOS") or any(c.get("image") for c in campaigns(settings).values())
     )
 
 

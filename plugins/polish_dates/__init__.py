@@ -6,6 +6,8 @@ give English month names; Babel carries its own CLDR data.
 """
 
 from .dates import (  # noqa: F401
+    SETTINGS,
+    date_locale,
     format_date_pl,
     format_month_pl,
     format_pln,

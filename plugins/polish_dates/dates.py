@@ -7,8 +7,17 @@ from babel.dates import format_date, format_time
 from babel.numbers import format_decimal
 from pelican import signals
 
+from klucz.strict_build import Setting, declare
+
 NBSP = "\u00a0"
 DEFAULT_LOCALE = "pl_PL"
+
+SETTINGS = declare(Setting("POLISH_DATES_LOCALE", DEFAULT_LOCALE, "Babel locale of the date filters."))
+
+
+def date_locale(settings):
+    """The Babel locale every Polish date of the site is written in."""
+    return SETTINGS.get(settings, "POLISH_DATES_LOCALE")
 
 
 @lru_cache(maxsize=4096)
@@ -64,7 +73,7 @@ def _as_date(value):
 
 
 def add_filters(generator):
-    locale = generator.settings.get("POLISH_DATES_LOCALE", DEFAULT_LOCALE)
+    locale = date_locale(generator.settings)
     generator.env.filters.update(
         {
             "data_pl": lambda v, year_suffix=True: format_date_pl(v, locale, year_suffix),

@@ -22,6 +22,7 @@ from klucz.build_clock import build_now
 from . import signature, writer
 from .fragments import add_extension, clear
 from .output import Manifest
+from .settings import SETTINGS, previous_output, setting  # noqa: F401 (SETTINGS, previous_output: for others)
 from .signature import all_contents, code_digest, site_signature
 from .writer import STATE, CachingWriter, record_written
 
@@ -32,9 +33,9 @@ def start(pelican):
     signature.TEXTS.clear()
     writer.SHOWS_TEXT.clear()
     settings = pelican.settings
-    if settings.get("CACHE_CONTENT") or settings.get("RENDER_CACHE_PAGES"):  # compiled templates kept
+    if settings.get("CACHE_CONTENT") or setting(settings, "RENDER_CACHE_PAGES"):  # compiled templates kept
         STATE["code_digest"] = code_digest(settings)
-    if settings.get("RENDER_CACHE_PAGES") and settings.get("RENDER_CACHE_PREVIOUS"):
+    if setting(settings, "RENDER_CACHE_PAGES") and previous_output(settings):
         manifest = Manifest(settings)
         manifest.load()
         STATE["manifest"] = manifest

@@ -11,6 +11,7 @@ import os
 from jinja2 import FileSystemBytecodeCache, nodes
 from jinja2.ext import Extension
 
+from .settings import setting
 from .writer import STATE
 
 _fragments = {}
@@ -59,7 +60,7 @@ def add_extension(generator):
     what they import, Python, packages), so a changed filter never meets
     templates compiled with the old one."""
     settings = generator.settings
-    if settings.get("RENDER_CACHE_FRAGMENTS", True):
+    if setting(settings, "RENDER_CACHE_FRAGMENTS"):
         generator.env.add_extension(FragmentCache)
     else:
         generator.env.add_extension(NoCache)

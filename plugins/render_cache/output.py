@@ -12,6 +12,8 @@ import os
 import pickle
 import shutil
 
+from .settings import previous_output
+
 MANIFEST_VERSION = 2
 
 
@@ -50,7 +52,7 @@ class Manifest:
     """What the last build into an output folder wrote, call by call."""
 
     def __init__(self, settings):
-        self.previous_folder = settings.get("RENDER_CACHE_PREVIOUS")
+        self.previous_folder = previous_output(settings)
         self.output = settings["OUTPUT_PATH"]
         base = settings.get("CACHE_PATH") or "cache"
         name = hashlib.blake2b(os.path.abspath(self.previous_folder or self.output).encode(), digest_size=8)

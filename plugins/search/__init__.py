@@ -16,21 +16,17 @@ import time
 from pelican import signals
 from pelican.generators import Generator
 
-from klucz.strict_build import Problem, report, settings_reader
+from klucz.strict_build import Problem, Setting, declare, report
 
 logger = logging.getLogger(__name__)
 
-DEFAULTS = {
-    # Build the index at every build.
-    "SEARCH_ENABLED": True,
-    # The search page.
-    "SEARCH_URL": "szukaj/",
-    # The index folder in the output.
-    "SEARCH_INDEX_DIR": "pagefind",
-    # Seconds Pagefind may take before the build gives up on it.
-    "SEARCH_TIMEOUT": 300,
-}
-setting = settings_reader(DEFAULTS)
+SETTINGS = declare(
+    Setting("SEARCH_ENABLED", True, "Build the index at every build."),
+    Setting("SEARCH_URL", "szukaj/", "The search page."),
+    Setting("SEARCH_INDEX_DIR", "pagefind", "The index folder in the output."),
+    Setting("SEARCH_TIMEOUT", 300, "Seconds Pagefind may take before the build gives up on it."),
+)
+setting = SETTINGS.get
 
 
 class SearchPageGenerator(Generator):

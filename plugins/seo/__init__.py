@@ -5,4 +5,4 @@ plugins add (training calendars, month grids) are listed too; lastmod comes
 from the content, never from the build clock, so builds stay reproducible.
 """
 
-from .sitemap import register  # noqa: F401
+from .sitemap import SETTINGS, register  # noqa: F401

@@ -6,6 +6,14 @@ from xml.sax.saxutils import escape
 from pelican import signals
 
 from klucz.cms import editor_folder
+from klucz.strict_build import Setting, declare
+
+SETTINGS = declare(
+    Setting("SEO_SITEMAP", True, "Write sitemap.xml."),
+    Setting("SEO_ROBOTS", True, "Write robots.txt."),
+    Setting("SEO_ALLOW_INDEXING", True, "robots.txt allows crawlers (False: asks them to stay away)."),
+)
+setting = SETTINGS.get
 
 _EXCLUDED_FILES = {"404.html"}
 
@@ -52,10 +60,10 @@ def write_files(pelican):
     output = pelican.output_path
     origin = settings.get("SITE_ORIGIN") or settings.get("SITEURL", "")
     origin = origin.rstrip("/")
-    if settings.get("SEO_SITEMAP", True):
+    if setting(settings, "SEO_SITEMAP"):
         _write_sitemap(output, origin, excluded_folders(settings))
-    if settings.get("SEO_ROBOTS", True):
-        allow = settings.get("SEO_ALLOW_INDEXING", True)
+    if setting(settings, "SEO_ROBOTS"):
+        allow = setting(settings, "SEO_ALLOW_INDEXING")
         rules = "Allow: /" if allow else "Disallow: /"
         with open(os.path.join(output, "robots.txt"), "w", encoding="utf-8") as f:
             f.write(f"User-agent: *\n{rules}\n\nSitemap: {origin}/sitemap.xml\n")

@@ -10,7 +10,14 @@ from .addresses import collect, write_addresses
 from .assets import add_asset_function, write_hashed_assets
 from .fields import FIELDS  # noqa: F401
 from .headers import write_server_configs
-from .settings import setting
+from .settings import SETTINGS, setting  # noqa: F401 (SETTINGS: the declared settings)
+
+
+def policy_for(settings, folder):
+    """The Content-Security-Policy the servers send under `folder` (`/admin/`):
+    its own from SERVING_CSP_BY_PATH, or None where the site's (SERVING_CSP) applies."""
+    by_path = {"/" + k.strip("/") + "/": v for k, v in (setting(settings, "SERVING_CSP_BY_PATH") or {}).items()}
+    return by_path.get("/" + folder.strip("/") + "/")
 
 
 def addresses_file(settings):

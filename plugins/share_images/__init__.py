@@ -14,7 +14,7 @@ import textwrap
 from pelican import signals
 from PIL import Image, ImageDraw, ImageFont
 
-from klucz.strict_build import link_or_copy, settings_reader
+from klucz.strict_build import Setting, declare, link_or_copy
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 FONT = os.path.join(HERE, "fonts", "DejaVuSans-Bold.ttf")
@@ -22,18 +22,27 @@ SIZE = (1200, 630)
 # Changing the drawing below: change this too, so cached pictures are redrawn.
 DESIGN = "3"
 
-DEFAULTS = {
-    # Draw them (publishconf.py: the live site; pelicanconf.py leaves them out
-    # of development builds, where nobody shares a page).
-    "SHARE_IMAGES_ENABLED": True,
-    # Where the pictures go in the output.
-    "SHARE_IMAGES_DIR": "images/udostepnienia",
-    # Pictures kept between builds; None: "udostepnienia" in CACHE_PATH.
-    "SHARE_IMAGES_CACHE": None,
-    # Background, accent (the bar) and text colours.
-    "SHARE_IMAGES_COLOURS": {"background": "#073246", "accent": "#c2410c", "text": "#ffffff"},
-}
-setting = settings_reader(DEFAULTS)
+SETTINGS = declare(
+    Setting(
+        "SHARE_IMAGES_ENABLED",
+        True,
+        "Draw them (publishconf.py: the live site; pelicanconf.py leaves them out of development builds, where nobody "
+        "shares a page).",
+    ),
+    Setting("SHARE_IMAGES_DIR", "images/udostepnienia", "Where the pictures go in the output."),
+    Setting(
+        "SHARE_IMAGES_CACHE",
+        None,
+        "Pictures kept between builds; None: \"udostepnienia\" in CACHE_PATH.",
+        kind=str,
+    ),
+    Setting(
+        "SHARE_IMAGES_COLOURS",
+        {"background": "#073246", "accent": "#c2410c", "text": "#ffffff"},
+        "Background, accent (the bar) and text colours.",
+    ),
+)
+setting = SETTINGS.get
 
 _WANTED = {}  # output path -> (cache file, title, site name, subtitle)
 

@@ -23,6 +23,6 @@ from .problems import (  # noqa: F401
     Reported,
     relative_path,
     report,
-    settings_reader,
     unexpected,
 )
+from .settings import Declared, Setting, declare, settings_reader  # noqa: F401

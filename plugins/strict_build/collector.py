@@ -6,6 +6,7 @@ import sys
 from pelican import signals
 
 from .problems import Problem, Reported, report
+from .settings import check_and_complete, plugin_settings
 
 logger = logging.getLogger(__name__)
 
@@ -83,6 +84,16 @@ def check_plugin_order(pelican):
                        f"przenieś \"{PLUGIN}\" na początek PLUGINS, żeby zbierała problemy innych wtyczek"))
 
 
+def check_settings(pelican):
+    """initialized: every plugin's declared settings checked (a wrong type, a
+    mistyped name) and their defaults merged in, before any plugin runs."""
+    from pelican.settings import DEFAULT_CONFIG
+
+    declared = plugin_settings(getattr(pelican, "plugins", None) or [])
+    for problem in check_and_complete(pelican.settings, declared, set(DEFAULT_CONFIG)):
+        report(problem)
+
+
 def start_pelican(settings):
     """Pelican(settings), refusing to build without a plugin it could not load:
     Pelican only logs that, before any plugin can collect it, and builds
@@ -125,6 +136,7 @@ def register():
     # `initialized` on (e.g. settings checks) are all collected.
     start_collecting()
     signals.initialized.connect(check_plugin_order)
+    signals.initialized.connect(check_settings)
     signals.initialized.connect(fail_after_the_others)
 
 

@@ -86,13 +86,3 @@ def unexpected(error):
         return str(error.problem())
     return (f"budowanie przerwał nieoczekiwany błąd: {error.__class__.__name__}: {error} -> "
             "przekaż ten komunikat opiekunowi strony (pełny opis błędu pokaże DEBUG=1 make html)")
-
-
-def settings_reader(defaults):
-    """setting(settings, NAME): the site's value, else the plugin's default
-    (one helper for every plugin; each keeps its DEFAULTS beside its code)."""
-
-    def setting(settings, name):
-        return settings.get(name, defaults[name])
-
-    return setting

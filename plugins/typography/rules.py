@@ -7,8 +7,20 @@ from jinja2 import Template
 from markupsafe import Markup
 from pelican import signals
 
+from klucz.strict_build import Setting, declare
+
 NBSP = "\u00a0"
 DEFAULT_UNITS = ("r.", "zł", "%")
+
+SETTINGS = declare(
+    Setting("TYPOGRAPHY_ENABLED", True, "Non-breaking spaces and Polish quotes in titles and text."),
+    Setting(
+        "TYPOGRAPHY_UNITS",
+        ["r.", "zł", "%", "gr", "tys.", "mln", "mld", "km", "godz."],
+        "Words kept with the number before them.",
+    ),
+)
+setting = SETTINGS.get
 
 # A one-letter word (Polish conjunctions and prepositions) at the start of the
 # text or after a space, an opening bracket or quote, or an HTML entity.
@@ -111,7 +123,7 @@ def nbsp_html(html, units=DEFAULT_UNITS):
 
 
 def _units(settings):
-    return tuple(settings.get("TYPOGRAPHY_UNITS", DEFAULT_UNITS))
+    return tuple(setting(settings, "TYPOGRAPHY_UNITS"))
 
 
 def card_summary(article, units=DEFAULT_UNITS, typeset=True):
@@ -133,7 +145,7 @@ MARKDOWN_READERS = ("markdown", "staffmarkdown")
 def enable_in_markdown(pelican):
     """initialized: typeset Markdown while it is converted (markdown_ext.py)."""
     settings = pelican.settings
-    if settings.get("TYPOGRAPHY_ENABLED", True):
+    if setting(settings, "TYPOGRAPHY_ENABLED"):
         configs = settings.setdefault("MARKDOWN", {}).setdefault("extension_configs", {})
         configs["klucz.typography.markdown_ext"] = {"units": list(_units(settings))}
 
@@ -141,7 +153,7 @@ def enable_in_markdown(pelican):
 def fix_content(content):
     """content_object_init: typeset what Markdown did not (other readers)."""
     settings = content.settings
-    if not settings.get("TYPOGRAPHY_ENABLED", True) or not content._content:
+    if not setting(settings, "TYPOGRAPHY_ENABLED") or not content._content:
         return
     markdown_configs = settings.get("MARKDOWN", {}).get("extension_configs", {})
     if "klucz.typography.markdown_ext" in markdown_configs and getattr(content, "reader", None) in MARKDOWN_READERS:
@@ -164,7 +176,7 @@ class TypesetTemplate(Template):
 
 def typeset_templates(generator):
     """generator_init: every page a template writes is typeset."""
-    if not generator.settings.get("TYPOGRAPHY_ENABLED", True):
+    if not setting(generator.settings, "TYPOGRAPHY_ENABLED"):
         return
     units = _units(generator.settings)
     generator.env.template_class = type("TypesetTemplate", (TypesetTemplate,), {"typography_units": units})
@@ -173,7 +185,7 @@ def typeset_templates(generator):
 def add_filters(generator):
     """`typo` for plain text (titles), `typo_html` for a block of markup."""
     units = _units(generator.settings)
-    if not generator.settings.get("TYPOGRAPHY_ENABLED", True):
+    if not setting(generator.settings, "TYPOGRAPHY_ENABLED"):
         generator.env.filters.update(
             {"typo": lambda t: t, "typo_html": lambda t: t, "card_summary": lambda a: card_summary(a, typeset=False)}
         )

@@ -1,0 +1,171 @@
+"""Declared settings: each plugin names its settings once (name, default,
+type, help), as it declares its header fields; one check at start-up.
+
+A plugin keeps `SETTINGS = declare(Setting(...), ...)` beside its code and
+reads a value with `SETTINGS.get(settings, NAME)` (or the shorthand
+`setting = SETTINGS.get`). At `initialized` the strict_build plugin:
+
+- merges the declared defaults of every plugin in PLUGINS into the settings
+  for the names the site does not set, once, before any plugin runs (as
+  Pelican merges its own DEFAULT_CONFIG), so templates and plugins see one
+  value and pelicanconf.py holds only what the centre changes;
+- reports a setting of the wrong type (`EVENTS_HOME_COUNT = "3"`) and a name
+  no plugin declares that looks like one that is (`EVENTS_HOME_CONUT`,
+  `EVENT_HOME_COUNT`) as a Problem naming the setting meant.
+"""
+
+import difflib
+from dataclasses import dataclass
+
+# A name within this similarity of a declared one is taken for a typo of it.
+CLOSE_ENOUGH = 0.85
+
+# The type names said to the person who set the value.
+_TYPE_NAMES = {
+    bool: "true/false (True albo False)",
+    int: "liczba całkowita",
+    float: "liczba",
+    str: "tekst w cudzysłowie",
+    list: "lista [...]",
+    tuple: "lista [...]",
+    dict: "słownik {...}",
+}
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One setting of a plugin: its name, default, help and type.
+
+    `kind`: the type(s) a value must have; by default the default's type
+    (a list and a tuple are taken for each other, an int for a float). A
+    setting whose default is None must name its kind; None is then allowed."""
+
+    name: str
+    default: object
+    help: str
+    kind: type | tuple | None = None
+
+    def kinds(self):
+        kind = self.kind if self.kind is not None else type(self.default)
+        kinds = kind if isinstance(kind, tuple) else (kind,)
+        if list in kinds or tuple in kinds:
+            kinds = (*kinds, list, tuple)
+        if float in kinds:
+            kinds = (*kinds, int)
+        return tuple(dict.fromkeys(kinds))
+
+    def accepts(self, value):
+        if value is None and (self.default is None or self.kind is type(None)):
+            return True
+        kinds = self.kinds()
+        if isinstance(value, bool) and bool not in kinds:
+            return False  # True is an int to Python, not to a person
+        return isinstance(value, kinds)
+
+    def expected(self):
+        names = [_TYPE_NAMES.get(k, k.__name__) for k in self.kinds() if k is not type(None)]
+        said = " albo ".join(dict.fromkeys(names))
+        return f"{said} (albo None)" if self.default is None else said
+
+
+class Declared:
+    """A plugin's declared settings, in order; `get` reads one."""
+
+    def __init__(self, settings):
+        self.settings = {s.name: s for s in settings}
+        if len(self.settings) != len(settings):
+            raise ValueError("a setting is declared twice")
+        for item in settings:
+            if item.default is None and item.kind is None:
+                raise ValueError(f"{item.name}: a setting whose default is None names its kind")
+
+    def __iter__(self):
+        return iter(self.settings.values())
+
+    def __len__(self):
+        return len(self.settings)
+
+    def __contains__(self, name):
+        return name in self.settings
+
+    def get(self, settings, name):
+        """The site's value, else the declared default (an undeclared name is
+        the plugin's own mistake: KeyError)."""
+        return settings.get(name, self.settings[name].default)
+
+
+def declare(*settings):
+    return Declared(settings)
+
+
+def settings_reader(declared):
+    """setting(settings, NAME): the site's value, else the declared default."""
+    return declared.get
+
+
+def prefix(declared):
+    """The prefix the plugin's settings share (`EVENTS_`), or ""."""
+    names = [s.name for s in declared]
+    if not names:
+        return ""
+    common = names[0] if len(names) == 1 else _common(names)
+    if len(names) == 1:
+        return common.split("_", 1)[0] + "_" if "_" in common else ""
+    return common[: common.rfind("_") + 1]
+
+
+def _common(names):
+    first, last = min(names), max(names)
+    size = 0
+    while size < min(len(first), len(last)) and first[size] == last[size]:
+        size += 1
+    return first[:size]
+
+
+def plugin_settings(plugins):
+    """{plugin module: Declared} of the plugins that declare settings."""
+    return {module: module.SETTINGS for module in plugins if isinstance(getattr(module, "SETTINGS", None), Declared)}
+
+
+def check_and_complete(settings, declared_by_plugin, known):
+    """Problems with the site's settings, and the declared defaults merged in
+    (in place) for the names it does not set. `known`: names that are not
+    the plugins' (Pelican's own, the theme's)."""
+    from .problems import Problem
+
+    problems = []
+    declared = {}
+    prefixes = {}
+    for module, settings_of in declared_by_plugin.items():
+        for item in settings_of:
+            declared[item.name] = item
+        start = prefix(settings_of)
+        if start:
+            prefixes[start] = module.__name__
+    for name, value in sorted(settings.items()):
+        if not name.isupper():
+            continue
+        item = declared.get(name)
+        if item is not None:
+            if not item.accepts(value):
+                problems.append(Problem(
+                    "pelicanconf.py", name,
+                    f"ma być {item.expected()}, a jest {value!r}",
+                    f"wpisz wartość jak w README (Settings); domyślnie {item.default!r}"))
+            continue
+        if name in known:
+            continue
+        owner = next((m for p, m in prefixes.items() if name.startswith(p)), None)
+        meant = difflib.get_close_matches(name, [*declared, *known], n=1, cutoff=CLOSE_ENOUGH)
+        if meant and meant[0] in declared:
+            problems.append(Problem(
+                "pelicanconf.py", name, "takiego ustawienia nie ma",
+                f"chodziło o {meant[0]}? ({declared[meant[0]].help})"))
+        elif owner is not None:
+            problems.append(Problem(
+                "pelicanconf.py", name, f"wtyczka {owner} nie ma takiego ustawienia",
+                "sprawdź nazwę w README (Settings) albo usuń ten wiersz"))
+    for name, item in declared.items():
+        if name not in settings:
+            settings[name] = item.default
+    return problems
