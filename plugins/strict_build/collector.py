@@ -90,8 +90,13 @@ def check_settings(pelican):
     from pelican.settings import DEFAULT_CONFIG
 
     declared = plugin_settings(getattr(pelican, "plugins", None) or [])
-    for problem in check_and_complete(pelican.settings, declared, set(DEFAULT_CONFIG)):
-        report(problem)
+    problems = check_and_complete(pelican.settings, declared, set(DEFAULT_CONFIG))
+    if problems:
+        # The plugins cannot work with such values: stop before they run.
+        lines = [str(p) for p in problems]
+        logger.critical("Ustawienia strony są błędne, problemów: %d\n%s\nPopraw je i zbuduj stronę ponownie.",
+                        len(lines), "\n".join(f"  {i}. {line}" for i, line in enumerate(lines, 1)))
+        raise BuildFailed(lines)
 
 
 def start_pelican(settings):

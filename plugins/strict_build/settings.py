@@ -160,7 +160,7 @@ def check_and_complete(settings, declared_by_plugin, known):
         if meant and meant[0] in declared:
             problems.append(Problem(
                 "pelicanconf.py", name, "takiego ustawienia nie ma",
-                f"chodziło o {meant[0]}? ({declared[meant[0]].help})"))
+                f"chodziło o {meant[0]}? (README, Settings)"))
         elif owner is not None:
             problems.append(Problem(
                 "pelicanconf.py", name, f"wtyczka {owner} nie ma takiego ustawienia",
