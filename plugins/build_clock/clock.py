@@ -1,4 +1,4 @@
-"""Resolve the build's "now" once and share it through the settings."""
+"""Resolve the build's "now" once; every plugin asks build_now() for it."""
 
 import datetime as dt
 import os
@@ -17,7 +17,9 @@ SETTINGS = declare(
     ),
 )
 
-_KEY = "BUILD_NOW_RESOLVED"
+# The moment this build is for, with the settings of the build it belongs
+# to (a plugin asking with other settings, say `make new*`, gets its own).
+_RESOLVED = {"settings": None, "moment": None}
 
 
 class BadBuildNow(ValueError):
@@ -40,8 +42,8 @@ def _parse(value, tz):
 
 def build_now(settings):
     """The moment the site is built for, timezone-aware."""
-    if settings.get(_KEY):
-        return settings[_KEY]
+    if _RESOLVED["settings"] is settings:
+        return _RESOLVED["moment"]
     tz = ZoneInfo(settings.get("TIMEZONE") or "UTC")
     if settings.get("BUILD_NOW"):
         moment = _parse(settings["BUILD_NOW"], tz)
@@ -56,8 +58,9 @@ def build_now(settings):
 
 def resolve(pelican):
     """Fix "now" once per build so every plugin sees the same moment."""
-    pelican.settings.pop(_KEY, None)
-    pelican.settings[_KEY] = build_now(pelican.settings)
+    _RESOLVED.update(settings=None, moment=None)
+    moment = build_now(pelican.settings)
+    _RESOLVED.update(settings=pelican.settings, moment=moment)
 
 
 def register():

@@ -69,7 +69,7 @@ JSON_ERRORS = {
 }
 
 # Addresses of the "Co robimy" list, checked once the site is written.
-STATE = {"addresses": []}
+STATE = {"addresses": [], "page": {}}
 
 
 def data_path(settings):
@@ -111,9 +111,16 @@ def address(settings, value, field):
 
 
 def read_data(pelican):
-    """initialized: the file into HOME_HEADLINE, HOME_LEAD and HOME_SERVICES."""
+    """initialized: the file read and checked into what the home page shows
+    (`home` in the templates' context: headline, lead, services); the
+    settings HOME_HEADLINE, HOME_LEAD and HOME_SERVICES where it has none."""
     settings = pelican.settings
     STATE["addresses"] = []
+    STATE["page"] = {
+        "headline": setting(settings, "HOME_HEADLINE"),
+        "lead": setting(settings, "HOME_LEAD"),
+        "services": list(setting(settings, "HOME_SERVICES")),
+    }
     path = data_path(settings)
     if not path or not os.path.exists(path):
         return
@@ -177,10 +184,16 @@ def read_data(pelican):
             services.append(tuple(values))
             STATE["addresses"].append((where, values[0], values[2]))
     if headline is not None:
-        settings["HOME_HEADLINE"] = headline
+        STATE["page"]["headline"] = headline
     if lead is not None:
-        settings["HOME_LEAD"] = lead
-    settings["HOME_SERVICES"] = services
+        STATE["page"]["lead"] = lead
+    STATE["page"]["services"] = services
+
+
+def add_to_context(generator):
+    """generator_init: the home page's words for the templates (`home`); the
+    generators share one context, which the page cache's signature covers."""
+    generator.context["home"] = STATE["page"]
 
 
 def check_addresses(pelican):
@@ -253,4 +266,5 @@ def editor_file(settings, content_folder):
 
 def register():
     signals.initialized.connect(read_data)
+    signals.generator_init.connect(add_to_context)
     signals.finalized.connect(check_addresses)
