@@ -8,6 +8,7 @@ publish`) into a temporary folder, so there is one source of truth.
 import argparse
 import contextlib
 import io
+import json
 import logging
 import os
 import sys
@@ -16,23 +17,15 @@ import tempfile
 from pelican.settings import read_settings
 
 from klucz.render_cache.output import build_site
-from klucz.strict_build import BuildFailed, start_pelican, unexpected
+from klucz.strict_build import BuildFailed, Problem, reported, start_pelican, unexpected
 
 from .cache import with_reader_cache
 
 
-class _Warnings(logging.Handler):
-    def __init__(self):
-        super().__init__(level=logging.WARNING)
-        self.lines = []
-
-    def emit(self, record):
-        if record.levelno == logging.WARNING and record.name == "klucz.strict_build.content":
-            self.lines.append(record.getMessage())
-
-
 def run(settings_file, content=None, overrides=None, output=None, cached=False):
-    """Build (into `output`, else a temporary folder); return (errors, warnings).
+    """Build (into `output`, else a temporary folder); return (errors,
+    warnings): Problems, and for an error no plugin reported as one (Pelican's
+    own, a template's) a Problem made from its line.
 
     With `cached` (the preview), what was read and written last time is reused
     as in `make html`; otherwise every file is read afresh, so warnings about a
@@ -41,8 +34,6 @@ def run(settings_file, content=None, overrides=None, output=None, cached=False):
     # Only this command prints; Pelican's own log lines would repeat the list.
     root.addHandler(logging.NullHandler())
     root.setLevel(logging.WARNING)
-    warnings = _Warnings()
-    root.addHandler(warnings)
     errors = []
     with tempfile.TemporaryDirectory(prefix="klucz-check-") as scratch:
         override = {"OUTPUT_PATH": output or scratch}
@@ -61,21 +52,21 @@ def run(settings_file, content=None, overrides=None, output=None, cached=False):
                 else:
                     start_pelican(settings).run()
         except BuildFailed as failure:
-            errors = list(failure.problems)
+            errors = [str(line) for line in failure.problems]
         except Exception as error:  # never a bare traceback for staff
             if os.environ.get("DEBUG", "").strip() not in ("", "0", "no", "false"):
                 raise
             errors = [unexpected(error)]
-        finally:
-            root.removeHandler(warnings)
-    return errors, warnings.lines
+    problems = reported()
+    as_reported = {str(p): p for p in problems if p.severity == "error"}
+    errors = [as_reported.get(line) or Problem("", "", line) for line in errors]
+    warnings = [p for p in problems if p.severity != "error"]
+    return errors, warnings
 
 
-def _by_place(line):
+def _by_place(problem):
     """Sort by file, then line number."""
-    where = line.split(": ", 1)[0]
-    path, _, number = where.partition(":")
-    return (path, int(number) if number.isdigit() else 0, line)
+    return (problem.path, problem.line or 0, str(problem))
 
 
 def main(argv=None):
@@ -86,6 +77,8 @@ def main(argv=None):
     parser.add_argument("--preview", action="store_true", help="pokaż szkice i wpisy zaplanowane")
     parser.add_argument("--cached", action="store_true",
                         help="korzystaj z tego, co odczytano i zbudowano poprzednio (podgląd)")
+    parser.add_argument("--json", action="store_true",
+                        help="wypisz problemy jako JSON: {\"errors\": [...], \"warnings\": [...]} (dla podglądu)")
     args = parser.parse_args(argv)
     overrides = {}
     if args.preview:
@@ -95,10 +88,14 @@ def main(argv=None):
     errors, warnings = run(args.settings, args.content, overrides, args.output, cached=args.cached)
     errors.sort(key=_by_place)
     warnings.sort(key=_by_place)
-    for line in errors:
-        print(f"BŁĄD: {line}")
-    for line in warnings:
-        print(f"UWAGA: {line}")
+    if args.json:
+        print(json.dumps({"errors": [p.as_dict() for p in errors], "warnings": [p.as_dict() for p in warnings]},
+                         ensure_ascii=False))
+        return 1 if errors else 0
+    for problem in errors:
+        print(f"BŁĄD: {problem}")
+    for problem in warnings:
+        print(f"UWAGA: {problem}")
     if errors:
         print(f"\nBłędów: {len(errors)}, ostrzeżeń: {len(warnings)}. Popraw błędy – do tego czasu strona się nie "
               "zbuduje.")

@@ -18,7 +18,7 @@ from pelican import signals
 from pelican.generators import Generator
 
 from klucz.donations import campaigns
-from klucz.strict_build import Problem, link_or_copy, report
+from klucz.strict_build import Problem, link_or_copy, report, reported
 
 from .config import all_fields, content_folder, decap_config, policy_problem
 from .settings import SETTINGS, setting  # noqa: F401 (SETTINGS: the declared settings)
@@ -94,28 +94,6 @@ def write_text(path, text):
         f.write(text)
 
 
-class ProblemLog(logging.Handler):
-    """The content problems the plugins report during one build."""
-
-    def __init__(self):
-        super().__init__(logging.WARNING)
-        self.problems = []
-
-    def emit(self, record):
-        if record.args and isinstance(record.args, tuple) and isinstance(record.args[0], Problem):
-            self.problems.append(record.args[0])
-
-
-PROBLEMS = ProblemLog()
-
-
-def start_listening(pelican):
-    PROBLEMS.problems = []
-    content_logger = logging.getLogger("klucz.strict_build.content")
-    if PROBLEMS not in content_logger.handlers:
-        content_logger.addHandler(PROBLEMS)
-
-
 def write_problems(pelican):
     """finalized: admin/problemy.json, {"errors": [...], "warnings": [...]},
     each line as `make check` prints it (path relative to the content folder)."""
@@ -123,7 +101,7 @@ def write_problems(pelican):
     if not os.path.isdir(target):
         return
     lines = {"errors": [], "warnings": []}
-    for problem in PROBLEMS.problems:
+    for problem in reported():
         lines["errors" if problem.severity == "error" else "warnings"].append(str(problem))
     write_text(os.path.join(target, "problemy.json"), json.dumps(lines, ensure_ascii=False) + "\n")
 
@@ -133,6 +111,5 @@ def add_generator(pelican):
 
 
 def register():
-    signals.initialized.connect(start_listening)
     signals.get_generators.connect(add_generator)
     signals.finalized.connect(write_problems)

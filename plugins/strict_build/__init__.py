@@ -23,6 +23,7 @@ from .problems import (  # noqa: F401
     Reported,
     relative_path,
     report,
+    reported,
     unexpected,
 )
 from .settings import Declared, Setting, declare, settings_reader  # noqa: F401

@@ -5,7 +5,7 @@ import sys
 
 from pelican import signals
 
-from .problems import Problem, Reported, report
+from .problems import Problem, Reported, forget_reported, report
 from .settings import check_and_complete, plugin_settings
 
 logger = logging.getLogger(__name__)
@@ -56,6 +56,7 @@ def _not_reported_already(record):
 def start_collecting(settings=None):
     """Reset the list at the start of each build (autoreload runs many)."""
     _collector.problems = []
+    forget_reported()
     root = logging.getLogger()
     if _collector not in root.handlers:
         root.addHandler(_collector)

@@ -18,7 +18,14 @@ class Problem:
     line: int | None = None
     severity: str = "error"
 
+    def as_dict(self):
+        """The problem as data (JSON between processes), its line as printed too."""
+        return {"path": self.path, "line": self.line, "field": self.field, "message": self.message,
+                "hint": self.hint, "severity": self.severity, "text": str(self)}
+
     def __str__(self):
+        if not self.path and not self.field:  # an error no plugin reported: its own line
+            return f"{self.message} -> {self.hint}" if self.hint else self.message
         where = f"{self.path}:{self.line}" if self.line else self.path
         text = f"{where}: {self.field}: {self.message}"
         return f"{text} -> {self.hint}" if self.hint else text
@@ -40,8 +47,24 @@ def relative_path(content, settings):
     return _RELATIVE[key]
 
 
+# The Problems reported in this build, as data (the log has them as text).
+_REPORTED = []
+
+
+def reported():
+    """Every Problem reported since the build started, in order: what the
+    editor's problem list and `make check --json` give on, never the log's
+    text parsed back."""
+    return list(_REPORTED)
+
+
+def forget_reported():
+    _REPORTED.clear()
+
+
 def report(problem):
     """Log a problem; errors make the build fail at the end (see collector)."""
+    _REPORTED.append(problem)
     if problem.severity == "error":
         logger.error("%s", problem)
     else:
