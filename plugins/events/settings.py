@@ -8,7 +8,9 @@ SETTINGS = declare(
     Setting("EVENTS_ARCHIVE_PER_PAGE", 10, "How many past trainings per archive page."),
     Setting("EVENTS_HOME_COUNT", 3, "How many upcoming trainings the home page shows."),
     Setting("EVENTS_ICS_PAST_DAYS", 90, "The site-wide calendar keeps trainings that ended up to this many days ago."),
-    Setting("EVENTS_ICS_REFRESH_HOURS", 12, "Suggested refresh interval for calendar subscriptions, in hours."),
+    Setting(
+        "EVENTS_ICS_REFRESH_HOURS", 12, "Suggested refresh interval for calendar subscriptions, in hours.", kind=float
+    ),
     Setting(
         "EVENTS_ICS_PATH",
         "szkolenia/kalendarz.ics",
@@ -44,21 +46,21 @@ SETTINGS = declare(
     Setting(
         "EVENTS_RODO_MAIL_NOTICE",
         "Zgłoszenie wysłane e-mailem trafia tylko do skrzynki {to}: ta strona go nie zapisuje ani nie widzi. "
-            "Zespół szkoleń przepisuje dane na listę uczestników i odpowiada, czy jest miejsce.",
+        "Zespół szkoleń przepisuje dane na listę uczestników i odpowiada, czy jest miejsce.",
         "The RODO (GDPR art. 13) notice shown next to every sign-up; {name}, {address}, {krs} and {email} come from "
         "ORGANIZATION. What happens to a sign-up sent by e-mail ({to}: the address), before EVENTS_RODO_NOTICE.",
     ),
     Setting(
         "EVENTS_RODO_NOTICE",
         "Administratorem danych podanych w zgłoszeniu jest {name}, {address}, KRS {krs}. "
-            "Przetwarzamy je, aby zorganizować szkolenie i rozliczyć projekt "
-            "(art. 6 ust. 1 lit. b i c RODO). Odbiorcami mogą być nasz dostawca poczty "
-            "(i formularza, jeśli zapisy prowadzimy formularzem) oraz instytucja finansująca projekt. Dane "
-            "przechowujemy "
-            "przez okres "
-            "wymagany umową o dofinansowanie. Masz prawo dostępu do danych, ich sprostowania, "
-            "usunięcia, ograniczenia przetwarzania, przenoszenia i sprzeciwu oraz skargi do "
-            "Prezesa UODO. Kontakt w sprawie danych: {email}.",
+        "Przetwarzamy je, aby zorganizować szkolenie i rozliczyć projekt "
+        "(art. 6 ust. 1 lit. b i c RODO). Odbiorcami mogą być nasz dostawca poczty "
+        "(i formularza, jeśli zapisy prowadzimy formularzem) oraz instytucja finansująca projekt. Dane "
+        "przechowujemy "
+        "przez okres "
+        "wymagany umową o dofinansowanie. Masz prawo dostępu do danych, ich sprostowania, "
+        "usunięcia, ograniczenia przetwarzania, przenoszenia i sprzeciwu oraz skargi do "
+        "Prezesa UODO. Kontakt w sprawie danych: {email}.",
         "The RODO (GDPR art. 13) notice shown next to every sign-up; {name}, {address}, {krs} and {email} come from "
         "ORGANIZATION. What happens to a sign-up sent by e-mail ({to}: the address), before EVENTS_RODO_NOTICE.",
     ),

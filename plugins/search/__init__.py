@@ -24,7 +24,7 @@ SETTINGS = declare(
     Setting("SEARCH_ENABLED", True, "Build the index at every build."),
     Setting("SEARCH_URL", "szukaj/", "The search page."),
     Setting("SEARCH_INDEX_DIR", "pagefind", "The index folder in the output."),
-    Setting("SEARCH_TIMEOUT", 300, "Seconds Pagefind may take before the build gives up on it."),
+    Setting("SEARCH_TIMEOUT", 300, "Seconds Pagefind may take before the build gives up on it.", kind=float),
 )
 setting = SETTINGS.get
 
