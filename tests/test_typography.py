@@ -2,6 +2,7 @@
 
 
 import pytest
+from sitebuild import build, scenario
 
 from klucz.typography import nbsp_html, nbsp_text
 
@@ -91,3 +92,15 @@ def test_quotes_across_inline_markup():
 def test_quotes_in_attributes_and_code_are_left_alone():
     html = '<p title="a &quot;b&quot;"><code>x = "y"</code> "z"</p>'
     assert nbsp_html(html) == '<p title="a &quot;b&quot;"><code>x = "y"</code> „z”</p>'
+
+
+def test_text_markdown_typeset_is_known_by_its_reader_class(tmp_path):
+    """The Markdown readers are told by their class, whoever registered them:
+    the authoring plugin's reader is one, so its posts are not typeset twice."""
+    from klucz.authoring.encoding import StaffMarkdownReader
+    from klucz.strict_build import reader_name
+    from klucz.typography.rules import markdown_readers
+
+    build(tmp_path / "out", content=scenario(tmp_path, "clean", {
+        "aktualnosci/a.md": "Title: A\nDate: 2026-11-01 10:00\n\nW Łodzi i w Sieradzu.\n"}))
+    assert markdown_readers() == {"markdown", reader_name(StaffMarkdownReader)} == {"markdown", "staffmarkdown"}

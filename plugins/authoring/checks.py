@@ -9,9 +9,9 @@ from pelican.contents import Static
 from pelican.utils import slugify
 from unidecode import unidecode
 
-from klucz.strict_build import Problem, field_line, relative_path, report
+from klucz.strict_build import Problem, field_line, reader_name, relative_path, report
 
-from .encoding import decode
+from .encoding import StaffMarkdownReader, decode
 from .schedule import setting
 from .tidy import tidy
 
@@ -38,11 +38,15 @@ def reset():
     _addresses.clear()
 
 
+# Posts our Markdown reader read have been tidied already.
+STAFF_READER = reader_name(StaffMarkdownReader)
+
+
 def track_address(content):
     """content_object_init: two files must not share one address."""
     if isinstance(content, Static):
         return
-    if content._content and getattr(content, "reader", None) != "staffmarkdown":
+    if content._content and getattr(content, "reader", None) != STAFF_READER:
         content._content = tidy(content._content)  # our Markdown reader has done it
     save_as = getattr(content, "save_as", None)
     source = getattr(content, "source_path", None)

@@ -67,6 +67,15 @@ def add_generator(pelican):
     return SearchPageGenerator
 
 
+def add_to_context(generator):
+    """generator_init: where the search page is (`search_page_url`, None when
+    search is off), for the header's search field on every page."""
+    settings = generator.settings
+    enabled = setting(settings, "SEARCH_ENABLED")
+    generator.context["search_page_url"] = setting(settings, "SEARCH_URL") if enabled else None
+
+
 def register():
     signals.get_generators.connect(add_generator)
+    signals.generator_init.connect(add_to_context)
     signals.finalized.connect(build_index)

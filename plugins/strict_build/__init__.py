@@ -21,6 +21,7 @@ from .problems import (  # noqa: F401
     PageFailed,
     Problem,
     Reported,
+    reader_name,
     relative_path,
     report,
     reported,

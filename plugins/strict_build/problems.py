@@ -71,6 +71,13 @@ def report(problem):
         logger.warning("%s", problem)
 
 
+def reader_name(reader_class):
+    """What a post's `reader` says when `reader_class` read it (Pelican names
+    it after the class: StaffMarkdownReader -> "staffmarkdown"), so plugins
+    compare classes, not names typed twice."""
+    return reader_class.__name__.replace("Reader", "").lower()
+
+
 class Reported(Exception):
     """Raised by a reader when it has reported what is wrong with a file: the
     file is left out of the build (which fails at the end) and nothing more is

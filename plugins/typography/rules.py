@@ -6,8 +6,9 @@ from functools import lru_cache
 from jinja2 import Template
 from markupsafe import Markup
 from pelican import signals
+from pelican.readers import MarkdownReader
 
-from klucz.strict_build import Setting, declare
+from klucz.strict_build import Setting, declare, reader_name
 
 NBSP = "\u00a0"
 DEFAULT_UNITS = ("r.", "zł", "%")
@@ -139,7 +140,27 @@ def card_summary(article, units=DEFAULT_UNITS, typeset=True):
     return cached
 
 
-MARKDOWN_READERS = ("markdown", "staffmarkdown")
+# The readers of this build, to tell which of them run Markdown (and with it
+# markdown_ext.py): Pelican's MarkdownReader and any subclass a plugin
+# registered in its place (the authoring plugin's StaffMarkdownReader).
+_READERS = {"readers": None, "markdown": None}
+
+
+def remember_readers(readers):
+    """readers_init: the build's readers (asked later, when every plugin has
+    set its own, whatever the order of PLUGINS)."""
+    _READERS.update(readers=readers, markdown=None)
+
+
+def markdown_readers():
+    """The `reader` names of posts whose text Markdown converted."""
+    if _READERS["markdown"] is None:
+        readers = _READERS["readers"]
+        classes = list(readers.reader_classes.values()) if readers is not None else []
+        _READERS["markdown"] = {reader_name(MarkdownReader)} | {
+            reader_name(c) for c in classes if isinstance(c, type) and issubclass(c, MarkdownReader)
+        }
+    return _READERS["markdown"]
 
 
 def enable_in_markdown(pelican):
@@ -156,7 +177,7 @@ def fix_content(content):
     if not setting(settings, "TYPOGRAPHY_ENABLED") or not content._content:
         return
     markdown_configs = settings.get("MARKDOWN", {}).get("extension_configs", {})
-    if "klucz.typography.markdown_ext" in markdown_configs and getattr(content, "reader", None) in MARKDOWN_READERS:
+    if "klucz.typography.markdown_ext" in markdown_configs and getattr(content, "reader", None) in markdown_readers():
         return
     content._content = nbsp_html(content._content, _units(settings))
     if getattr(content, "_summary", None):
@@ -201,6 +222,7 @@ def add_filters(generator):
 
 def register():
     signals.initialized.connect(enable_in_markdown)
+    signals.readers_init.connect(remember_readers)
     signals.content_object_init.connect(fix_content)
     signals.generator_init.connect(add_filters)
     signals.generator_init.connect(typeset_templates)
