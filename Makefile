@@ -115,12 +115,12 @@ newappeal: $(INSTALLED)
 publish: $(INSTALLED) $(if $(NPM),$(EDITOR_INSTALLED))
 	$(call build_site,$(PUBLISHCONF))
 
-# The live site: the content checked with the live settings, built with
-# publishconf.py, then sent where DEPLOY_TARGET points. Any failure stops it
+# The live site: one build with publishconf.py, which is also the check (every
+# problem listed as `make check` lists them) and becomes $(OUTPUTDIR) only when
+# it succeeded; then sent where DEPLOY_TARGET points. Any failure stops it
 # before anything is uploaded.
 deploy: $(INSTALLED) $(if $(NPM),$(EDITOR_INSTALLED))
-	$(BIN)/klucz-check -s $(PUBLISHCONF) --content $(INPUTDIR)
-	$(call build_site,$(PUBLISHCONF))
+	$(BIN)/klucz-check -s $(PUBLISHCONF) --content $(INPUTDIR) --output $(OUTPUTDIR)
 	$(BIN)/klucz-deploy -s $(PUBLISHCONF) --output $(OUTPUTDIR)
 
 rollback: $(INSTALLED)
