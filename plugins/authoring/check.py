@@ -64,6 +64,26 @@ def run(settings_file, content=None, overrides=None, output=None, cached=False):
     return errors, warnings
 
 
+def as_json(errors, warnings):
+    errors = sorted(errors, key=_by_place)
+    warnings = sorted(warnings, key=_by_place)
+    return json.dumps({"errors": [p.as_dict() for p in errors], "warnings": [p.as_dict() for p in warnings]},
+                      ensure_ascii=False)
+
+
+def serve_builds(args, overrides):
+    """The preview's warm builder: Python, Pelican and the plugins are imported
+    once, and each line "build" read on stdin builds the site again (Pelican's
+    own autoreload builds in one process the same way), answering with one
+    line of JSON. The preview starts a new one when a Python file changes."""
+    for line in sys.stdin:
+        if line.strip() != "build":
+            continue
+        errors, warnings = run(args.settings, args.content, overrides, args.output, cached=args.cached)
+        print(as_json(errors, warnings), flush=True)
+    return 0
+
+
 def _by_place(problem):
     """Sort by file, then line number."""
     return (problem.path, problem.line or 0, str(problem))
@@ -77,6 +97,8 @@ def main(argv=None):
     parser.add_argument("--preview", action="store_true", help="pokaż szkice i wpisy zaplanowane")
     parser.add_argument("--cached", action="store_true",
                         help="korzystaj z tego, co odczytano i zbudowano poprzednio (podgląd)")
+    parser.add_argument("--worker", action="store_true",
+                        help="buduj na żądanie: wiersz \"build\" na wejściu, wiersz JSON na wyjściu (podgląd)")
     parser.add_argument("--json", action="store_true",
                         help="wypisz problemy jako JSON: {\"errors\": [...], \"warnings\": [...]} (dla podglądu)")
     args = parser.parse_args(argv)
@@ -85,12 +107,13 @@ def main(argv=None):
         overrides = {"AUTHORING_PREVIEW": True, "DONATIONS_REFUSE_EXAMPLE_DATA": False}
     # The build's own summary goes to the log; this command prints the list itself.
     logging.getLogger("klucz.strict_build.collector").disabled = True
+    if args.worker:
+        return serve_builds(args, overrides)
     errors, warnings = run(args.settings, args.content, overrides, args.output, cached=args.cached)
     errors.sort(key=_by_place)
     warnings.sort(key=_by_place)
     if args.json:
-        print(json.dumps({"errors": [p.as_dict() for p in errors], "warnings": [p.as_dict() for p in warnings]},
-                         ensure_ascii=False))
+        print(as_json(errors, warnings))
         return 1 if errors else 0
     for problem in errors:
         print(f"BŁĄD: {problem}")

@@ -72,25 +72,51 @@ class Preview:
         self.watching = threading.Event()
         self.problems = []
         self.warnings = []
+        self.worker = None
 
-    def build(self):
-        """Build into the preview folder. The site is written to a folder
-        beside it and replaces it only when the build succeeded (render_cache),
-        so when a build fails the last good preview stays."""
-        # A fresh process each time, so edits to plugins and settings count too.
+    def start_worker(self):
+        """The warm builder (`make check --worker`): imports once, builds on
+        request. Its stderr is the preview's (DEBUG=1 tracebacks show there)."""
         command = [
             sys.executable, "-m", "klucz.authoring.check", *(["--preview"] if self.drafts else []), "--cached",
-            "--json", "-s", self.settings_file, "--content", self.content, "--output", self.output,
+            "--worker", "-s", self.settings_file, "--content", self.content, "--output", self.output,
         ]
+        self.worker = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+
+    def stop_worker(self):
+        if self.worker is not None:
+            self.worker.stdin.close()
+            try:
+                self.worker.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.worker.kill()
+                self.worker.wait()
+            self.worker = None
+
+    def build(self, code_changed=False):
+        """Build into the preview folder. The site is written to a folder
+        beside it and replaces it only when the build succeeded (render_cache),
+        so when a build fails the last good preview stays. A changed Python
+        file (a plugin, the settings) gets a new builder, so it counts."""
+        if code_changed or (self.worker is not None and self.worker.poll() is not None):
+            self.stop_worker()
+        if self.worker is None:
+            self.start_worker()
         started = time.monotonic()
-        result = subprocess.run(command, capture_output=True, text=True)
+        try:
+            self.worker.stdin.write("build\n")
+            self.worker.stdin.flush()
+            answer = self.worker.stdout.readline()
+        except (BrokenPipeError, OSError):
+            answer = ""
         took = time.monotonic() - started
         try:
-            found = json.loads(result.stdout.strip().splitlines()[-1])
-        except (IndexError, ValueError):  # the check itself broke: what it said
-            found = {"errors": [{"text": result.stderr.strip()[-2000:] or result.stdout.strip()[-2000:]}],
-                     "warnings": []}
-        if result.returncode == 0:
+            found = json.loads(answer)
+        except ValueError:  # the builder itself broke: it said why on stderr
+            self.stop_worker()
+            found = {"errors": [{"text": "podgląd: budowanie przerwał błąd programu (opis powyżej w terminalu) -> "
+                                         "przekaż go opiekunowi strony"}], "warnings": []}
+        if not found["errors"]:
             self.problems = []
             print(f"Zbudowano {'podgląd' if self.drafts else 'stronę'} w {took:.1f} s.", flush=True)
             # Warnings that need a decision before publishing (an edit that
@@ -102,7 +128,7 @@ class Preview:
                 print(f"  UWAGA: {line}", flush=True)
             self.send("reload", "{}")
             return True
-        self.problems = [e["text"] for e in found["errors"]] or [result.stderr.strip()[-2000:]]
+        self.problems = [e["text"] for e in found["errors"]]
         print("Strona nie zbudowała się:", flush=True)
         for line in self.problems:
             print(f"  {line}", flush=True)
@@ -124,7 +150,7 @@ class Preview:
             self.watching.set()
             if changes:
                 print("Zmiana w plikach – buduję od nowa…", flush=True)
-                self.build()
+                self.build(code_changed=any(path.endswith(".py") for _change, path in changes))
 
 
 def handler_for(preview):
@@ -207,22 +233,25 @@ def main(argv=None):
     watch = [p for p in (args.content, "theme", plugins, args.settings) if os.path.exists(p)]
     preview = Preview(args.settings, args.content, os.path.abspath(args.output), watch,
                       drafts=not args.no_serve)
-    ok = preview.build()
-    if args.once:
-        return 0 if ok else 1
-    if args.no_serve:
-        print("Przebudowuję po każdej zmianie plików (zatrzymanie: Ctrl+C).", flush=True)
-        try:
-            preview.watch_forever()
-        except KeyboardInterrupt:
-            print("\nZatrzymano.")
+    try:
+        ok = preview.build()
+        if args.once:
+            return 0 if ok else 1
+        if args.no_serve:
+            print("Przebudowuję po każdej zmianie plików (zatrzymanie: Ctrl+C).", flush=True)
+            try:
+                preview.watch_forever()
+            except KeyboardInterrupt:
+                print("\nZatrzymano.")
+            return 0
+        os.makedirs(preview.output, exist_ok=True)
+        server = make_server(preview.output, args.port, args.bind, handler=handler_for(preview))
+        threading.Thread(target=preview.watch_forever, daemon=True).start()
+        preview.watching.wait()
+        serve_until_stopped(server, f"http://localhost:{args.port}/", "Podgląd")
         return 0
-    os.makedirs(preview.output, exist_ok=True)
-    server = make_server(preview.output, args.port, args.bind, handler=handler_for(preview))
-    threading.Thread(target=preview.watch_forever, daemon=True).start()
-    preview.watching.wait()
-    serve_until_stopped(server, f"http://localhost:{args.port}/", "Podgląd")
-    return 0
+    finally:
+        preview.stop_worker()
 
 
 if __name__ == "__main__":
