@@ -145,6 +145,8 @@ POSTS ?= 1000
 RUNS ?= 5
 bench: $(TEST_INSTALLED)
 	$(BIN)/python bench/bench.py --posts $(POSTS) --runs $(RUNS)
+	$(BIN)/python bench/preview.py --saves 7
+	$(BIN)/python bench/preview.py --posts $(POSTS) --saves 3
 
 lint: $(TEST_INSTALLED)
 	$(BIN)/ruff check .

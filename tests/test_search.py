@@ -34,3 +34,35 @@ def test_a_failing_index_stops_the_build_with_a_polish_message(tmp_path):
     with pytest.raises(BuildFailed) as failed:
         build(tmp_path / "out", content=content, SEARCH_TIMEOUT=0.001)
     assert "indeks wyszukiwarki się nie zbudował" in str(failed.value)
+
+
+def test_the_search_page_and_field_follow_the_setting_and_go_when_search_is_off(tmp_path):
+    content = scenario(tmp_path, "none", {"aktualnosci/a.md": "Title: A\nDate: 2026-11-03\n\nTekst.\n"})
+    moved = build(tmp_path / "out", content=content, SEARCH_URL="wyszukaj/")
+    assert soup(moved / "index.html").select_one("header form[role=search]")["action"] == "/wyszukaj/"
+    assert (moved / "wyszukaj" / "index.html").is_file()
+    off = build(tmp_path / "off", content=content, SEARCH_ENABLED=False)
+    assert soup(off / "index.html").select_one("header form[role=search]") is None
+    assert not (off / "pagefind").exists()
+
+
+def test_the_preview_reuses_a_young_index_and_says_that_search_is_older(tmp_path):
+    """SEARCH_INDEX_MAX_AGE (the preview's 600 s): the last build's index is
+    linked in, not made again, and a warning says search is older than the
+    pages; without it every build indexes."""
+    from klucz.strict_build import reported
+
+    content = scenario(tmp_path, "none", {"aktualnosci/a.md": "Title: A\nDate: 2026-11-03\n\nTekst.\n"})
+    out = tmp_path / "out"
+    build(out, content=content, staged=True, SEARCH_INDEX_MAX_AGE=600)
+    first = (out / "pagefind" / "pagefind-entry.json").stat().st_ino
+    assert (out / "pagefind" / "zbudowano.txt").is_file()
+    (content / "aktualnosci" / "b.md").write_text("Title: B\nDate: 2026-11-04\n\nNowy.\n", encoding="utf-8")
+    build(out, content=content, staged=True, SEARCH_INDEX_MAX_AGE=600)
+    assert (out / "pagefind" / "pagefind-entry.json").stat().st_ino == first  # linked, not made again
+    said = [p for p in reported() if p.field == "SEARCH_INDEX_MAX_AGE"]
+    assert len(said) == 1 and said[0].severity == "warning"
+    assert said[0].message.startswith("wyszukiwarka w podglądzie pokazuje strony z ")
+    build(out, content=content, staged=True)
+    assert (out / "pagefind" / "pagefind-entry.json").stat().st_ino != first
+    assert not [p for p in reported() if p.field == "SEARCH_INDEX_MAX_AGE"]

@@ -9,6 +9,8 @@ and its script load only when someone searches; the header's search field is
 a plain form that works without JavaScript up to the search page."""
 
 import logging
+import os
+import shutil
 import subprocess
 import sys
 import time
@@ -16,6 +18,7 @@ import time
 from pelican import signals
 from pelican.generators import Generator
 
+from klucz.render_cache import previous_output
 from klucz.strict_build import Problem, Setting, declare, report
 
 logger = logging.getLogger(__name__)
@@ -25,7 +28,16 @@ SETTINGS = declare(
     Setting("SEARCH_URL", "szukaj/", "The search page."),
     Setting("SEARCH_INDEX_DIR", "pagefind", "The index folder in the output."),
     Setting("SEARCH_TIMEOUT", 300, "Seconds Pagefind may take before the build gives up on it.", kind=float),
+    Setting(
+        "SEARCH_INDEX_MAX_AGE",
+        None,
+        "Seconds an index from the last build may be reused instead of indexing again, with a warning that "
+        "search is older than the pages (the preview: 600); None: every build indexes.",
+        kind=float,
+    ),
 )
+# Written into the index folder: when Pagefind made it (seconds since the epoch).
+STAMP = "zbudowano.txt"
 setting = SETTINGS.get
 
 
@@ -40,10 +52,34 @@ class SearchPageGenerator(Generator):
                           search_index_url=setting(self.settings, "SEARCH_INDEX_DIR") + "/")
 
 
+def reuse_index(settings, output):
+    """The last build's index, hard-linked into this one, when it is young
+    enough (SEARCH_INDEX_MAX_AGE); its age is said as a warning. True if reused."""
+    max_age, previous = setting(settings, "SEARCH_INDEX_MAX_AGE"), previous_output(settings)
+    if max_age is None or not previous:
+        return False
+    folder = setting(settings, "SEARCH_INDEX_DIR")
+    old = os.path.join(previous, folder)
+    try:
+        with open(os.path.join(old, STAMP), encoding="utf-8") as f:
+            made = float(f.read().strip())
+    except (OSError, ValueError):
+        return False
+    if time.time() - made > max_age:
+        return False
+    shutil.copytree(old, os.path.join(output, folder), copy_function=os.link, dirs_exist_ok=True)
+    when = time.strftime("%H:%M", time.localtime(made))
+    report(Problem("(wyszukiwarka)", "SEARCH_INDEX_MAX_AGE",
+                   f"wyszukiwarka w podglądzie pokazuje strony z {when}, sprzed ostatnich zmian",
+                   "zmiany znajdzie po kolejnym indeksowaniu (najpóźniej za kilka minut) albo po make html",
+                   severity="warning"))
+    return True
+
+
 def build_index(pelican):
     """finalized: Pagefind reads the written pages and writes the index."""
     settings = pelican.settings
-    if not setting(settings, "SEARCH_ENABLED"):
+    if not setting(settings, "SEARCH_ENABLED") or reuse_index(settings, pelican.output_path):
         return
     started = time.monotonic()
     command = [sys.executable, "-m", "pagefind", "--site", pelican.output_path,
@@ -60,6 +96,9 @@ def build_index(pelican):
                        f"indeks wyszukiwarki się nie zbudował (Pagefind: {detail[0]})",
                        "DEBUG=1 make html pokaże szczegóły; SEARCH_ENABLED = False buduje stronę bez wyszukiwarki"))
         return
+    with open(os.path.join(pelican.output_path, setting(settings, "SEARCH_INDEX_DIR"), STAMP), "w",
+              encoding="utf-8") as f:
+        f.write(f"{time.time():.0f}\n")
     logger.debug("Pagefind: %.2f s", time.monotonic() - started)
 
 
