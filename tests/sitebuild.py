@@ -1,6 +1,5 @@
 """Helpers for the tests: build a site into a folder, read it back, serve it."""
 
-import os
 import shutil
 import subprocess
 import sys
@@ -116,8 +115,7 @@ def make_check(content, *extra):
     """`make check` on a content folder: the finished process and its error
     lines ("BŁĄD: …")."""
     result = subprocess.run([sys.executable, "-m", "klucz.authoring.check", "--content", str(content), *extra],
-                            cwd=ROOT, env=dict(os.environ),
-                            capture_output=True, text=True)
+                            cwd=ROOT, capture_output=True, text=True)
     return result, [line for line in result.stdout.splitlines() if line.startswith("BŁĄD: ")]
 
 

@@ -12,7 +12,7 @@ import urllib.request
 
 import pytest
 from servers import FtpServer, Nginx, SshServer
-from sitebuild import LIVE_URL, REAL_PAYMENT_DETAILS, ROOT, build, scenario, serve
+from sitebuild import LIVE_URL, REAL_PAYMENT_DETAILS, ROOT, build, make_check, scenario, serve
 
 PYTHON = sys.executable
 
@@ -287,13 +287,7 @@ def test_check_warns_as_soon_as_an_edit_changes_a_live_address(tmp_path):
         "Title: Targi Ekonomii Społecznej", "Title: Targi 2026"
     )
     content = scenario(tmp_path, "clean", files)
-    result = subprocess.run(
-        [PYTHON, "-m", "klucz.authoring.check", "--content", str(content)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        env=dict(os.environ),
-    )
+    result, _ = make_check(content)
     assert result.returncode == 0
     assert "adres" not in result.stdout  # no live list given: nothing said
     conf = tmp_path / "conf.py"
@@ -303,13 +297,7 @@ def test_check_warns_as_soon_as_an_edit_changes_a_live_address(tmp_path):
         f"SERVING_LIVE_ADDRESSES = {str(live / 'adresy.json')!r}\n",
         encoding="utf-8",
     )
-    warned = subprocess.run(
-        [PYTHON, "-m", "klucz.authoring.check", "-s", str(conf), "--content", str(content)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        env=dict(os.environ),
-    )
+    warned, _ = make_check(content, "-s", str(conf))
     assert warned.returncode == 0, warned.stdout
     assert (
         "UWAGA: aktualnosci/2026-11-10-targi.md:1: Title: adres /aktualnosci/targi-ekonomii-spolecznej/ "
@@ -325,13 +313,7 @@ def test_aliases_mistakes_are_reported(tmp_path):
         "Date: 2026-11-12 10:00\nAliases: aktualnosci/bez-ukosnika/, /aktualnosci/targi-ekonomii-spolecznej/",
     )
     content = scenario(tmp_path, "clean", files)
-    result = subprocess.run(
-        [PYTHON, "-m", "klucz.authoring.check", "--content", str(content)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        env=dict(os.environ),
-    )
+    result, _ = make_check(content)
     assert result.returncode == 1
     assert (
         "BŁĄD: aktualnosci/2026-11-12-dyzur.md:3: Aliases: „aktualnosci/bez-ukosnika/” to nie jest adres na tej stronie"

@@ -27,4 +27,4 @@ from .problems import (  # noqa: F401
     reported,
     unexpected,
 )
-from .settings import Declared, Setting, declare, settings_reader  # noqa: F401
+from .settings import Setting, declare  # noqa: F401

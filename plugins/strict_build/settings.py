@@ -2,8 +2,7 @@
 type, help), as it declares its header fields; one check at start-up.
 
 A plugin keeps `SETTINGS = declare(Setting(...), ...)` beside its code and
-reads a value with `SETTINGS.get(settings, NAME)` (or the shorthand
-`setting = SETTINGS.get`). At `initialized` the strict_build plugin:
+reads a value with `SETTINGS.get(settings, NAME)` (`setting = SETTINGS.get`). At `initialized` the strict_build plugin:
 
 - merges the declared defaults of every plugin in PLUGINS into the settings
   for the names the site does not set, once, before any plugin runs (as
@@ -15,6 +14,7 @@ reads a value with `SETTINGS.get(settings, NAME)` (or the shorthand
 """
 
 import difflib
+import os
 from dataclasses import dataclass
 
 # A name within this similarity of a declared one is taken for a typo of it.
@@ -82,12 +82,6 @@ class Declared:
     def __iter__(self):
         return iter(self.settings.values())
 
-    def __len__(self):
-        return len(self.settings)
-
-    def __contains__(self, name):
-        return name in self.settings
-
     def get(self, settings, name):
         """The site's value, else the declared default (an undeclared name is
         the plugin's own mistake: KeyError)."""
@@ -98,28 +92,15 @@ def declare(*settings):
     return Declared(settings)
 
 
-def settings_reader(declared):
-    """setting(settings, NAME): the site's value, else the declared default."""
-    return declared.get
-
-
 def prefix(declared):
     """The prefix the plugin's settings share (`EVENTS_`), or ""."""
     names = [s.name for s in declared]
     if not names:
         return ""
-    common = names[0] if len(names) == 1 else _common(names)
     if len(names) == 1:
-        return common.split("_", 1)[0] + "_" if "_" in common else ""
+        return names[0].split("_", 1)[0] + "_" if "_" in names[0] else ""
+    common = os.path.commonprefix(names)
     return common[: common.rfind("_") + 1]
-
-
-def _common(names):
-    first, last = min(names), max(names)
-    size = 0
-    while size < min(len(first), len(last)) and first[size] == last[size]:
-        size += 1
-    return first[:size]
 
 
 def plugin_settings(plugins):

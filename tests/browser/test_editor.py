@@ -71,7 +71,7 @@ def editor(tmp_path_factory):
     process = subprocess.Popen(
         [sys.executable, "-m", "klucz.cms.local", "-s", "pelicanconf.py", "--content", str(checkout / "content"),
          "--output", str(checkout / "podglad"), "--port", str(port), "--proxy-port", str(proxy_port)],
-        cwd=ROOT, env=dict(os.environ), stdout=log, stderr=subprocess.STDOUT)
+        cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     try:
         wait_for(lambda: fetch(base + "/admin/config.yml"), 90, "podgląd z edytorem")
@@ -235,7 +235,7 @@ def test_a_training_created_in_the_editor_builds_as_written(page, editor, tmp_pa
 
     check = subprocess.run(
         [sys.executable, "-m", "klucz.authoring.check", "-s", "pelicanconf.py", "--content", str(content)],
-        cwd=ROOT, env=dict(os.environ), capture_output=True, text=True)
+        cwd=ROOT, capture_output=True, text=True)
     assert check.returncode == 0, check.stdout + check.stderr
 
     # The live preview rebuilt itself: the training's page as visitors will see it.
