@@ -17,6 +17,8 @@ NPM := $(shell command -v npm 2>/dev/null)
 # The web editor (Decap CMS and its local proxy, pinned in editor/package-lock.json).
 EDITOR_INSTALLED := editor/node_modules/.installed
 CMS_PORT ?= 8081
+# The sign-up service (signups/, Django): SQLite in dane-zapisow/ unless DATABASE_URL says otherwise.
+SIGNUPS_PORT ?= 8001
 
 .DEFAULT_GOAL := help
 
@@ -30,6 +32,8 @@ help:
 	@echo '  make serve         zbuduj i pokaż stronę na http://localhost:$(PORT)'
 	@echo '  make devserver     podgląd na żywo ze szkicami: przebudowa i odświeżenie po zapisaniu pliku'
 	@echo '  make cms           edytor w przeglądarce (http://localhost:$(PORT)/admin/) z podglądem na żywo'
+	@echo '  make signups       serwis zapisów na szkolenia (port $(SIGNUPS_PORT)); panel zespołu: /zapisy/admin/'
+	@echo '  make signups-admin załóż konto do panelu zapisów'
 	@echo '  make check         sprawdź wszystkie wpisy i wypisz każdy problem'
 	@echo '  make newpost TITLE="…"      nowy wpis w aktualnosci/ z szablonu (WHEN="3.12.2026 10:00": publikacja zaplanowana)'
 	@echo '  make newtraining TITLE="…"  nowe szkolenie w szkolenia/ z szablonu (WHEN="14.01.2027 10:00": początek)'
@@ -90,8 +94,16 @@ clean:
 regenerate: $(INSTALLED)
 	$(BIN)/klucz-preview --no-serve -s $(CONFFILE) --content $(INPUTDIR) --output $(OUTPUTDIR)
 
+# The site as a visitor meets it, with the sign-up service beside it at /zapisy/.
 serve: html
-	$(BIN)/klucz-serve $(OUTPUTDIR) --port $(PORT)
+	$(BIN)/klucz-serve $(OUTPUTDIR) --port $(PORT) --signups $(SIGNUPS_PORT)
+
+# The sign-up service alone (its panel: /zapisy/admin/; a login: make signups-admin).
+signups: $(INSTALLED)
+	$(BIN)/klucz-signups serve --port $(SIGNUPS_PORT) --trainings $(OUTPUTDIR)/szkolenia/zapisy.json
+
+signups-admin: $(INSTALLED)
+	$(BIN)/klucz-signups manage createsuperuser
 
 devserver: $(INSTALLED) $(if $(NPM),$(EDITOR_INSTALLED))
 	$(BIN)/klucz-preview -s $(CONFFILE) --content $(INPUTDIR) --port $(PORT)
@@ -151,4 +163,4 @@ bench: $(TEST_INSTALLED)
 lint: $(TEST_INSTALLED)
 	$(BIN)/ruff check .
 
-.PHONY: lint help html clean regenerate serve devserver publish deploy rollback test audit fuzz bench check newpost newtraining newappeal cms screenshots
+.PHONY: signups signups-admin lint help html clean regenerate serve devserver publish deploy rollback test audit fuzz bench check newpost newtraining newappeal cms screenshots

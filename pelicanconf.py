@@ -164,6 +164,9 @@ FOOTER_LINKS = [
 ]
 ACCESSIBILITY_STATEMENT_URL = "deklaracja-dostepnosci/"
 PRIVACY_POLICY_URL = "polityka-prywatnosci/"
+# Sign-ups for trainings go to the sign-up service (signups/) at this address
+# of the site: `make serve` runs it beside the site, nginx passes it on.
+EVENTS_SIGNUPS_URL = "/zapisy/"
 
 # --- Plugins: one package per capability in plugins/, installed as the
 # package `klucz` (pyproject.toml), so no installed package can replace one --

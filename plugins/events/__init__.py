@@ -15,6 +15,16 @@ def ics_refresh_hours(settings):
     return setting(settings, "EVENTS_ICS_REFRESH_HOURS")
 
 
+def signups_proxy(settings):
+    """(address on the site, the service's own address) of the sign-up
+    service when there is one, else None: the serving plugin passes that
+    address on to the service (nginx's proxy, `make serve`)."""
+    url = setting(settings, "EVENTS_SIGNUPS_URL")
+    if not url:
+        return None
+    return "/" + url.strip("/") + "/", setting(settings, "EVENTS_SIGNUPS_UPSTREAM").rstrip("/")
+
+
 def add_generator(pelican):
     return TrainingsGenerator
 

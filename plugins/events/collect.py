@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 
 from klucz.build_clock import build_now
 from klucz.polish_dates import date_locale
-from klucz.strict_build import relative_path, report
+from klucz.strict_build import Problem, field_line, relative_path, report
 
 from .model import read_training
 from .present import (
@@ -50,6 +50,7 @@ def prepare(generator):
     site = origin(settings)
     org = settings.get("ORGANIZATION", {})
     body_lines = setting(settings, "EVENTS_MAILTO_BODY")
+    service = setting(settings, "EVENTS_SIGNUPS_URL")
     trainings = []
     for article in list(generator.articles) + list(getattr(generator, "drafts", [])):
         if not is_training(article, settings):
@@ -69,6 +70,16 @@ def prepare(generator):
         action_url, action_label, mail = signup_action(
             training, state, org.get("email"), body_lines
         )
+        # The sign-up service takes this training's sign-ups (its form on the
+        # page; the e-mail stays as what the page offers when it is down).
+        form = None
+        if service and not training.registration_url and article in generator.articles:
+            form = f"{service.rstrip('/')}/s/{training.uid}/"
+            if training.seats_left is not None:
+                report(Problem(display, "Seats-Left", "wolne miejsca liczy teraz serwis zapisów: ta liczba nie "
+                               "trafi na stronę", "usuń pole Seats-Left (zostaw Capacity)",
+                               field_line(article.source_path, "Seats-Left") or 1, severity="warning"))
+                training.seats_left = None
         description = article.summary or ""
         article.training = training
         article.template = "training"
@@ -82,6 +93,8 @@ def prepare(generator):
             "deadline_label": SIGNUP_LABELS["deadline"],
             # The e-mail behind a mailto: button, shown in full in the box.
             "mail": mail,
+            # Where the form posts (the sign-up service), or None.
+            "form": form if state in ("open", "waitlist", "full") else None,
         }
         article.training_links = calendar_links(training, page_url, ics_url, description)
         image = f"{site}/{article.image}" if getattr(article, "image", None) else None

@@ -2,6 +2,7 @@
 
 import calendar
 import datetime as dt
+import json
 import os
 
 from babel.dates import format_date
@@ -18,6 +19,7 @@ from .collect import (
     training_stamp,
     within_calendar_window,
 )
+from .present import plain_text
 from .settings import setting
 
 WEEKDAYS = [
@@ -47,6 +49,8 @@ class TrainingsGenerator(Generator):
         self._write_list(writer, category)
         self._write_months(writer, category)
         self._write_calendars()
+        if setting(self.settings, "EVENTS_SIGNUPS_URL"):
+            self._write_signups()
 
     def _write_list(self, writer, category):
         writer.write_file(
@@ -178,6 +182,34 @@ class TrainingsGenerator(Generator):
             setting(settings, "EVENTS_ICS_PATH"),
             ical.to_bytes(site_cal.to_ical(), site_events, min(starts), max(ends), starts[0].tzinfo),
         )
+
+    def _write_signups(self):
+        """The trainings whose sign-ups the service takes, as it reads them
+        (`klucz-signups load`): what it needs to count seats and write e-mails."""
+        site = origin(self.settings)
+        trainings = []
+        for article in self.context["trainings"]:
+            t = article.training
+            if t.registration_url:
+                continue
+            trainings.append({
+                "uid": t.uid,
+                "url": f"{site}/{article.url}",
+                "title": article.title,
+                "start": t.start_at.isoformat(),
+                "end": t.end_at.isoformat(),
+                "all_day": t.all_day,
+                "when": plain_text(article.training_when).replace("\u2060", ""),
+                "location": t.location or ("online" if t.online_url else ""),
+                "capacity": t.capacity,
+                "deadline": t.deadline.isoformat() if t.deadline else None,
+                "status": t.status,
+                "registration_status": t.registration_status,
+                "registration_email": t.registration_email or "",
+            })
+        data = {"version": 1, "clause": plain_text(self.context["events_rodo_notice"]), "trainings": trainings}
+        self._write_bytes(setting(self.settings, "EVENTS_SIGNUPS_FILE"),
+                          json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"))
 
     def _write_bytes(self, relative, data):
         path = out_path(self.output_path, relative)

@@ -19,12 +19,28 @@ SETTINGS = declare(
     Setting(
         "EVENTS_TRAINING_ICS_NAME",
         "kalendarz.ics",
-        "Where the site-wide calendar file and the month grids are written.",
+        "File name of the one-training calendar written beside each training's page.",
     ),
     Setting(
         "EVENTS_MONTH_URL",
         "szkolenia/kalendarz/{year}/{month:02d}/",
-        "Where the site-wide calendar file and the month grids are written.",
+        "Address of a month's calendar grid.",
+    ),
+    Setting(
+        "EVENTS_SIGNUPS_URL",
+        "",
+        "Address of the sign-up service on the site (\"/zapisy/\"): trainings without a Registration-URL get "
+        "its form. Empty: no service, the sign-up goes by e-mail.",
+    ),
+    Setting(
+        "EVENTS_SIGNUPS_UPSTREAM",
+        "http://127.0.0.1:8001",
+        "Where the web server passes EVENTS_SIGNUPS_URL on to (the service's own address).",
+    ),
+    Setting(
+        "EVENTS_SIGNUPS_FILE",
+        "szkolenia/zapisy.json",
+        "The trainings the sign-up service reads (written when EVENTS_SIGNUPS_URL is set).",
     ),
     Setting(
         "EVENTS_UID_DOMAIN",

@@ -11,7 +11,7 @@ The files lie in the output folder, which the servers are told not to serve.
 
 import os
 
-from klucz.events import ics_refresh_hours
+from klucz.events import ics_refresh_hours, signups_proxy
 
 from .addresses import STATE
 from .assets import HASHED
@@ -66,8 +66,17 @@ def describe(settings):
         "redirects": sorted(STATE["aliases"].items()),
         "gone": list(STATE["removed"]),
         "not_found": "/404.html",
+        # (address on the site, upstream) of the sign-up service, or None.
+        "proxy": signups_proxy(settings),
+        "proxy_security": [(name, SERVICE_CSP if name == "Content-Security-Policy" else value)
+                           for name, value in security],
     }
 
+
+# The sign-up service's own pages (Django's admin among them) may use inline
+# styles; everything else stays as strict as the site's.
+SERVICE_CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+               "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'")
 
 FEED_SETTINGS = ("FEED_ALL_ATOM", "FEED_ALL_RSS", "CATEGORY_FEED_ATOM", "CATEGORY_FEED_RSS")
 MEDIA = r"jpe?g|png|gif|webp|avif|svg|ico|pdf|docx?|odt|xlsx?|ods|zip"
@@ -107,6 +116,16 @@ def nginx(d):
     # A folder with its own policy (^~: its files skip the rules above).
     lines += [block(f"^~ {prefix}", d["cache"]["pages"][0], "    try_files $uri $uri/ =404;\n", security)
               for prefix, security in d["by_path"]]
+    if d["proxy"]:
+        prefix, upstream = d["proxy"]
+        lines.append(
+            f"location ^~ {prefix} {{\n{headers(d['proxy_security'])}"
+            f"    proxy_pass {upstream};\n"
+            "    proxy_set_header Host $http_host;\n"
+            "    proxy_set_header X-Forwarded-For $remote_addr;\n"
+            "    proxy_set_header X-Forwarded-Proto $scheme;\n"
+            "    client_max_body_size 100k;\n"
+            "}\n")
     for old, new in d["redirects"]:
         lines.append(f"location = {old} {{ return 301 {new}; }}\n")
         if old.endswith("/") and len(old) > 1:

@@ -1,0 +1,188 @@
+"""Seats, holds and the waiting list. Every change happens inside one
+transaction that first locks the training (PostgreSQL: SELECT … FOR UPDATE;
+SQLite: BEGIN IMMEDIATE takes the write lock), so confirmed + held + offered
+never exceeds the capacity whatever arrives at once."""
+
+import datetime as dt
+import hashlib
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from . import mail
+from .models import Attempt, Signup, Training
+
+
+class Refused(Exception):
+    """A sign-up that cannot be taken, with the reason in Polish."""
+
+
+def locked(training_id):
+    return Training.objects.select_for_update().get(pk=training_id)
+
+
+def counts(training):
+    rows = Signup.objects.filter(training=training)
+    seated = rows.filter(status__in=Signup.SEATED).count()
+    return {
+        "capacity": training.capacity,
+        "taken": seated,
+        "confirmed": rows.filter(status=Signup.CONFIRMED).count(),
+        "waiting": rows.filter(status=Signup.WAITING).count(),
+        "left": None if training.capacity is None else max(training.capacity - seated, 0),
+    }
+
+
+def _hours(hours):
+    return dt.timedelta(hours=hours)
+
+
+def refresh(training, now=None):
+    """Expire holds and offers whose time passed, then offer each free seat
+    to the first on the waiting list. Call inside the training's lock."""
+    now = now or timezone.now()
+    Signup.objects.filter(training=training, status__in=(Signup.HELD, Signup.OFFERED),
+                          hold_until__lt=now).update(status=Signup.EXPIRED)
+    if training.capacity is None or training.closed_reason(now):
+        return
+    free = training.capacity - Signup.objects.filter(training=training, status__in=Signup.SEATED).count()
+    if free <= 0:
+        return
+    for person in Signup.objects.filter(training=training, status=Signup.WAITING).order_by("created", "id")[:free]:
+        person.status = Signup.OFFERED
+        person.hold_until = now + _hours(settings.SIGNUPS_OFFER_HOURS)
+        token = person.new_token()
+        person.save()
+        transaction.on_commit(lambda p=person, t=token: mail.offer(p, t))
+
+
+def _digest(value):
+    return hashlib.sha256(f"{settings.SECRET_KEY}:{value}".encode()).hexdigest()
+
+
+def check_limits(address, email, now):
+    hour_ago = now - dt.timedelta(hours=1)
+    recent = Attempt.objects.filter(at__gte=hour_ago)
+    if recent.filter(address=_digest(address)).count() >= settings.SIGNUPS_PER_IP_HOUR:
+        raise Refused("Z tego adresu wysłano w ostatniej godzinie zbyt wiele zgłoszeń. Spróbuj później "
+                      "albo zadzwoń do nas.")
+    if recent.filter(email=_digest(email)).count() >= settings.SIGNUPS_PER_EMAIL_HOUR:
+        raise Refused("Na ten adres e-mail wysłaliśmy w ostatniej godzinie już kilka wiadomości. "
+                      "Sprawdź skrzynkę (także spam) albo spróbuj później.")
+    Attempt.objects.create(at=now, address=_digest(address), email=_digest(email))
+    Attempt.objects.filter(at__lt=now - dt.timedelta(days=1)).delete()
+
+
+def sign_up(training_id, data, consent, address, now=None):
+    """Take a sign-up: a held seat, or a place on the waiting list. One
+    active sign-up per e-mail and training: signing up again sends that
+    person's link again. Returns the Signup; the e-mail goes after commit."""
+    now = now or timezone.now()
+    email = data["email"].strip().lower()
+    with transaction.atomic():
+        training = locked(training_id)
+        reason = training.closed_reason(now)
+        if reason:
+            raise Refused(reason)
+        check_limits(address, email, now)
+        refresh(training, now)
+        existing = Signup.objects.filter(training=training, email=email, status__in=Signup.ACTIVE).first()
+        if existing:
+            token = existing.new_token()
+            existing.save()
+            transaction.on_commit(lambda: mail.again(existing, token))
+            return existing
+        person = Signup(training=training, created=now, consent_at=now, **data, **consent)
+        waiting = Signup.objects.filter(training=training, status=Signup.WAITING).exists()
+        full = training.capacity is not None and counts(training)["left"] == 0
+        if waiting or full:
+            person.status = Signup.WAITING
+        else:
+            person.status = Signup.HELD
+            person.hold_until = now + _hours(settings.SIGNUPS_HOLD_HOURS)
+        token = person.new_token()
+        person.save()
+        transaction.on_commit(lambda: mail.received(person, token))
+        return person
+
+
+def find(token):
+    from .models import token_hash
+    return Signup.objects.select_related("training").filter(token_hash=token_hash(token)).first()
+
+
+def confirm(person_id, now=None):
+    """The person confirms a held seat or an offered one (a POST from their
+    page, never the GET a mail scanner makes). Returns (signup, message)."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        person = Signup.objects.get(pk=person_id)
+        training = locked(person.training_id)
+        refresh(training, now)
+        person.refresh_from_db()
+        if person.status == Signup.CONFIRMED:
+            return person, "Udział jest już potwierdzony."
+        if person.status not in (Signup.HELD, Signup.OFFERED):
+            return person, None
+        reason = training.closed_reason(now)
+        if reason and not (person.status == Signup.OFFERED and training.status != "cancelled" and now < training.start):
+            return person, reason
+        person.status = Signup.CONFIRMED
+        person.confirmed_at = now
+        person.hold_until = None
+        person.save()
+        transaction.on_commit(lambda: mail.confirmed(person))
+        return person, "Dziękujemy! Udział jest potwierdzony. Wysłaliśmy e-mail ze szczegółami."
+
+
+def cancel(person_id, now=None):
+    """The person gives up their seat or place; the freed seat is offered on."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        person = Signup.objects.get(pk=person_id)
+        training = locked(person.training_id)
+        person.refresh_from_db()
+        if person.status not in Signup.ACTIVE:
+            return person
+        person.status = Signup.CANCELLED
+        person.hold_until = None
+        person.save()
+        refresh(training, now)
+        return person
+
+
+def tick(now=None):
+    """The daily job (and each start): expire, offer, anonymise old sign-ups."""
+    now = now or timezone.now()
+    for training_id in Training.objects.values_list("pk", flat=True):
+        with transaction.atomic():
+            refresh(locked(training_id), now)
+    return anonymise(now)
+
+
+def anonymise(now=None):
+    """Personal data of trainings that ended SIGNUPS_KEEP_DAYS ago is removed:
+    the rows stay for the counts (who came, how many), the person does not."""
+    now = now or timezone.now()
+    limit = now - dt.timedelta(days=settings.SIGNUPS_KEEP_DAYS)
+    rows = Signup.objects.filter(training__end__lt=limit, anonymised=False)
+    return erase(rows)
+
+
+def erase(rows):
+    count = 0
+    for person in rows:
+        person.first_name = person.last_name = "—"
+        person.email = f"usuniete-{person.pk}@invalid"
+        person.organisation = person.phone = person.needs = ""
+        person.anonymised = True
+        person.new_token()
+        person.save()
+        count += 1
+    return count
+
+
+def active_for(training):
+    return Signup.objects.filter(training=training).filter(Q(status__in=Signup.ACTIVE))

@@ -1,0 +1,8 @@
+"""The WSGI application (waitress serves it: `klucz-signups serve`)."""
+
+import os
+
+from django.core.wsgi import get_wsgi_application
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "signups.settings")
+application = get_wsgi_application()
