@@ -79,10 +79,11 @@ def sign_up(training_id, data, consent, address, now=None):
     """Take a sign-up: a held seat, or a place on the waiting list. One
     active sign-up per e-mail and training: signing up again sends that
     person's link again. Returns the Signup; the e-mail goes after commit."""
-    now = now or timezone.now()
     email = data["email"].strip().lower()
     with transaction.atomic():
         training = locked(training_id)
+        # Taken under the lock: the waiting list's order is the order of arrival.
+        now = now or timezone.now()
         reason = training.closed_reason(now)
         if reason:
             raise Refused(reason)

@@ -8,6 +8,7 @@ import os
 import shutil
 import socket
 import subprocess
+import sys
 import threading
 import time
 
@@ -144,3 +145,71 @@ class Nginx:
     def stop(self):
         self.process.terminate()
         self.process.wait(timeout=10)
+
+
+class Mailbox:
+    """A real SMTP server (aiosmtpd) on 127.0.0.1 keeping every message."""
+
+    def __init__(self):
+        import email
+        import email.policy
+
+        from aiosmtpd.controller import Controller
+
+        box = self
+
+        class Handler:
+            async def handle_DATA(self, server, session, envelope):
+                box.messages.append(email.message_from_bytes(envelope.content, policy=email.policy.default))
+                return "250 OK"
+
+        self.messages = []
+        self.port = free_port()
+        self.controller = Controller(Handler(), hostname="127.0.0.1", port=self.port)
+        self.controller.start()
+
+    def wait(self, count, timeout=15):
+        """The first `count` messages, waiting for them to arrive."""
+        deadline = time.monotonic() + timeout
+        while len(self.messages) < count:
+            if time.monotonic() > deadline:
+                raise AssertionError(f"expected {count} e-mails, got {len(self.messages)}: "
+                                     f"{[m['Subject'] for m in self.messages]}")
+            time.sleep(0.05)
+        return self.messages[:count]
+
+    def to(self, address):
+        return [m for m in self.messages if m["To"] == address]
+
+    def stop(self):
+        self.controller.stop()
+
+
+class SignupService:
+    """The sign-up service (`klucz-signups serve`) as a real process with its
+    own data folder, e-mails to `mailbox`."""
+
+    def __init__(self, folder, trainings, site_url, mailbox, port=None, **env):
+        folder.mkdir(parents=True, exist_ok=True)
+        self.port = port or free_port()
+        self.env = {**os.environ, "SIGNUPS_DATA": str(folder), "SIGNUPS_SITE_URL": site_url,
+                    "EMAIL_HOST": "127.0.0.1", "EMAIL_PORT": str(mailbox.port),
+                    "SIGNUPS_FROM_EMAIL": "Centrum KLUCZ <szkolenia@example.org>",
+                    **{k: str(v) for k, v in env.items()}}
+        self.trainings = trainings
+        self.log = open(folder / "service.log", "w")  # noqa: SIM115 - closed in stop()
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "signups.cli", "serve", "--port", str(self.port), "--trainings", str(trainings)],
+            env=self.env, stdout=self.log, stderr=subprocess.STDOUT)
+        wait_for_port(self.port, self.process, timeout=60)
+        self.url = f"http://127.0.0.1:{self.port}"
+
+    def run(self, *args):
+        """Another klucz-signups command on the same data (load, tick, manage …)."""
+        return subprocess.run([sys.executable, "-m", "signups.cli", *args], env=self.env,
+                              capture_output=True, text=True, timeout=120)
+
+    def stop(self):
+        self.process.terminate()
+        self.process.wait(timeout=10)
+        self.log.close()

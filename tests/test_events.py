@@ -37,7 +37,8 @@ def json_ld(page):
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("trainings")
-    return build(tmp / "out", content=scenario(tmp, "trainings"), EVENTS_ARCHIVE_PER_PAGE=2)
+    # Without the sign-up service: the e-mail sign-up (the service: test_signups.py).
+    return build(tmp / "out", content=scenario(tmp, "trainings"), EVENTS_ARCHIVE_PER_PAGE=2, EVENTS_SIGNUPS_URL="")
 
 
 # --- pages -------------------------------------------------------------------

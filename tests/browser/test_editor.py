@@ -166,7 +166,6 @@ def test_a_training_created_in_the_editor_builds_as_written(page, editor, tmp_pa
     field(page, "Adres e-mail na zgłoszenia").fill("szkolenia@instytutsprawobywatelskich.pl")
     field(page, "Koniec zapisów").fill("2027-02-05T23:59")
     field(page, "Liczba miejsc").fill("20")
-    field(page, "Wolne miejsca").fill("12")
     choose(page, "Stan zapisów", "otwarte")
     editor_box = page.locator('[data-slate-editor="true"]')
     editor_box.click()
@@ -219,7 +218,6 @@ def test_a_training_created_in_the_editor_builds_as_written(page, editor, tmp_pa
         "Registration-Email: szkolenia@instytutsprawobywatelskich.pl\n"
         "Registration-Deadline: 2027-02-05 23:59\n"
         "Capacity: 20\n"
-        "Seats-Left: 12\n"
         "Registration-Status: open"
     )
     # The text: the paragraph, then the two blocks in the order the editor

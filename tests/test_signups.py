@@ -1,0 +1,352 @@
+"""The sign-up service as visitors and staff meet it: the site built with its
+trainings, served by nginx from the generated configuration, the service as a
+real process behind it, e-mails read from a real SMTP server and their links
+followed. Each test starts the service on a fresh database."""
+
+import concurrent.futures
+import csv
+import datetime as dt
+import http.cookiejar
+import io
+import json
+import re
+import shutil
+import urllib.error
+import urllib.parse
+import urllib.request
+
+import pytest
+from servers import Mailbox, Nginx, SignupService, free_port
+from sitebuild import REAL_PAYMENT_DETAILS, SAMPLE, build
+
+NOW = dt.datetime.now().astimezone()
+DAY = (NOW + dt.timedelta(days=20)).strftime("%Y-%m-%d")
+
+
+def training(slug, uid, capacity, extra=""):
+    return (f"Title: Test zapisów {slug}\nDate: {NOW:%Y-%m-%d} 09:00\nSummary: Szkolenie do testu zapisów.\n"
+            f"Event-Start: {DAY} 10:00\nEvent-End: {DAY} 14:00\n"
+            f"Event-Location: Centrum KLUCZ, ul. Pomorska 40, 91-408 Łódź\nEvent-UID: {uid}\nEvent-Price: 0\n"
+            f"Registration-Email: szkolenia@example.org\nCapacity: {capacity}\n{extra}\nOpis szkolenia.\n")
+
+
+TRAININGS = {
+    "maly": training("maly", "test-maly@klucz", 2),
+    "sredni": training("sredni", "test-sredni@klucz", 5),
+    "zamkniety": training("zamkniety", "test-zamkniety@klucz", 5, "Registration-Status: closed\n"),
+}
+
+
+def content_with_trainings(folder, trainings=TRAININGS):
+    content = folder / "content"
+    shutil.copytree(SAMPLE, content)
+    for slug, text in trainings.items():
+        (content / "szkolenia" / f"{NOW:%Y-%m-%d}-test-{slug}.md").write_text(text, encoding="utf-8")
+    return content
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    """The built site behind nginx, which passes /zapisy/ on to `service_port`."""
+    folder = tmp_path_factory.mktemp("zapisy")
+    port, service_port = free_port(), free_port()
+    origin = f"http://127.0.0.1:{port}"
+    out = build(folder / "out", content=content_with_trainings(folder), conf="publishconf.py",
+                SITEURL=origin, SITE_ORIGIN=origin, FEED_DOMAIN=origin, BUILD_NOW=NOW.isoformat(),
+                EVENTS_SIGNUPS_UPSTREAM=f"http://127.0.0.1:{service_port}", SEARCH_ENABLED=False,
+                **REAL_PAYMENT_DETAILS)
+    server = Nginx(folder / "nginx", out, port=port)
+    yield {"origin": origin, "out": out, "service_port": service_port, "folder": folder}
+    server.stop()
+
+
+@pytest.fixture
+def mailbox():
+    box = Mailbox()
+    yield box
+    box.stop()
+
+
+@pytest.fixture
+def service(site, mailbox, tmp_path):
+    running = SignupService(tmp_path / "dane", site["out"] / "szkolenia" / "zapisy.json", site["origin"], mailbox,
+                            port=site["service_port"], SIGNUPS_MIN_SECONDS=2, SIGNUPS_PER_IP_HOUR=1000)
+    yield running
+    running.stop()
+
+
+class Visitor:
+    """A browser without JavaScript: cookies, the site's Origin on POSTs."""
+
+    def __init__(self, origin):
+        self.origin = origin
+        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+
+    def open(self, url, data=None, headers=None):
+        url = url if url.startswith("http") else self.origin + url
+        body = urllib.parse.urlencode(data).encode() if data is not None else None
+        request = urllib.request.Request(url, data=body, headers=headers or {})
+        try:
+            with self.opener.open(request, timeout=30) as response:
+                return response.status, response.read().decode("utf-8"), dict(response.headers)
+        except urllib.error.HTTPError as error:
+            return error.code, error.read().decode("utf-8"), dict(error.headers)
+
+    def post(self, url, data, origin=None, json_answer=False):
+        headers = {"Origin": origin or self.origin}
+        if json_answer:
+            headers["Accept"] = "application/json"
+        return self.open(url, data, headers)
+
+    def state(self, uid):
+        status, body, _ = self.open(f"/zapisy/s/{uid}/stan.json")
+        assert status == 200, body
+        return json.loads(body)
+
+
+def person(name, email=None, **extra):
+    first, last = name.split()
+    return {"imie": first, "nazwisko": last, "email": email or f"{first.lower()}@example.org", "zgoda": "1", **extra}
+
+
+def subject(message):
+    """The decoded subject (Django folds long ones right after "Subject:")."""
+    return str(message["Subject"]).strip()
+
+
+def link_in(message):
+    text = message.get_body(("plain",)).get_content()
+    return re.search(r"https?://\S+/zapisy/t/[\w-]+/", text).group(0)
+
+
+def press(visitor, link, action):
+    """Press a button on the person's own page (a POST with its CSRF token)."""
+    status, page, _ = visitor.open(link)
+    assert status == 200, page
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+    return visitor.post(link, {"csrfmiddlewaretoken": token, "akcja": action})
+
+
+def text_of(html):
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+
+
+def test_the_page_has_the_form_and_nginx_passes_it_to_the_service(site, service):
+    visitor = Visitor(site["origin"])
+    status, page, _ = visitor.open("/szkolenia/test-zapisow-maly/")
+    assert status == 200
+    form = re.search(r'<form class="signup-form" method="post" action="([^"]+)"', page)
+    assert form and form.group(1) == "/zapisy/s/test-maly@klucz/"
+    for name in ("imie", "nazwisko", "email", "organizacja", "telefon", "potrzeby", "zgoda", "strona_www"):
+        assert f'name="{name}"' in page
+    # The e-mail sign-up stays on the page for when the service is down.
+    assert "data-signup-fallback hidden" in page and "mailto:szkolenia@example.org" in page
+    # A closed training and one with an outside form get no form.
+    assert 'class="signup-form"' not in visitor.open("/szkolenia/test-zapisow-zamkniety/")[1]
+    assert visitor.state("test-maly@klucz")["label"] == "Zostały 2 z 2 miejsc"
+    listed = json.loads((site["out"] / "szkolenia" / "zapisy.json").read_text(encoding="utf-8"))
+    uids = {t["uid"] for t in listed["trainings"]}
+    assert {"test-maly@klucz", "test-sredni@klucz"} <= uids
+    assert "Administratorem danych" in listed["clause"]
+
+
+def test_sign_up_confirm_by_the_link_and_the_count_drops(site, service, mailbox):
+    visitor = Visitor(site["origin"])
+    status, page, _ = visitor.post("/zapisy/s/test-sredni@klucz/", person("Anna Nowak", telefon="600 100 200",
+                                                                          potrzeby="tłumacz PJM"))
+    assert status == 200, page
+    assert "Sprawdź skrzynkę e-mail" in text_of(page)
+    mail, staff = mailbox.wait(2)
+    assert {mail["To"], staff["To"]} == {"anna@example.org", "szkolenia@example.org"}
+    mail = mailbox.to("anna@example.org")[0]
+    assert subject(mail) == "Potwierdź zgłoszenie: Test zapisów sredni"
+    link = link_in(mail)
+    assert link.startswith(site["origin"] + "/zapisy/t/")
+    # Held, not yet confirmed: the seat is taken while the person decides.
+    assert visitor.state("test-sredni@klucz")["left"] == 4
+    # Opening the link (as a mail scanner does) confirms nothing.
+    for _ in range(2):
+        status, page, _ = visitor.open(link)
+        assert status == 200 and "czeka na potwierdzenie e-mailem" in text_of(page)
+        assert "Potwierdzam udział" in page
+    status, page, _ = press(visitor, link, "potwierdz")
+    assert status == 200 and "Udział jest potwierdzony" in text_of(page)
+    confirmed = mailbox.wait(3)[2]
+    assert subject(confirmed) == "Potwierdzenie udziału: Test zapisów sredni"
+    ics = next(part for part in confirmed.iter_attachments() if part.get_filename() == "szkolenie.ics")
+    calendar = ics.get_content()
+    calendar = calendar.decode() if isinstance(calendar, bytes) else calendar
+    assert "UID:test-sredni@klucz" in calendar and "Test zapisów sredni" in calendar
+    assert visitor.state("test-sredni@klucz")["label"] == "Zostały 4 z 5 miejsc"
+    status, own_ics, headers = visitor.open(link + "szkolenie.ics")
+    assert status == 200 and headers["Content-Type"].startswith("text/calendar") and "BEGIN:VEVENT" in own_ics
+    # Confirming again changes nothing and says so.
+    assert "już potwierdzony" in text_of(press(visitor, link, "potwierdz")[1])
+
+
+def test_the_waiting_list_offers_a_freed_seat_to_the_first_in_line(site, service, mailbox):
+    visitor = Visitor(site["origin"])
+    names = ["Ala Pierwsza", "Bartek Drugi", "Celina Trzecia", "Darek Czwarty"]
+    for name in names:
+        assert visitor.post("/zapisy/s/test-maly@klucz/", person(name))[0] == 200
+    mailbox.wait(8)
+    state = visitor.state("test-maly@klucz")
+    assert (state["state"], state["left"], state["waiting"]) == ("waitlist", 0, 2)
+    assert state["label"] == "Brak miejsc – zapisz się na listę rezerwową"
+    celina = mailbox.to("celina@example.org")[0]
+    assert subject(celina) == "Lista rezerwowa: Test zapisów maly"
+    assert "(miejsce 1)" in celina.get_body(("plain",)).get_content()
+    assert "(miejsce 2)" in mailbox.to("darek@example.org")[0].get_body(("plain",)).get_content()
+    status, page, _ = visitor.open(link_in(mailbox.to("darek@example.org")[0]))
+    assert "lista rezerwowa: 2. miejsce w kolejce" in text_of(page)
+    # Ala gives up her seat: Celina, first in line, is offered it by e-mail.
+    status, page, _ = press(visitor, link_in(mailbox.to("ala@example.org")[0]), "rezygnuje")
+    assert status == 200 and "Zrezygnowano z udziału" in text_of(page)
+    mailbox.wait(9)
+    offer = mailbox.to("celina@example.org")[-1]
+    assert subject(offer) == "Zwolniło się miejsce: Test zapisów maly"
+    assert subject(mailbox.to("darek@example.org")[-1]).startswith("Lista rezerwowa")
+    status, page, _ = press(visitor, link_in(offer), "potwierdz")
+    assert "Udział jest potwierdzony" in text_of(page)
+    status, page, _ = visitor.open(link_in(mailbox.to("darek@example.org")[0]))
+    assert "1. miejsce w kolejce" in text_of(page)
+    # The old link from Celina's first e-mail was replaced by the offer's.
+    assert visitor.open(link_in(celina))[0] == 404
+
+
+def test_seats_never_exceed_the_capacity_when_many_sign_up_at_once(site, service, mailbox):
+    def one(i):
+        return Visitor(site["origin"]).post("/zapisy/s/test-sredni@klucz/", person(f"Osoba Numer{i}",
+                                            f"osoba{i}@example.org"), json_answer=True)
+
+    with concurrent.futures.ThreadPoolExecutor(max_workers=30) as pool:
+        answers = list(pool.map(one, range(30)))
+    assert [status for status, _, _ in answers] == [200] * 30
+    state = Visitor(site["origin"]).state("test-sredni@klucz")
+    assert (state["left"], state["waiting"]) == (0, 25)
+    held = [m for m in mailbox.wait(60, timeout=60) if subject(m).startswith("Potwierdź")]
+    waiting = [m for m in mailbox.messages if subject(m).startswith("Lista rezerwowa")]
+    assert (len(held), len(waiting)) == (5, 25)
+    places = sorted(int(re.search(r"\(miejsce (\d+)\)", m.get_body(("plain",)).get_content()).group(1))
+                    for m in waiting)
+    assert places == list(range(1, 26))
+
+
+BAD = [
+    ({"imie": "", "nazwisko": "", "email": "", "zgoda": ""}, 400,
+     ["Wpisz imię.", "Wpisz nazwisko.", "Wpisz adres e-mail", "Zaznacz, że znasz informację"]),
+    (person("Jan Kowalski", "jan(at)example.org"), 400, ["To nie wygląda na adres e-mail"]),
+    (person("Jan Kowalski", imie="J" * 101), 400, ["Imię może mieć najwyżej 100 znaków."]),
+    (person("Jan Kowalski", telefon="zadzwoń wieczorem"), 400, ["Wpisz sam numer telefonu"]),
+]
+
+
+def test_bad_input_gets_a_polish_answer_keeps_what_was_typed_and_changes_nothing(site, service, mailbox):
+    visitor = Visitor(site["origin"])
+    uid = "test-sredni@klucz"
+    for data, code, messages in BAD:
+        status, page, _ = visitor.post(f"/zapisy/s/{uid}/", data)
+        assert status == code, page
+        for message in messages:
+            assert message in text_of(page)
+        if data["nazwisko"]:
+            assert f'value="{data["nazwisko"]}"' in page  # what was typed is kept
+        status, answer, _ = visitor.post(f"/zapisy/s/{uid}/", data, json_answer=True)
+        assert status == code and json.loads(answer)["errors"]
+    # A bot fills the field people never see: thanked, nothing kept.
+    status, page, _ = visitor.post(f"/zapisy/s/{uid}/", person("Bot Botowski", strona_www="http://spam"))
+    assert status == 200 and "Sprawdź skrzynkę" in text_of(page)
+    # Sent a second after the form was handed out: too fast for a person.
+    started = visitor.state(uid)["poczatek"]
+    status, page, _ = visitor.post(f"/zapisy/s/{uid}/", person("Szybki Bot", poczatek=started))
+    assert status == 400 and "zbyt szybko" in text_of(page)
+    # From another site: refused.
+    status, page, _ = visitor.post(f"/zapisy/s/{uid}/", person("Obcy Formularz"), origin="https://evil.example")
+    assert status == 403 and "ze strony szkolenia" in text_of(page)
+    # A closed training, an unknown one, a link nobody was given.
+    status, page, _ = visitor.post("/zapisy/s/test-zamkniety@klucz/", person("Jan Kowalski"))
+    assert status == 409 and "Zapisy na to szkolenie są zamknięte." in text_of(page)
+    assert visitor.post("/zapisy/s/nie-ma-takiego@klucz/", person("Jan Kowalski"))[0] == 404
+    assert visitor.open("/zapisy/t/zmyslony-link-123/")[0] == 404
+    assert visitor.state(uid)["left"] == 5
+    assert mailbox.messages == []
+
+
+def test_signing_up_again_sends_a_new_link_and_says_nothing_more(site, service, mailbox):
+    visitor = Visitor(site["origin"])
+    first = visitor.post("/zapisy/s/test-sredni@klucz/", person("Ewa Lis"))[1]
+    mailbox.wait(2)
+    again = visitor.post("/zapisy/s/test-sredni@klucz/", person("Ewa Lis", "EWA@example.org "))[1]
+    mailbox.wait(3)
+    assert text_of(first).split("Zgłoszenie wysłane")[1] == text_of(again).split("Zgłoszenie wysłane")[1]
+    mails = mailbox.to("ewa@example.org")
+    assert [subject(m) for m in mails] == ["Potwierdź zgłoszenie: Test zapisów sredni",
+                                             "Twoje zgłoszenie: Test zapisów sredni"]
+    assert visitor.open(link_in(mails[0]))[0] == 404
+    assert visitor.open(link_in(mails[1]))[0] == 200
+    assert visitor.state("test-sredni@klucz")["left"] == 4  # one seat, not two
+
+
+def test_a_training_cancelled_on_the_site_takes_no_more_sign_ups(site, service, mailbox, tmp_path):
+    visitor = Visitor(site["origin"])
+    assert visitor.post("/zapisy/s/test-maly@klucz/", person("Ola Kot"))[0] == 200
+    data = json.loads((site["out"] / "szkolenia" / "zapisy.json").read_text(encoding="utf-8"))
+    for item in data["trainings"]:
+        if item["uid"] == "test-maly@klucz":
+            item["status"], item["capacity"] = "cancelled", 0
+    changed = tmp_path / "zapisy.json"
+    changed.write_text(json.dumps(data), encoding="utf-8")
+    loaded = service.run("load", str(changed))
+    assert loaded.returncode == 0, loaded.stderr
+    assert "jest odwołane: powiadom zapisane osoby" in loaded.stdout
+    status, page, _ = visitor.post("/zapisy/s/test-maly@klucz/", person("Piotr Kot"))
+    assert status == 409 and "Szkolenie zostało odwołane." in text_of(page)
+    broken = service.run("load", str(tmp_path / "nie-ma.json"))
+    assert broken.returncode == 1 and "nie ma tego pliku" in broken.stderr and "Traceback" not in broken.stderr
+
+
+def admin_login(service, visitor):
+    made = service.run("manage", "createsuperuser", "--noinput", "--username", "biuro", "--email", "b@example.org")
+    assert made.returncode == 0, made.stderr
+    status, page, _ = visitor.open("/zapisy/admin/login/")
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+    status, page, _ = visitor.post("/zapisy/admin/login/?next=/zapisy/admin/",
+                                   {"csrfmiddlewaretoken": token, "username": "biuro", "password": "Haslo-123-xyz"})
+    assert "Wyloguj" in page, text_of(page)[:500]
+
+
+def test_staff_get_the_list_for_excel_and_the_attendance_sheet(site, mailbox, tmp_path):
+    service = SignupService(tmp_path / "dane", site["out"] / "szkolenia" / "zapisy.json", site["origin"], mailbox,
+                            port=site["service_port"], DJANGO_SUPERUSER_PASSWORD="Haslo-123-xyz")
+    try:
+        visitor = Visitor(site["origin"])
+        for name, email in (("Łucja Żółć", "lucja@example.org"), ("Zenon Ściegienny", "zenon@example.org")):
+            status, page, _ = visitor.post("/zapisy/s/test-sredni@klucz/",
+                                           person(name, email, organizacja="Spółdzielnia „Razem”"))
+            assert status == 200, text_of(page)
+        mailbox.wait(4)
+        staff = Visitor(site["origin"])
+        admin_login(service, staff)
+        status, page, _ = staff.open("/zapisy/admin/signups/training/")
+        assert status == 200 and "Test zapisów sredni" in page and "Lista rezerwowa" in page
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+        training_id = re.search(r'/zapisy/admin/signups/training/(\d+)/change/">Test zapisów sredni', page).group(1)
+        status, exported, headers = staff.open(
+            "/zapisy/admin/signups/training/",
+            {"csrfmiddlewaretoken": token, "action": "export_csv", "_selected_action": training_id},
+            {"Origin": site["origin"]})
+        assert status == 200 and headers["Content-Disposition"].endswith('"zgloszenia.csv"')
+        assert exported.startswith("\ufeff")
+        rows = list(csv.reader(io.StringIO(exported.lstrip("\ufeff")), delimiter=";"))
+        assert rows[0][:4] == ["Szkolenie", "Termin", "Imię", "Nazwisko"]
+        assert [r[2:4] for r in rows[1:]] == [["Zenon", "Ściegienny"], ["Łucja", "Żółć"]]
+        status, sheet, _ = staff.open(
+            "/zapisy/admin/signups/training/",
+            {"csrfmiddlewaretoken": token, "action": "attendance_sheet", "_selected_action": training_id},
+            {"Origin": site["origin"]})
+        assert "Lista obecności" in sheet and "Podpis" in sheet
+        assert "Łucja Żółć" not in sheet  # not confirmed yet: not on the sheet
+        status, log, _ = staff.open("/zapisy/admin/signups/exportlog/")
+        assert "lista zgłoszeń (CSV): Test zapisów sredni" in log and "biuro" in log
+    finally:
+        service.stop()
