@@ -197,7 +197,7 @@ class SignupService:
                     "SIGNUPS_FROM_EMAIL": "Centrum KLUCZ <szkolenia@example.org>",
                     **{k: str(v) for k, v in env.items()}}
         self.trainings = trainings
-        self.log = open(folder / "service.log", "w")  # noqa: SIM115 - closed in stop()
+        self.log = open(folder / "service.log", "w")
         self.process = subprocess.Popen(
             [sys.executable, "-m", "signups.cli", "serve", "--port", str(self.port), "--trainings", str(trainings)],
             env=self.env, stdout=self.log, stderr=subprocess.STDOUT)
