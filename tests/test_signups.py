@@ -5,59 +5,20 @@ followed. Each test starts the service on a fresh database."""
 
 import concurrent.futures
 import csv
-import datetime as dt
-import http.cookiejar
 import io
 import json
 import re
-import shutil
-import urllib.error
-import urllib.parse
-import urllib.request
 
 import pytest
-from servers import Mailbox, Nginx, SignupService, free_port
-from sitebuild import REAL_PAYMENT_DETAILS, SAMPLE, build
-
-NOW = dt.datetime.now().astimezone()
-DAY = (NOW + dt.timedelta(days=20)).strftime("%Y-%m-%d")
-
-
-def training(slug, uid, capacity, extra=""):
-    return (f"Title: Test zapisów {slug}\nDate: {NOW:%Y-%m-%d} 09:00\nSummary: Szkolenie do testu zapisów.\n"
-            f"Event-Start: {DAY} 10:00\nEvent-End: {DAY} 14:00\n"
-            f"Event-Location: Centrum KLUCZ, ul. Pomorska 40, 91-408 Łódź\nEvent-UID: {uid}\nEvent-Price: 0\n"
-            f"Registration-Email: szkolenia@example.org\nCapacity: {capacity}\n{extra}\nOpis szkolenia.\n")
-
-
-TRAININGS = {
-    "maly": training("maly", "test-maly@klucz", 2),
-    "sredni": training("sredni", "test-sredni@klucz", 5),
-    "zamkniety": training("zamkniety", "test-zamkniety@klucz", 5, "Registration-Status: closed\n"),
-}
-
-
-def content_with_trainings(folder, trainings=TRAININGS):
-    content = folder / "content"
-    shutil.copytree(SAMPLE, content)
-    for slug, text in trainings.items():
-        (content / "szkolenia" / f"{NOW:%Y-%m-%d}-test-{slug}.md").write_text(text, encoding="utf-8")
-    return content
+from servers import Mailbox, SignupService
+from signupsite import Visitor, link_in, person, press, site_behind_nginx, subject, text_of
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    """The built site behind nginx, which passes /zapisy/ on to `service_port`."""
-    folder = tmp_path_factory.mktemp("zapisy")
-    port, service_port = free_port(), free_port()
-    origin = f"http://127.0.0.1:{port}"
-    out = build(folder / "out", content=content_with_trainings(folder), conf="publishconf.py",
-                SITEURL=origin, SITE_ORIGIN=origin, FEED_DOMAIN=origin, BUILD_NOW=NOW.isoformat(),
-                EVENTS_SIGNUPS_UPSTREAM=f"http://127.0.0.1:{service_port}", SEARCH_ENABLED=False,
-                **REAL_PAYMENT_DETAILS)
-    server = Nginx(folder / "nginx", out, port=port)
-    yield {"origin": origin, "out": out, "service_port": service_port, "folder": folder}
-    server.stop()
+    site = site_behind_nginx(tmp_path_factory.mktemp("zapisy"))
+    yield site
+    site["nginx"].stop()
 
 
 @pytest.fixture
@@ -73,62 +34,6 @@ def service(site, mailbox, tmp_path):
                             port=site["service_port"], SIGNUPS_MIN_SECONDS=2, SIGNUPS_PER_IP_HOUR=1000)
     yield running
     running.stop()
-
-
-class Visitor:
-    """A browser without JavaScript: cookies, the site's Origin on POSTs."""
-
-    def __init__(self, origin):
-        self.origin = origin
-        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
-
-    def open(self, url, data=None, headers=None):
-        url = url if url.startswith("http") else self.origin + url
-        body = urllib.parse.urlencode(data).encode() if data is not None else None
-        request = urllib.request.Request(url, data=body, headers=headers or {})
-        try:
-            with self.opener.open(request, timeout=30) as response:
-                return response.status, response.read().decode("utf-8"), dict(response.headers)
-        except urllib.error.HTTPError as error:
-            return error.code, error.read().decode("utf-8"), dict(error.headers)
-
-    def post(self, url, data, origin=None, json_answer=False):
-        headers = {"Origin": origin or self.origin}
-        if json_answer:
-            headers["Accept"] = "application/json"
-        return self.open(url, data, headers)
-
-    def state(self, uid):
-        status, body, _ = self.open(f"/zapisy/s/{uid}/stan.json")
-        assert status == 200, body
-        return json.loads(body)
-
-
-def person(name, email=None, **extra):
-    first, last = name.split()
-    return {"imie": first, "nazwisko": last, "email": email or f"{first.lower()}@example.org", "zgoda": "1", **extra}
-
-
-def subject(message):
-    """The decoded subject (Django folds long ones right after "Subject:")."""
-    return str(message["Subject"]).strip()
-
-
-def link_in(message):
-    text = message.get_body(("plain",)).get_content()
-    return re.search(r"https?://\S+/zapisy/t/[\w-]+/", text).group(0)
-
-
-def press(visitor, link, action):
-    """Press a button on the person's own page (a POST with its CSRF token)."""
-    status, page, _ = visitor.open(link)
-    assert status == 200, page
-    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
-    return visitor.post(link, {"csrfmiddlewaretoken": token, "akcja": action})
-
-
-def text_of(html):
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
 
 
 def test_the_page_has_the_form_and_nginx_passes_it_to_the_service(site, service):

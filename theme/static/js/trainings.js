@@ -47,7 +47,11 @@
     }
 
     function show(state) {
-      if (live && state.label) { live.textContent = state.label; }
+      if (live && state.label) {
+        live.textContent = state.label;
+        var seats = form.parentNode.querySelector("[data-signup-seats]");
+        if (seats) { seats.hidden = true; }
+      }
       if (started && state.poczatek) { started.value = state.poczatek; }
       if (state.state === "closed") {
         Array.prototype.forEach.call(form.querySelectorAll(".field, .signup-form__more, .signup__action"),
