@@ -213,3 +213,46 @@ class SignupService:
         self.process.terminate()
         self.process.wait(timeout=10)
         self.log.close()
+
+
+class PostgreSQL:
+    """A throw-away PostgreSQL cluster (Debian's package) on 127.0.0.1, run as
+    the `postgres` user when the tests run as root; each `database()` is new."""
+
+    def __init__(self):
+        import glob
+        import tempfile
+
+        found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
+        if not found:
+            need("initdb", "postgresql")
+        bin_dir = os.path.dirname(found[-1])
+        self.folder = tempfile.mkdtemp(prefix="klucz-pg-")
+        self.as_user = []
+        if os.geteuid() == 0:
+            shutil.chown(self.folder, "postgres", "postgres")
+            self.as_user = ["runuser", "-u", "postgres", "--"]
+        data = os.path.join(self.folder, "data")
+        subprocess.run([*self.as_user, f"{bin_dir}/initdb", "-D", data, "-U", "klucz", "--auth=trust",
+                        "-E", "UTF8", "--locale=C.UTF-8"], check=True, capture_output=True)
+        self.port = free_port()
+        self.process = subprocess.Popen(
+            [*self.as_user, f"{bin_dir}/postgres", "-D", data, "-p", str(self.port), "-h", "127.0.0.1",
+             "-k", self.folder, "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "max_connections=200"],
+            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        wait_for_port(self.port, self.process, timeout=30)
+        self.bin_dir = bin_dir
+        self.count = 0
+
+    def database(self):
+        """A new empty database's DATABASE_URL."""
+        self.count += 1
+        name = f"zapisy{self.count}"
+        subprocess.run([f"{self.bin_dir}/createdb", "-h", "127.0.0.1", "-p", str(self.port), "-U", "klucz", name],
+                       check=True, capture_output=True)
+        return f"postgresql://klucz@127.0.0.1:{self.port}/{name}"
+
+    def stop(self):
+        self.process.terminate()
+        self.process.wait(timeout=20)
+        shutil.rmtree(self.folder, ignore_errors=True)

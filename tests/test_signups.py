@@ -10,7 +10,7 @@ import json
 import re
 
 import pytest
-from servers import Mailbox, SignupService
+from servers import Mailbox, PostgreSQL, SignupService
 from signupsite import Visitor, link_in, person, press, site_behind_nginx, subject, text_of
 
 
@@ -28,10 +28,25 @@ def mailbox():
     box.stop()
 
 
+@pytest.fixture(scope="module")
+def postgresql():
+    server = PostgreSQL()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database(request):
+    """The same tests on the embedded default and on a real PostgreSQL."""
+    if request.param == "sqlite":
+        return {}
+    return {"DATABASE_URL": request.getfixturevalue("postgresql").database()}
+
+
 @pytest.fixture
-def service(site, mailbox, tmp_path):
+def service(site, mailbox, tmp_path, database):
     running = SignupService(tmp_path / "dane", site["out"] / "szkolenia" / "zapisy.json", site["origin"], mailbox,
-                            port=site["service_port"], SIGNUPS_MIN_SECONDS=2, SIGNUPS_PER_IP_HOUR=1000)
+                            port=site["service_port"], SIGNUPS_MIN_SECONDS=2, SIGNUPS_PER_IP_HOUR=1000, **database)
     yield running
     running.stop()
 
@@ -220,9 +235,9 @@ def admin_login(service, visitor):
     assert "Wyloguj" in page, text_of(page)[:500]
 
 
-def test_staff_get_the_list_for_excel_and_the_attendance_sheet(site, mailbox, tmp_path):
+def test_staff_get_the_list_for_excel_and_the_attendance_sheet(site, mailbox, tmp_path, database):
     service = SignupService(tmp_path / "dane", site["out"] / "szkolenia" / "zapisy.json", site["origin"], mailbox,
-                            port=site["service_port"], DJANGO_SUPERUSER_PASSWORD="Haslo-123-xyz")
+                            port=site["service_port"], DJANGO_SUPERUSER_PASSWORD="Haslo-123-xyz", **database)
     try:
         visitor = Visitor(site["origin"])
         for name, email in (("Łucja Żółć", "lucja@example.org"), ("Zenon Ściegienny", "zenon@example.org")):
