@@ -158,6 +158,23 @@ def test_deploy_to_a_folder(tmp_path, live_site):
     assert (target / "current" / "index.html").read_bytes() == (live_site / "index.html").read_bytes()
 
 
+def test_after_the_upload_the_sign_up_service_reads_the_new_trainings(tmp_path, live_site):
+    """DEPLOY_AFTER runs where the site went (here: a folder; over SSH: on the
+    server): the service migrates its database and reads the trainings."""
+    target = tmp_path / "www"
+    command = f"{sys.executable} -m signups.cli load current/szkolenia/zapisy.json"
+    data = tmp_path / "dane-zapisow"
+    result = deploy(live_site, str(target), env={"DEPLOY_AFTER": command, "SIGNUPS_DATA": str(data)})
+    assert result.returncode == 0, result.stderr
+    trainings = json.loads((live_site / "szkolenia" / "zapisy.json").read_text(encoding="utf-8"))["trainings"]
+    assert f"Zapisy: Szkolenia z pliku strony: {len(trainings)} nowe, 0 zaktualizowane." in result.stdout
+    assert (data / "zapisy.sqlite3").exists()
+    again = deploy(live_site, str(target), env={"DEPLOY_AFTER": command, "SIGNUPS_DATA": str(data)})
+    assert f"0 nowe, {len(trainings)} zaktualizowane" in again.stdout
+    broken = deploy(live_site, str(target), env={"DEPLOY_AFTER": "false-program-xyz", "SIGNUPS_DATA": str(data)})
+    assert broken.returncode == 1 and "polecenie po publikacji (DEPLOY_AFTER): nie udało się" in broken.stderr
+
+
 def test_a_development_build_or_no_build_is_not_uploaded(tmp_path, dev_site):
     target = tmp_path / "www"
     result = deploy(dev_site, str(target))

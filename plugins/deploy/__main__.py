@@ -65,6 +65,15 @@ def main(argv=None):
             print(f"Strona wróciła do wydania {name} ({target.describe()}).")
             return 0
         name = deploy(settings, args.output, target)
+        after = os.environ.get("DEPLOY_AFTER") or settings.get("DEPLOY_AFTER")
+        if after:
+            if not hasattr(target, "run_after"):
+                raise DeployError(f"DEPLOY_AFTER: na {target.describe()} nie da się uruchomić polecenia -> serwis "
+                                  "zapisów potrzebuje serwera z SSH; usuń DEPLOY_AFTER albo zmień DEPLOY_TARGET")
+            try:
+                print(target.run_after(after).strip())
+            except DeployError as error:
+                raise DeployError(f"strona jest opublikowana ({target.describe()}), ale {error}") from None
     except DeployError as error:
         print(str(error) if str(error).startswith("BŁĄD") else f"BŁĄD: {error}", file=sys.stderr)
         return 1

@@ -116,6 +116,10 @@ class LocalTarget:
     def rollback(self):
         return _previous(self, self._switch)
 
+    def run_after(self, command):
+        """A command after the upload (the sign-up service reading the new trainings)."""
+        return _run(["sh", "-c", command], "polecenie po publikacji (DEPLOY_AFTER)", cwd=self.path).stdout
+
 
 def _previous(target, switch):
     names, current = target.releases(), target.current()
@@ -153,6 +157,10 @@ class SshTarget:
 
     def _remote(self, script, what):
         return _run(self._ssh() + [self._login(), script], what)
+
+    def run_after(self, command):
+        """A command on the server after the upload (the sign-up service reading the new trainings)."""
+        return self._remote(f"cd {shlex.quote(self.path)} && {command}", "polecenie po publikacji (DEPLOY_AFTER)").stdout
 
     def live_manifest(self):
         result = self._remote(
