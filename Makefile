@@ -45,6 +45,7 @@ help:
 	@echo '  make audit         Lighthouse (telefon): cztery wyniki dla głównych typów stron'
 	@echo '  make screenshots   zdjęcia każdego typu strony: telefon i komputer (do screenshots/)'
 	@echo '  make fuzz          losowe zmiany treści: przebudowa zawsze równa pełnej (SEED=1 STEPS=200)'
+	@echo '  make bench-signups pomiar serwisu zapisów: 500 zgłoszeń naraz na 20 miejsc, potem kill -9'
 	@echo '  make lint          sprawdź kod Pythona (ruff check)'
 	@echo '  make bench         pomiar czasu budowania (POSTS=1000 RUNS=5) wobec zwykłego Pelicana'
 	@echo ''
@@ -160,7 +161,11 @@ bench: $(TEST_INSTALLED)
 	$(BIN)/python bench/preview.py --saves 7
 	$(BIN)/python bench/preview.py --posts $(POSTS) --saves 3
 
+# The sign-up service: 500 sign-ups at once for 20 seats, then a kill -9 mid-run.
+bench-signups: $(INSTALLED)
+	$(BIN)/python bench/signups.py
+
 lint: $(TEST_INSTALLED)
 	$(BIN)/ruff check .
 
-.PHONY: signups signups-admin lint help html clean regenerate serve devserver publish deploy rollback test audit fuzz bench check newpost newtraining newappeal cms screenshots
+.PHONY: bench-signups signups signups-admin lint help html clean regenerate serve devserver publish deploy rollback test audit fuzz bench check newpost newtraining newappeal cms screenshots

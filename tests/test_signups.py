@@ -270,3 +270,22 @@ def test_staff_get_the_list_for_excel_and_the_attendance_sheet(site, mailbox, tm
         assert "lista zgłoszeń (CSV): Test zapisów sredni" in log and "biuro" in log
     finally:
         service.stop()
+
+
+def test_sign_ups_are_anonymised_days_after_the_training(site, service, mailbox, tmp_path):
+    visitor = Visitor(site["origin"])
+    assert visitor.post("/zapisy/s/test-maly@klucz/", person("Ula Stara"))[0] == 200
+    mailbox.wait(2)
+    link = link_in(mailbox.to("ula@example.org")[0])
+    assert visitor.open(link)[0] == 200
+    data = json.loads((site["out"] / "szkolenia" / "zapisy.json").read_text(encoding="utf-8"))
+    for item in data["trainings"]:
+        if item["uid"] == "test-maly@klucz":  # the same training, held 40 days ago
+            item["start"], item["end"] = "2026-01-10T10:00:00+01:00", "2026-01-10T14:00:00+01:00"
+    moved = tmp_path / "zapisy.json"
+    moved.write_text(json.dumps(data), encoding="utf-8")
+    assert service.run("load", str(moved)).returncode == 0
+    ticked = service.run("tick")
+    assert ticked.returncode == 0 and "zanonimizowano 1 zgłoszeń" in ticked.stdout
+    assert visitor.open(link)[0] == 404
+    assert "zanonimizowano 0" in service.run("tick").stdout
