@@ -8,7 +8,7 @@ import hashlib
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.utils import timezone
 
 from . import mail
@@ -24,15 +24,15 @@ def locked(training_id):
 
 
 def counts(training):
-    rows = Signup.objects.filter(training=training)
-    seated = rows.filter(status__in=Signup.SEATED).count()
-    return {
-        "capacity": training.capacity,
-        "taken": seated,
-        "confirmed": rows.filter(status=Signup.CONFIRMED).count(),
-        "waiting": rows.filter(status=Signup.WAITING).count(),
-        "left": None if training.capacity is None else max(training.capacity - seated, 0),
-    }
+    """Seats taken (held, offered, confirmed), confirmed, waiting: one query."""
+    numbers = Signup.objects.filter(training=training).aggregate(
+        taken=Count("id", filter=Q(status__in=Signup.SEATED)),
+        confirmed=Count("id", filter=Q(status=Signup.CONFIRMED)),
+        waiting=Count("id", filter=Q(status=Signup.WAITING)),
+    )
+    numbers["capacity"] = training.capacity
+    numbers["left"] = None if training.capacity is None else max(training.capacity - numbers["taken"], 0)
+    return numbers
 
 
 def _hours(hours):
@@ -96,9 +96,8 @@ def sign_up(training_id, data, consent, address, now=None):
             transaction.on_commit(lambda: mail.again(existing, token))
             return existing
         person = Signup(training=training, created=now, consent_at=now, **data, **consent)
-        waiting = Signup.objects.filter(training=training, status=Signup.WAITING).exists()
-        full = training.capacity is not None and counts(training)["left"] == 0
-        if waiting or full:
+        numbers = counts(training)
+        if numbers["waiting"] or numbers["left"] == 0:
             person.status = Signup.WAITING
         else:
             person.status = Signup.HELD

@@ -7,10 +7,14 @@ import concurrent.futures
 import csv
 import io
 import json
+import os
 import re
+import subprocess
+import sys
+import time
 
 import pytest
-from servers import Mailbox, PostgreSQL, SignupService
+from servers import Mailbox, PostgreSQL, SignupService, free_port, wait_for_port
 from signupsite import Visitor, link_in, person, press, site_behind_nginx, subject, text_of
 
 
@@ -289,3 +293,52 @@ def test_sign_ups_are_anonymised_days_after_the_training(site, service, mailbox,
     assert ticked.returncode == 0 and "zanonimizowano 1 zgłoszeń" in ticked.stdout
     assert visitor.open(link)[0] == 404
     assert "zanonimizowano 0" in service.run("tick").stdout
+    status, page, _ = visitor.post("/zapisy/s/test-maly@klucz/", person("Spóźniony Ktoś", "ktos@example.org"))
+    assert status == 409 and "Szkolenie już się rozpoczęło albo odbyło." in text_of(page)
+
+
+def test_a_hold_not_confirmed_in_time_frees_the_seat(site, mailbox, tmp_path):
+    service = SignupService(tmp_path / "dane", site["out"] / "szkolenia" / "zapisy.json", site["origin"], mailbox,
+                            port=site["service_port"], SIGNUPS_HOLD_HOURS=0.0005)  # 1.8 s
+    try:
+        visitor = Visitor(site["origin"])
+        assert visitor.post("/zapisy/s/test-maly@klucz/", person("Adam Wolny"))[0] == 200
+        assert visitor.state("test-maly@klucz")["left"] == 1
+        mailbox.wait(2)
+        link = link_in(mailbox.to("adam@example.org")[0])
+        time.sleep(2.5)
+        status, page, _ = press(visitor, link, "potwierdz")
+        assert "nie można już potwierdzić: czas minął" in text_of(page)
+        assert "wygasło (bez potwierdzenia)" in text_of(page)
+        assert visitor.state("test-maly@klucz")["left"] == 2
+    finally:
+        service.stop()
+
+
+def test_with_the_service_down_nginx_answers_in_polish(site):
+    status, page, headers = Visitor(site["origin"]).post("/zapisy/s/test-maly@klucz/", person("Jan Kowalski"))
+    assert status == 503 and headers["Content-Type"].startswith("text/html")
+    assert "Zapisy chwilowo niedostępne" in page and "nie zostało zapisane" in page
+
+
+def test_make_serve_runs_the_service_beside_the_site(site, tmp_path):
+    """klucz-serve --signups (make serve): the service on its embedded default,
+    e-mails printed, /zapisy/ passed on by the development server."""
+    port, service_port = free_port(), free_port()
+    env = {**os.environ, "SIGNUPS_DATA": str(tmp_path / "dane")}
+    env.pop("EMAIL_HOST", None)
+    served = subprocess.Popen([sys.executable, "-m", "klucz.authoring.serve", str(site["out"]), "--port", str(port),
+                               "--signups", str(service_port)], env=env, stdout=subprocess.PIPE,
+                              stderr=subprocess.STDOUT, text=True)
+    try:
+        wait_for_port(port, served, timeout=90)
+        visitor = Visitor(f"http://localhost:{port}")
+        assert visitor.open("/szkolenia/test-zapisow-maly/")[0] == 200
+        status, page, _ = visitor.post("/zapisy/s/test-maly@klucz/", person("Jan Kowalski"))
+        assert status == 200 and "Sprawdź skrzynkę e-mail" in text_of(page)
+        assert visitor.state("test-maly@klucz")["left"] == 1
+    finally:
+        served.terminate()
+        output = served.communicate(timeout=20)[0]
+    assert "Subject: =?utf-8?q?Potwierd" in output or "Potwierdź zgłoszenie" in output
+    assert (tmp_path / "dane" / "zapisy.sqlite3").exists()

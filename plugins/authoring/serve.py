@@ -7,6 +7,7 @@ import atexit
 import functools
 import http.client
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -115,6 +116,8 @@ def start_signups(port, site_url, trainings):
     process = subprocess.Popen([sys.executable, "-m", "signups.cli", "serve", "--port", str(port),
                                 "--trainings", trainings], env=env)
     atexit.register(process.terminate)
+    # Stopped by a signal too (not only Ctrl+C): the service stops with the site.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and process.poll() is None:
         try:

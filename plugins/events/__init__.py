@@ -16,13 +16,25 @@ def ics_refresh_hours(settings):
 
 
 def signups_proxy(settings):
-    """(address on the site, the service's own address) of the sign-up
-    service when there is one, else None: the serving plugin passes that
-    address on to the service (nginx's proxy, `make serve`)."""
+    """The sign-up service when there is one, else None: `prefix` (its
+    address on the site), `upstream` (its own address) and `unavailable`
+    (a Polish page for when it does not answer). The serving plugin passes
+    the prefix on to the service (nginx's proxy)."""
     url = setting(settings, "EVENTS_SIGNUPS_URL")
     if not url:
         return None
-    return "/" + url.strip("/") + "/", setting(settings, "EVENTS_SIGNUPS_UPSTREAM").rstrip("/")
+    email = (settings.get("ORGANIZATION") or {}).get("email")
+    by_mail = f" albo napisz na <a href=\"mailto:{email}\">{email}</a>" if email else ""
+    unavailable = (
+        "<!DOCTYPE html><html lang=\"pl\"><meta charset=\"utf-8\">"
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+        "<title>Zapisy chwilowo niedostępne</title><h1>Zapisy chwilowo niedostępne</h1>"
+        f"<p>Serwis zapisów nie odpowiada. Spróbuj za kilka minut{by_mail}: podaj tytuł i datę szkolenia, "
+        "imię i nazwisko. Twoje zgłoszenie nie zostało zapisane.</p>"
+        f"<p><a href=\"/{setting(settings, 'EVENTS_CATEGORY')}/\">Szkolenia</a></p></html>"
+    )
+    return {"prefix": "/" + url.strip("/") + "/", "upstream": setting(settings, "EVENTS_SIGNUPS_UPSTREAM").rstrip("/"),
+            "unavailable": unavailable}
 
 
 def add_generator(pelican):

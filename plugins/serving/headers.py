@@ -117,14 +117,22 @@ def nginx(d):
     lines += [block(f"^~ {prefix}", d["cache"]["pages"][0], "    try_files $uri $uri/ =404;\n", security)
               for prefix, security in d["by_path"]]
     if d["proxy"]:
-        prefix, upstream = d["proxy"]
+        proxy = d["proxy"]
+        # The service down: a Polish page that says so (a no-script visitor's form post ends there).
+        down = proxy["unavailable"].replace("\\", "\\\\").replace("'", "\\'")
         lines.append(
-            f"location ^~ {prefix} {{\n{headers(d['proxy_security'])}"
-            f"    proxy_pass {upstream};\n"
+            f"location ^~ {proxy['prefix']} {{\n{headers(d['proxy_security'])}"
+            f"    proxy_pass {proxy['upstream']};\n"
             "    proxy_set_header Host $http_host;\n"
             "    proxy_set_header X-Forwarded-For $remote_addr;\n"
             "    proxy_set_header X-Forwarded-Proto $scheme;\n"
             "    client_max_body_size 100k;\n"
+            "    error_page 502 503 504 = @signups_down;\n"
+            "}\n"
+            "location @signups_down {\n"
+            "    default_type \"text/html; charset=utf-8\";\n"
+            "    add_header Cache-Control \"no-store\" always;\n"
+            f"    return 503 '{down}';\n"
             "}\n")
     for old, new in d["redirects"]:
         lines.append(f"location = {old} {{ return 301 {new}; }}\n")
