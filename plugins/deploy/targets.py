@@ -160,7 +160,8 @@ class SshTarget:
 
     def run_after(self, command):
         """A command on the server after the upload (the sign-up service reading the new trainings)."""
-        return self._remote(f"cd {shlex.quote(self.path)} && {command}", "polecenie po publikacji (DEPLOY_AFTER)").stdout
+        script = f"cd {shlex.quote(self.path)} && {command}"
+        return self._remote(script, "polecenie po publikacji (DEPLOY_AFTER)").stdout
 
     def live_manifest(self):
         result = self._remote(
