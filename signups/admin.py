@@ -207,7 +207,7 @@ class SignupAdmin(admin.ModelAdmin):
     @admin.action(description="Przenieś z listy rezerwowej na potwierdzonych", permissions=["change"])
     def confirm_seat(self, request, queryset):
         moved = 0
-        with transaction.atomic():
+        with seats.writing():
             for person in queryset.filter(status__in=(Signup.WAITING, Signup.OFFERED, Signup.HELD)):
                 person.status, person.confirmed_at, person.hold_until = Signup.CONFIRMED, timezone.now(), None
                 person.save()
@@ -238,7 +238,7 @@ class SignupAdmin(admin.ModelAdmin):
     @admin.action(description="Usuń dane osoby (RODO, art. 17): zostaje tylko liczba", permissions=["change"])
     def erase_person(self, request, queryset):
         emails = sorted(set(queryset.values_list("email", flat=True)))
-        with transaction.atomic():
+        with seats.writing():
             for person in Signup.objects.filter(email__in=emails):
                 if person.status in Signup.ACTIVE:
                     seats.cancel(person.pk)

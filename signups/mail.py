@@ -37,12 +37,13 @@ def _hold_until(person):
     return timezone.localtime(person.hold_until).strftime("%d.%m.%Y, godz. %H:%M")
 
 
-def received(person, token):
+def received(person, token, place=None):
+    """`place`: on the waiting list, as counted when the person joined it."""
     training = person.training
     if person.status == person.WAITING:
         subject = f"Lista rezerwowa: {training.title}"
         body = (f"Dzień dobry,\n\nwszystkie miejsca są zajęte, więc wpisaliśmy Cię na listę rezerwową "
-                f"(miejsce {person.waiting_place()}). Gdy zwolni się miejsce, napiszemy i zaproponujemy je "
+                f"(miejsce {place or person.waiting_place()}). Gdy zwolni się miejsce, napiszemy i zaproponujemy je "
                 f"po kolei osobom z listy.\n\n{_facts(training)}\n\n"
                 f"Twoja strona zgłoszenia (stan, rezygnacja):\n{person.link(token)}")
     else:

@@ -3,11 +3,13 @@ transaction that first locks the training (PostgreSQL: SELECT … FOR UPDATE;
 SQLite: BEGIN IMMEDIATE takes the write lock), so confirmed + held + offered
 never exceeds the capacity whatever arrives at once."""
 
+import contextlib
 import datetime as dt
 import hashlib
+import threading
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 
@@ -17,6 +19,22 @@ from .models import Attempt, Signup, Training
 
 class Refused(Exception):
     """A sign-up that cannot be taken, with the reason in Polish."""
+
+
+# SQLite: the server's threads take turns here before BEGIN IMMEDIATE. The
+# database would serialise them anyway, but a waiting connection polls with
+# growing sleeps (up to 100 ms each); a lock wakes the next one at once.
+_SQLITE_WRITER = threading.RLock()
+
+
+def writing():
+    """One transaction that changes seats: atomic, and on SQLite one at a time."""
+    if connection.vendor != "sqlite":
+        return transaction.atomic()
+    stack = contextlib.ExitStack()
+    stack.enter_context(_SQLITE_WRITER)
+    stack.enter_context(transaction.atomic())
+    return stack
 
 
 def locked(training_id):
@@ -41,21 +59,26 @@ def _hours(hours):
 
 def refresh(training, now=None):
     """Expire holds and offers whose time passed, then offer each free seat
-    to the first on the waiting list. Call inside the training's lock."""
+    to the first on the waiting list. Call inside the training's lock.
+    Returns counts() as they are afterwards."""
     now = now or timezone.now()
     Signup.objects.filter(training=training, status__in=(Signup.HELD, Signup.OFFERED),
                           hold_until__lt=now).update(status=Signup.EXPIRED)
-    if training.capacity is None or training.closed_reason(now):
-        return
-    free = training.capacity - Signup.objects.filter(training=training, status__in=Signup.SEATED).count()
-    if free <= 0:
-        return
-    for person in Signup.objects.filter(training=training, status=Signup.WAITING).order_by("created", "id")[:free]:
+    numbers = counts(training)
+    if not numbers["left"] or not numbers["waiting"] or training.closed_reason(now):
+        return numbers
+    offered = 0
+    for person in Signup.objects.filter(training=training, status=Signup.WAITING).order_by("created", "id")[
+            :numbers["left"]]:
         person.status = Signup.OFFERED
         person.hold_until = now + _hours(settings.SIGNUPS_OFFER_HOURS)
         token = person.new_token()
         person.save()
         transaction.on_commit(lambda p=person, t=token: mail.offer(p, t))
+        offered += 1
+    numbers.update(taken=numbers["taken"] + offered, left=numbers["left"] - offered,
+                   waiting=numbers["waiting"] - offered)
+    return numbers
 
 
 def _digest(value):
@@ -63,24 +86,30 @@ def _digest(value):
 
 
 def check_limits(address, email, now):
-    hour_ago = now - dt.timedelta(hours=1)
-    recent = Attempt.objects.filter(at__gte=hour_ago)
-    if recent.filter(address=_digest(address)).count() >= settings.SIGNUPS_PER_IP_HOUR:
+    by = {"address": _digest(address), "email": _digest(email)}
+    recent = Attempt.objects.filter(at__gte=now - dt.timedelta(hours=1)).aggregate(
+        address=Count("id", filter=Q(address=by["address"])), email=Count("id", filter=Q(email=by["email"])))
+    if recent["address"] >= settings.SIGNUPS_PER_IP_HOUR:
         raise Refused("Z tego adresu wysłano w ostatniej godzinie zbyt wiele zgłoszeń. Spróbuj później "
                       "albo zadzwoń do nas.")
-    if recent.filter(email=_digest(email)).count() >= settings.SIGNUPS_PER_EMAIL_HOUR:
+    if recent["email"] >= settings.SIGNUPS_PER_EMAIL_HOUR:
         raise Refused("Na ten adres e-mail wysłaliśmy w ostatniej godzinie już kilka wiadomości. "
                       "Sprawdź skrzynkę (także spam) albo spróbuj później.")
-    Attempt.objects.create(at=now, address=_digest(address), email=_digest(email))
-    Attempt.objects.filter(at__lt=now - dt.timedelta(days=1)).delete()
+    Attempt.objects.create(at=now, **by)
+
+
+def forget_attempts(now):
+    """The limits look one hour back: older attempts go (the daily job)."""
+    Attempt.objects.filter(at__lt=now - dt.timedelta(hours=2)).delete()
 
 
 def sign_up(training_id, data, consent, address, now=None):
     """Take a sign-up: a held seat, or a place on the waiting list. One
     active sign-up per e-mail and training: signing up again sends that
-    person's link again. Returns the Signup; the e-mail goes after commit."""
+    person's link again. Returns (the Signup, counts() afterwards); the
+    e-mail goes after commit."""
     email = data["email"].strip().lower()
-    with transaction.atomic():
+    with writing():
         training = locked(training_id)
         # Taken under the lock: the waiting list's order is the order of arrival.
         now = now or timezone.now()
@@ -88,24 +117,29 @@ def sign_up(training_id, data, consent, address, now=None):
         if reason:
             raise Refused(reason)
         check_limits(address, email, now)
-        refresh(training, now)
+        numbers = refresh(training, now)
         existing = Signup.objects.filter(training=training, email=email, status__in=Signup.ACTIVE).first()
         if existing:
             token = existing.new_token()
             existing.save()
             transaction.on_commit(lambda: mail.again(existing, token))
-            return existing
+            return existing, numbers
         person = Signup(training=training, created=now, consent_at=now, **data, **consent)
-        numbers = counts(training)
         if numbers["waiting"] or numbers["left"] == 0:
             person.status = Signup.WAITING
+            numbers["waiting"] += 1
+            place = numbers["waiting"]
         else:
             person.status = Signup.HELD
             person.hold_until = now + _hours(settings.SIGNUPS_HOLD_HOURS)
+            numbers["taken"] += 1
+            if numbers["left"] is not None:
+                numbers["left"] -= 1
+            place = None
         token = person.new_token()
         person.save()
-        transaction.on_commit(lambda: mail.received(person, token))
-        return person
+        transaction.on_commit(lambda: mail.received(person, token, place))
+        return person, numbers
 
 
 def find(token):
@@ -117,7 +151,7 @@ def confirm(person_id, now=None):
     """The person confirms a held seat or an offered one (a POST from their
     page, never the GET a mail scanner makes). Returns (signup, message)."""
     now = now or timezone.now()
-    with transaction.atomic():
+    with writing():
         person = Signup.objects.get(pk=person_id)
         training = locked(person.training_id)
         refresh(training, now)
@@ -140,7 +174,7 @@ def confirm(person_id, now=None):
 def cancel(person_id, now=None):
     """The person gives up their seat or place; the freed seat is offered on."""
     now = now or timezone.now()
-    with transaction.atomic():
+    with writing():
         person = Signup.objects.get(pk=person_id)
         training = locked(person.training_id)
         person.refresh_from_db()
@@ -157,8 +191,9 @@ def tick(now=None):
     """The daily job (and each start): expire, offer, anonymise old sign-ups."""
     now = now or timezone.now()
     for training_id in Training.objects.values_list("pk", flat=True):
-        with transaction.atomic():
+        with writing():
             refresh(locked(training_id), now)
+    forget_attempts(now)
     return anonymise(now)
 
 

@@ -37,10 +37,12 @@ def _training(uid):
     return training
 
 
-def _state(training):
+def _state(training, numbers=None):
+    """What the page shows about seats ("Zostało 8 z 20 miejsc"); `numbers`
+    from seats.counts() when they are known already."""
     now = timezone.now()
     reason = training.closed_reason(now)
-    numbers = seats.counts(training)
+    numbers = numbers or seats.counts(training)
     if reason:
         state, label = "closed", reason
     elif numbers["waiting"] or numbers["left"] == 0:
@@ -80,11 +82,11 @@ def _wants_json(request):
     return "application/json" in request.headers.get("Accept", "")
 
 
-def _answer(request, training, form, status, message=None, person=None, refused=None):
+def _answer(request, training, form, status, message=None, person=None, refused=None, numbers=None):
     if _wants_json(request):
         return JsonResponse({"ok": status == 200, "message": message or refused or "",
                              "errors": {k: [str(e) for e in v] for k, v in (form.errors if form else {}).items()},
-                             **_state(training)}, status=status)
+                             **_state(training, numbers)}, status=status)
     return render(request, "signups/signup.html", {
         "training": training, "form": form, "message": message, "refused": refused, "person": person,
         "honeypot": HONEYPOT, "started_name": STARTED, "started": started_token(), "state": _state(training),
@@ -117,10 +119,10 @@ def signup(request, uid):
     clause = training.clause
     consent = {"consent_text": clause, "consent_version": hashlib.sha256(clause.encode()).hexdigest()[:12]}
     try:
-        person = seats.sign_up(training.pk, form.data_for_signup(), consent, _address(request))
+        person, numbers = seats.sign_up(training.pk, form.data_for_signup(), consent, _address(request))
     except seats.Refused as refused:
         return _answer(request, training, form, 409, refused=str(refused))
-    return _answer(request, training, None, 200, message=SENT, person=person)
+    return _answer(request, training, None, 200, message=SENT, person=person, numbers=numbers)
 
 
 def _person(token):
