@@ -26,8 +26,11 @@ class Training(models.Model):
     location = models.CharField("miejsce", max_length=300, blank=True)
     capacity = models.PositiveIntegerField("liczba miejsc", null=True, blank=True)
     deadline = models.DateTimeField("koniec zapisów", null=True, blank=True)
-    status = models.CharField("status szkolenia", max_length=20, default="scheduled")
-    registration_status = models.CharField("stan zapisów na stronie", max_length=20, blank=True)
+    status = models.CharField("status szkolenia", max_length=20, default="scheduled", choices=[
+        ("scheduled", "odbędzie się"), ("cancelled", "odwołane"), ("postponed", "przełożone"),
+        ("rescheduled", "nowy termin"), ("moved-online", "przeniesione do internetu")])
+    registration_status = models.CharField("stan zapisów na stronie", max_length=20, blank=True, choices=[
+        ("open", "otwarte"), ("waitlist", "lista rezerwowa"), ("closed", "zamknięte")])
     registration_email = models.EmailField("e-mail na zgłoszenia", blank=True)
     clause = models.TextField("klauzula informacyjna (RODO)", blank=True)
     on_site = models.BooleanField("jest na stronie", default=True,
