@@ -210,8 +210,9 @@ class SignupAdmin(admin.ModelAdmin):
         with seats.writing():
             for person in queryset.filter(status__in=(Signup.WAITING, Signup.OFFERED, Signup.HELD)):
                 person.status, person.confirmed_at, person.hold_until = Signup.CONFIRMED, timezone.now(), None
+                token = person.new_token()  # the e-mail brings a new link to the person's page
                 person.save()
-                transaction.on_commit(lambda p=person: mail.confirmed(p))
+                transaction.on_commit(lambda p=person, t=token: mail.confirmed(p, t))
                 moved += 1
         self.message_user(request, f"Potwierdzono {moved} osób (dostaną e-mail z potwierdzeniem).")
 

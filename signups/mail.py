@@ -75,13 +75,13 @@ def offer(person, token):
     _send(person, subject, body)
 
 
-def confirmed(person):
+def confirmed(person, token):
     training = person.training
     subject = f"Potwierdzenie udziału: {training.title}"
     body = (f"Dzień dobry,\n\npotwierdzamy Twój udział w szkoleniu.\n\n{_facts(training)}\n\n"
-            f"W załączniku jest plik .ics: otwórz go, aby dodać szkolenie do kalendarza.\n"
-            f"Jeśli nie możesz przyjść, zrezygnuj przez link z poprzedniej wiadomości albo napisz do nas – "
-            f"miejsce dostanie osoba z listy rezerwowej.")
+            f"W załączniku jest plik .ics: otwórz go, aby dodać szkolenie do kalendarza.\n\n"
+            f"Jeśli nie możesz przyjść, zrezygnuj na stronie swojego zgłoszenia – miejsce dostanie osoba "
+            f"z listy rezerwowej:\n{person.link(token)}")
     _send(person, subject, body, [("szkolenie.ics", ics(training), "text/calendar")])
 
 

@@ -147,9 +147,10 @@ def find(token):
     return Signup.objects.select_related("training").filter(token_hash=token_hash(token)).first()
 
 
-def confirm(person_id, now=None):
+def confirm(person_id, token, now=None):
     """The person confirms a held seat or an offered one (a POST from their
-    page, never the GET a mail scanner makes). Returns (signup, message)."""
+    page, never the GET a mail scanner makes; `token` is the page's link, for
+    the e-mail). Returns (signup, message)."""
     now = now or timezone.now()
     with writing():
         person = Signup.objects.get(pk=person_id)
@@ -167,7 +168,7 @@ def confirm(person_id, now=None):
         person.confirmed_at = now
         person.hold_until = None
         person.save()
-        transaction.on_commit(lambda: mail.confirmed(person))
+        transaction.on_commit(lambda: mail.confirmed(person, token))
         return person, "Dziękujemy! Udział jest potwierdzony. Wysłaliśmy e-mail ze szczegółami."
 
 

@@ -142,7 +142,7 @@ def person(request, token):
     if request.method == "POST":
         action = request.POST.get("akcja")
         if action == "potwierdz":
-            person, message = seats.confirm(person.pk)
+            person, message = seats.confirm(person.pk, token)
             message = message or "Tego zgłoszenia nie można już potwierdzić: czas minął. Zapisz się ponownie."
         elif action == "rezygnuje":
             person = seats.cancel(person.pk)

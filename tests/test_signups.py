@@ -101,6 +101,7 @@ def test_sign_up_confirm_by_the_link_and_the_count_drops(site, service, mailbox)
     calendar = ics.get_content()
     calendar = calendar.decode() if isinstance(calendar, bytes) else calendar
     assert "UID:test-sredni@klucz" in calendar and "Test zapisów sredni" in calendar
+    assert link_in(confirmed) == link  # the person's own page, to cancel from
     assert visitor.state("test-sredni@klucz")["label"] == "Zostały 4 z 5 miejsc"
     status, own_ics, headers = visitor.open(link + "szkolenie.ics")
     assert status == 200 and headers["Content-Type"].startswith("text/calendar") and "BEGIN:VEVENT" in own_ics
@@ -211,6 +212,16 @@ def test_signing_up_again_sends_a_new_link_and_says_nothing_more(site, service, 
     assert visitor.state("test-sredni@klucz")["left"] == 4  # one seat, not two
 
 
+def test_too_many_sign_ups_to_one_e_mail_are_refused(site, service, mailbox):
+    visitor = Visitor(site["origin"])
+    for _ in range(5):  # SIGNUPS_PER_EMAIL_HOUR
+        assert visitor.post("/zapisy/s/test-sredni@klucz/", person("Kasia Spieszna"))[0] == 200
+    status, page, _ = visitor.post("/zapisy/s/test-sredni@klucz/", person("Kasia Spieszna"))
+    assert status == 409 and "już kilka wiadomości" in text_of(page)
+    assert len(mailbox.wait(6)) == 6  # one sign-up and its notice, then four links again
+    assert visitor.state("test-sredni@klucz")["left"] == 4
+
+
 def test_a_training_cancelled_on_the_site_takes_no_more_sign_ups(site, service, mailbox, tmp_path):
     visitor = Visitor(site["origin"])
     assert visitor.post("/zapisy/s/test-maly@klucz/", person("Ola Kot"))[0] == 200
@@ -316,9 +327,12 @@ def test_a_hold_not_confirmed_in_time_frees_the_seat(site, mailbox, tmp_path):
 
 
 def test_with_the_service_down_nginx_answers_in_polish(site):
+    """A form sent without a script gets a Polish page; the script asking for
+    the seats hears that the service is down (200, no error in the console)."""
     status, page, headers = Visitor(site["origin"]).post("/zapisy/s/test-maly@klucz/", person("Jan Kowalski"))
     assert status == 503 and headers["Content-Type"].startswith("text/html")
     assert "Zapisy chwilowo niedostępne" in page and "nie zostało zapisane" in page
+    assert Visitor(site["origin"]).state("test-maly@klucz") == {"state": "unavailable"}
 
 
 def test_make_serve_runs_the_service_beside_the_site(site, tmp_path):

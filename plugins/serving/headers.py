@@ -128,6 +128,17 @@ def nginx(d):
             "    proxy_set_header X-Forwarded-Proto $scheme;\n"
             "    client_max_body_size 100k;\n"
             "    error_page 502 503 504 = @signups_down;\n"
+            # The page's script asks for the seats: when the service is down it
+            # hears so (and offers the e-mail sign-up), without an error.
+            "    location ~ /stan\\.json$ {\n"
+            f"        proxy_pass {proxy['upstream']};\n"
+            "        error_page 502 503 504 = @signups_down_json;\n"
+            "    }\n"
+            "}\n"
+            "location @signups_down_json {\n"
+            "    default_type application/json;\n"
+            "    add_header Cache-Control \"no-store\" always;\n"
+            "    return 200 '{\"state\": \"unavailable\"}';\n"
             "}\n"
             "location @signups_down {\n"
             "    default_type \"text/html; charset=utf-8\";\n"

@@ -26,10 +26,15 @@ def test_one_tap_copies_the_sign_up_address_subject_and_text(browser, site_url):
     context.close()
 
 
-def test_without_javascript_the_e_mail_is_there_to_read(browser, site_url):
+def test_without_javascript_the_sign_up_form_is_there_to_fill_in(browser, site_url):
+    """The form posts to the sign-up service without a script; the e-mail
+    sign-up (for when the service is down) stays hidden, its copy buttons too."""
     context, page, *_ = visit(browser, site_url + PAGES["training"], javascript=False)
     box = page.locator("section.signup")
-    assert "szkolenia@instytutsprawobywatelskich.pl" in box.inner_text()
+    for label in ("Imię", "Nazwisko", "E-mail"):
+        assert box.get_by_label(label, exact=True).is_visible()
+    assert box.get_by_role("button", name="Zapisz się").is_visible()
+    assert box.locator("[data-signup-fallback]").is_hidden()
     assert box.get_by_role("button", name="Kopiuj: adres").count() == 0
     context.close()
 

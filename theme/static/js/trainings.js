@@ -47,6 +47,7 @@
     }
 
     function show(state) {
+      if (state.state === "unavailable") { return unreachable(); }
       if (live && state.label) {
         live.textContent = state.label;
         var seats = form.parentNode.querySelector("[data-signup-seats]");
