@@ -171,7 +171,7 @@ class TrainingAdmin(admin.ModelAdmin):
 
 @admin.register(Signup)
 class SignupAdmin(admin.ModelAdmin):
-    list_display = ("last_name", "first_name", "email", "training", "status", "place", "attended", "created")
+    list_display = ("last_name", "first_name", "status", "place", "attended", "email", "created", "training")
     list_filter = ("training", "status", "attended", "source")
     list_editable = ("attended",)
     search_fields = ("first_name", "last_name", "email", "organisation", "phone")

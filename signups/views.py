@@ -110,12 +110,12 @@ def signup(request, uid):
     if request.POST.get(HONEYPOT):
         # A bot filled the field people never see: answer as if all went well, keep nothing.
         return _answer(request, training, None, 200, message=SENT)
+    if not form.is_valid():
+        return _answer(request, training, form, 400, refused="Popraw zaznaczone pola i wyślij formularz ponownie.")
     elapsed = seconds_since(request.POST.get(STARTED))
     if elapsed is not None and elapsed < settings.SIGNUPS_MIN_SECONDS:
         return _answer(request, training, form, 400,
                        refused="Formularz został wysłany zbyt szybko. Sprawdź dane i wyślij go jeszcze raz.")
-    if not form.is_valid():
-        return _answer(request, training, form, 400, refused="Popraw zaznaczone pola i wyślij formularz ponownie.")
     clause = training.clause
     consent = {"consent_text": clause, "consent_version": hashlib.sha256(clause.encode()).hexdigest()[:12]}
     try:
