@@ -8,7 +8,6 @@ import io
 import json
 
 from django.contrib import admin, messages
-from django.db import transaction
 from django.db.models import Count, Q
 from django.http import HttpResponse
 from django.shortcuts import render
@@ -212,7 +211,7 @@ class SignupAdmin(admin.ModelAdmin):
                 person.status, person.confirmed_at, person.hold_until = Signup.CONFIRMED, timezone.now(), None
                 token = person.new_token()  # the e-mail brings a new link to the person's page
                 person.save()
-                transaction.on_commit(lambda p=person, t=token: mail.confirmed(p, t))
+                seats.after_writing(lambda p=person, t=token: mail.confirmed(p, t))
                 moved += 1
         self.message_user(request, f"Potwierdzono {moved} osób (dostaną e-mail z potwierdzeniem).")
 

@@ -1,6 +1,6 @@
 """klucz-signups: run the sign-up service and its jobs.
 
-  klucz-signups serve [--port 8001]   migrate, read the trainings, serve (waitress)
+  klucz-signups serve [--port 8001]   migrate, read the trainings, serve (gunicorn)
   klucz-signups load [FILE]           read the trainings the build wrote (every deploy)
   klucz-signups tick                  expire holds and offers, anonymise old sign-ups (daily)
   klucz-signups manage …              Django's manage.py (createsuperuser, migrate, …)
@@ -36,13 +36,37 @@ def _load(path):
     return True
 
 
+def _server_class():
+    from gunicorn.app.base import BaseApplication
+
+    class Server(BaseApplication):
+        """gunicorn with its settings from here (its documented custom application)."""
+
+        def __init__(self, application, options):
+            self.application, self.options = application, options
+            super().__init__()
+
+        def load_config(self):
+            for key, value in self.options.items():
+                self.cfg.set(key, value)
+
+        def load(self):
+            return self.application
+
+    return Server
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(prog="klucz-signups", description="Zapisy na szkolenia (serwis obok strony)")
     sub = parser.add_subparsers(dest="command", required=True)
     serve = sub.add_parser("serve", help="uruchom serwis zapisów")
     serve.add_argument("--port", type=int, default=int(os.environ.get("SIGNUPS_PORT", "8001")))
     serve.add_argument("--bind", default="127.0.0.1")
-    serve.add_argument("--threads", type=int, default=8)
+    serve.add_argument("--workers", type=int, default=int(os.environ.get("SIGNUPS_WORKERS", "2")),
+                       help="procesy serwera (domyślnie 2)")
+    serve.add_argument("--threads", type=int, default=int(os.environ.get("SIGNUPS_THREADS", "1")),
+                       help="wątki w każdym procesie (domyślnie 1: wątki jednego procesu czekają na siebie "
+                            "przy blokadzie Pythona, procesy nie)")
     serve.add_argument("--trainings", default=None, help="plik szkoleń z budowania strony")
     load = sub.add_parser("load", help="wczytaj szkolenia z pliku zapisanego przez budowanie strony")
     load.add_argument("file", nargs="?", default=None)
@@ -68,12 +92,18 @@ def main(argv=None):
         return 0
     _load(args.trainings or settings.SIGNUPS_TRAININGS)
     seats.tick()
-    from waitress import serve as waitress_serve
+    Server = _server_class()
+    from django.db import connections
 
     from .wsgi import application
 
+    connections.close_all()  # the server's processes open their own
     print(f"Zapisy: http://{args.bind}:{args.port}/zapisy/  (panel zespołu: /zapisy/admin/)", flush=True)
-    waitress_serve(application, host=args.bind, port=args.port, threads=args.threads, ident="zapisy")
+    Server(application, {
+        "bind": f"{args.bind}:{args.port}", "workers": args.workers, "threads": args.threads,
+        "worker_class": "gthread", "timeout": 30, "graceful_timeout": 5, "loglevel": "warning",
+        "proc_name": "klucz-zapisy",
+    }).run()
     return 0
 
 

@@ -8,6 +8,11 @@ import datetime as dt
 import hashlib
 import threading
 
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - not on Linux
+    fcntl = None
+
 from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import Count, Q
@@ -21,20 +26,68 @@ class Refused(Exception):
     """A sign-up that cannot be taken, with the reason in Polish."""
 
 
-# SQLite: the server's threads take turns here before BEGIN IMMEDIATE. The
-# database would serialise them anyway, but a waiting connection polls with
-# growing sleeps (up to 100 ms each); a lock wakes the next one at once.
+# SQLite: writers take turns here before BEGIN IMMEDIATE, the threads of a
+# process on a lock and the server's processes on a file lock. The database
+# would serialise them anyway, but a waiting connection polls with growing
+# sleeps (up to 100 ms each); these locks wake the next writer at once.
 _SQLITE_WRITER = threading.RLock()
+_held = threading.local()
+_lock_file = []
 
 
+def _file_lock(operation):
+    if fcntl is None:  # pragma: no cover - not on Linux
+        return
+    if not _lock_file:
+        _lock_file.append(open(settings.DATA / "zapisy.lock", "a"))
+    fcntl.flock(_lock_file[0], operation)
+
+
+@contextlib.contextmanager
+def _sqlite_turn():
+    with _SQLITE_WRITER:
+        depth = getattr(_held, "depth", 0)
+        if depth == 0:
+            _file_lock(fcntl.LOCK_EX if fcntl else 0)
+        _held.depth = depth + 1
+        try:
+            yield
+        finally:
+            _held.depth = depth
+            if depth == 0:
+                _file_lock(fcntl.LOCK_UN if fcntl else 0)
+
+
+def after_writing(send):
+    """Send an e-mail once the change is stored and the writers' turn is
+    over (not while the next sign-up waits); outside writing(): on commit."""
+    queue = getattr(_held, "after", None)
+    if queue is None:
+        transaction.on_commit(send)
+    else:
+        queue.append(send)
+
+
+@contextlib.contextmanager
 def writing():
-    """One transaction that changes seats: atomic, and on SQLite one at a time."""
-    if connection.vendor != "sqlite":
-        return transaction.atomic()
-    stack = contextlib.ExitStack()
-    stack.enter_context(_SQLITE_WRITER)
-    stack.enter_context(transaction.atomic())
-    return stack
+    """One transaction that changes seats: atomic, on SQLite one at a time;
+    what after_writing() was given runs when it succeeded."""
+    outer = getattr(_held, "after", None) is None and not connection.in_atomic_block
+    if outer:
+        _held.after = []
+    try:
+        if connection.vendor == "sqlite":
+            with _sqlite_turn(), transaction.atomic():
+                yield
+        else:
+            with transaction.atomic():
+                yield
+        sends = _held.after if outer else []
+    finally:
+        if outer:
+            _held.after = None
+    for send in sends:
+        send()
 
 
 def locked(training_id):
@@ -74,7 +127,7 @@ def refresh(training, now=None):
         person.hold_until = now + _hours(settings.SIGNUPS_OFFER_HOURS)
         token = person.new_token()
         person.save()
-        transaction.on_commit(lambda p=person, t=token: mail.offer(p, t))
+        after_writing(lambda p=person, t=token: mail.offer(p, t))
         offered += 1
     numbers.update(taken=numbers["taken"] + offered, left=numbers["left"] - offered,
                    waiting=numbers["waiting"] - offered)
@@ -85,8 +138,9 @@ def _digest(value):
     return hashlib.sha256(f"{settings.SECRET_KEY}:{value}".encode()).hexdigest()
 
 
-def check_limits(address, email, now):
-    by = {"address": _digest(address), "email": _digest(email)}
+def check_limits(by, now):
+    """Refuse when one address or one e-mail sent too many sign-ups in the
+    last hour. A read, before the writers' turn (`by`: attempt_keys())."""
     recent = Attempt.objects.filter(at__gte=now - dt.timedelta(hours=1)).aggregate(
         address=Count("id", filter=Q(address=by["address"])), email=Count("id", filter=Q(email=by["email"])))
     if recent["address"] >= settings.SIGNUPS_PER_IP_HOUR:
@@ -95,7 +149,10 @@ def check_limits(address, email, now):
     if recent["email"] >= settings.SIGNUPS_PER_EMAIL_HOUR:
         raise Refused("Na ten adres e-mail wysłaliśmy w ostatniej godzinie już kilka wiadomości. "
                       "Sprawdź skrzynkę (także spam) albo spróbuj później.")
-    Attempt.objects.create(at=now, **by)
+
+
+def attempt_keys(address, email):
+    return {"address": _digest(address), "email": _digest(email)}
 
 
 def forget_attempts(now):
@@ -109,6 +166,8 @@ def sign_up(training_id, data, consent, address, now=None):
     person's link again. Returns (the Signup, counts() afterwards); the
     e-mail goes after commit."""
     email = data["email"].strip().lower()
+    by = attempt_keys(address, email)
+    check_limits(by, now or timezone.now())
     with writing():
         training = locked(training_id)
         # Taken under the lock: the waiting list's order is the order of arrival.
@@ -116,13 +175,13 @@ def sign_up(training_id, data, consent, address, now=None):
         reason = training.closed_reason(now)
         if reason:
             raise Refused(reason)
-        check_limits(address, email, now)
+        Attempt.objects.create(at=now, **by)
         numbers = refresh(training, now)
         existing = Signup.objects.filter(training=training, email=email, status__in=Signup.ACTIVE).first()
         if existing:
             token = existing.new_token()
             existing.save()
-            transaction.on_commit(lambda: mail.again(existing, token))
+            after_writing(lambda: mail.again(existing, token))
             return existing, numbers
         person = Signup(training=training, created=now, consent_at=now, **data, **consent)
         if numbers["waiting"] or numbers["left"] == 0:
@@ -138,7 +197,7 @@ def sign_up(training_id, data, consent, address, now=None):
             place = None
         token = person.new_token()
         person.save()
-        transaction.on_commit(lambda: mail.received(person, token, place))
+        after_writing(lambda: mail.received(person, token, place))
         return person, numbers
 
 
@@ -168,7 +227,7 @@ def confirm(person_id, token, now=None):
         person.confirmed_at = now
         person.hold_until = None
         person.save()
-        transaction.on_commit(lambda: mail.confirmed(person, token))
+        after_writing(lambda: mail.confirmed(person, token))
         return person, "Dziękujemy! Udział jest potwierdzony. Wysłaliśmy e-mail ze szczegółami."
 
 

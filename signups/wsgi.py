@@ -1,4 +1,4 @@
-"""The WSGI application (waitress serves it: `klucz-signups serve`)."""
+"""The WSGI application (gunicorn serves it: `klucz-signups serve`)."""
 
 import os
 
