@@ -15,7 +15,7 @@ except ImportError:  # pragma: no cover - not on Linux
 
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models import Count, Q
+from django.db.models import Count, Max, Q
 from django.utils import timezone
 
 from . import mail
@@ -94,12 +94,20 @@ def locked(training_id):
     return Training.objects.select_for_update().get(pk=training_id)
 
 
-def counts(training):
-    """Seats taken (held, offered, confirmed), confirmed, waiting: one query."""
+def counts(training, now=None, email=None):
+    """Seats taken (held, offered, confirmed), confirmed, waiting, in one
+    query; with `now`, how many holds ran out (`due`); with `email`, that
+    e-mail's active sign-up (`existing`: its id or None)."""
+    extra = {}
+    if now is not None:
+        extra["due"] = Count("id", filter=Q(status__in=(Signup.HELD, Signup.OFFERED), hold_until__lt=now))
+    if email is not None:
+        extra["existing"] = Max("id", filter=Q(email=email, status__in=Signup.ACTIVE))
     numbers = Signup.objects.filter(training=training).aggregate(
         taken=Count("id", filter=Q(status__in=Signup.SEATED)),
         confirmed=Count("id", filter=Q(status=Signup.CONFIRMED)),
         waiting=Count("id", filter=Q(status=Signup.WAITING)),
+        **extra,
     )
     numbers["capacity"] = training.capacity
     numbers["left"] = None if training.capacity is None else max(training.capacity - numbers["taken"], 0)
@@ -110,14 +118,16 @@ def _hours(hours):
     return dt.timedelta(hours=hours)
 
 
-def refresh(training, now=None):
+def refresh(training, now=None, email=None):
     """Expire holds and offers whose time passed, then offer each free seat
     to the first on the waiting list. Call inside the training's lock.
-    Returns counts() as they are afterwards."""
+    Returns counts() as they are afterwards (one query when nothing ran out)."""
     now = now or timezone.now()
-    Signup.objects.filter(training=training, status__in=(Signup.HELD, Signup.OFFERED),
-                          hold_until__lt=now).update(status=Signup.EXPIRED)
-    numbers = counts(training)
+    numbers = counts(training, now, email)
+    if numbers["due"]:
+        Signup.objects.filter(training=training, status__in=(Signup.HELD, Signup.OFFERED),
+                              hold_until__lt=now).update(status=Signup.EXPIRED)
+        numbers = counts(training, now, email)
     if not numbers["left"] or not numbers["waiting"] or training.closed_reason(now):
         return numbers
     offered = 0
@@ -176,9 +186,9 @@ def sign_up(training_id, data, consent, address, now=None):
         if reason:
             raise Refused(reason)
         Attempt.objects.create(at=now, **by)
-        numbers = refresh(training, now)
-        existing = Signup.objects.filter(training=training, email=email, status__in=Signup.ACTIVE).first()
-        if existing:
+        numbers = refresh(training, now, email)
+        if numbers["existing"]:
+            existing = Signup.objects.get(pk=numbers["existing"])
             token = existing.new_token()
             existing.save()
             after_writing(lambda: mail.again(existing, token))
