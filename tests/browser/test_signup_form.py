@@ -37,6 +37,7 @@ def service(site, mailbox, tmp_path):
 
 
 def fill(page, first, last, email):
+    page.locator("section.signup summary", has_text="Zapisz się").click()
     page.get_by_label("Imię", exact=True).fill(first)
     page.get_by_label("Nazwisko", exact=True).fill(last)
     page.get_by_label("E-mail", exact=True).fill(email)
@@ -52,13 +53,14 @@ def test_sign_up_in_place_confirm_and_the_count_drops(browser, site, service, ma
     page.goto(site["origin"] + "/szkolenia/test-zapisow-sredni/")
     live = page.locator("[data-signup-live]")
     live.filter(has_text="Zostało 5 z 5 miejsc").wait_for()
-    # The form comes before the description.
-    form_top = page.locator("form.signup-form").bounding_box()["y"]
-    assert form_top < page.get_by_text("Opis szkolenia.").bounding_box()["y"]
+    # "Zapisz się" comes before the description, the form folded behind it.
+    assert page.locator("form.signup-form").is_hidden()
+    button_top = page.locator("section.signup summary.button").bounding_box()["y"]
+    assert button_top < page.get_by_text("Opis szkolenia.").bounding_box()["y"]
     # A hurried visitor: the e-mail mistyped, the clause not ticked.
     fill(page, "Anna", "Nowak", "anna.example.org")
     page.evaluate("document.querySelector('form.signup-form').noValidate = true")
-    page.get_by_role("button", name="Zapisz się").click()
+    page.get_by_role("button", name="Wyślij zgłoszenie").click()
     email_error = page.locator("#z-email-blad")
     email_error.wait_for()
     assert "To nie wygląda na adres e-mail" in email_error.inner_text()
@@ -71,7 +73,7 @@ def test_sign_up_in_place_confirm_and_the_count_drops(browser, site, service, ma
     page.screenshot(path=str(tmp_path / "blad.png"), full_page=True)
     page.get_by_label("E-mail", exact=True).fill("anna@example.org")
     page.get_by_label("Znam informację o przetwarzaniu danych").check()
-    page.get_by_role("button", name="Zapisz się").click()
+    page.get_by_role("button", name="Wyślij zgłoszenie").click()
     result = page.locator("[data-signup-result]")
     result.filter(has_text="Sprawdź skrzynkę e-mail").wait_for()
     assert page.locator("form.signup-form input[name=imie]").is_hidden()
@@ -96,13 +98,13 @@ def test_without_javascript_the_service_answers_with_its_own_page(browser, site,
     # service does not, and answers with its own page, what was typed kept.
     page.get_by_label("E-mail", exact=True).fill("jan@example")
     page.get_by_label("Znam informację o przetwarzaniu danych").check()
-    page.get_by_role("button", name="Zapisz się").click()
+    page.get_by_role("button", name="Wyślij zgłoszenie").click()
     page.wait_for_load_state()
     assert page.url.endswith("/zapisy/s/test-maly@klucz/")
     assert "To nie wygląda na adres e-mail" in page.locator("main").inner_text()
     assert page.get_by_label("Nazwisko").input_value() == "Kowalski"
     page.get_by_label("E-mail").fill("jan@example.org")
-    page.get_by_role("button", name="Zapisz się").click()
+    page.get_by_role("button", name="Wyślij zgłoszenie").click()
     page.wait_for_load_state()
     assert "Sprawdź skrzynkę e-mail" in page.locator("main").inner_text()
     assert mailbox.wait(1)

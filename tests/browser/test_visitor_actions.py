@@ -31,9 +31,10 @@ def test_without_javascript_the_sign_up_form_is_there_to_fill_in(browser, site_u
     sign-up (for when the service is down) stays hidden, its copy buttons too."""
     context, page, *_ = visit(browser, site_url + PAGES["training"], javascript=False)
     box = page.locator("section.signup")
+    box.locator("summary", has_text="Zapisz się").click()
     for label in ("Imię", "Nazwisko", "E-mail"):
         assert box.get_by_label(label, exact=True).is_visible()
-    assert box.get_by_role("button", name="Zapisz się").is_visible()
+    assert box.get_by_role("button", name="Wyślij zgłoszenie").is_visible()
     assert box.locator("[data-signup-fallback]").is_hidden()
     assert box.get_by_role("button", name="Kopiuj: adres").count() == 0
     context.close()
@@ -60,7 +61,7 @@ def test_one_colour_for_actions_and_another_kept_for_giving(browser, site_url):
     secondary_border = _colour(page, ".hero .button--secondary", "border-top-color")
     context.close()
     context, page, *_ = visit(browser, site_url + PAGES["training"])
-    assert _colour(page, "section.signup a.button") == action
+    assert _colour(page, "section.signup summary.button") == action
     assert _colour(page, "section.signup .copy-button", "border-top-color") == action == secondary_border
     assert _colour(page, "section.share a", "border-top-color") == action
     give = _colour(page, ".donation .button")

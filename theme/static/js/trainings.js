@@ -34,15 +34,18 @@
   "use strict";
   var forms = document.querySelectorAll("[data-signup-form]");
   Array.prototype.forEach.call(forms, function (form) {
-    var live = form.querySelector("[data-signup-live]");
+    var details = form.closest("[data-signup-details]");
+    var box = details.parentNode;
+    var live = box.querySelector("[data-signup-live]");
     var result = form.querySelector("[data-signup-result]");
     var button = form.querySelector("button[type=submit]");
     var started = form.querySelector("input[name=poczatek]");
-    var fallback = form.parentNode.querySelector("[data-signup-fallback]");
+    var fallback = box.querySelector("[data-signup-fallback]");
+    var summary = details.querySelector("summary");
 
     function unreachable() {
       if (!fallback) { return; }
-      form.hidden = true;
+      details.hidden = true;
       fallback.hidden = false;
     }
 
@@ -50,15 +53,14 @@
       if (state.state === "unavailable") { return unreachable(); }
       if (live && state.label) {
         live.textContent = state.label;
-        var seats = form.parentNode.querySelector("[data-signup-seats]");
+        var seats = box.querySelector("[data-signup-seats]");
         if (seats) { seats.hidden = true; }
       }
       if (started && state.poczatek) { started.value = state.poczatek; }
       if (state.state === "closed") {
-        Array.prototype.forEach.call(form.querySelectorAll(".field, .signup-form__more, .signup__action"),
-          function (el) { el.hidden = true; });
-      } else if (button) {
-        button.textContent = state.state === "waitlist" ? "Zapisz się na listę rezerwową" : "Zapisz się";
+        details.hidden = true;
+      } else if (summary) {
+        summary.textContent = state.state === "waitlist" ? "Zapisz się na listę rezerwową" : "Zapisz się";
       }
     }
 
