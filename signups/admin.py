@@ -136,8 +136,7 @@ class TrainingAdmin(admin.ModelAdmin):
         sent = 0
         for training in queryset:
             body = (f"Dzień dobry,\n\nprzypominamy o szkoleniu, na które jesteś zapisany(-a).\n\n"
-                    f"Szkolenie: {training.title}\nTermin: {training.when}\nMiejsce: {training.location}\n"
-                    f"Strona szkolenia: {training.url}\n\nJeśli nie możesz przyjść, daj nam znać – "
+                    f"{mail.facts(training, confirmed=True)}\n\nJeśli nie możesz przyjść, daj nam znać – "
                     f"miejsce dostanie osoba z listy rezerwowej.")
             sent += mail.to_everyone(self._people([training], (Signup.CONFIRMED,)),
                                      f"Przypomnienie: {training.title}", body)

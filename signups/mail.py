@@ -18,10 +18,13 @@ def _when(training):
     return timezone.localtime(training.start).strftime("%d.%m.%Y, %H:%M")
 
 
-def _facts(training):
+def facts(training, confirmed=False):
+    """The training in a few lines; the meeting link only for those confirmed."""
     lines = [f"Szkolenie: {training.title}", f"Termin: {_when(training)}"]
     if training.location:
         lines.append(f"Miejsce: {training.location}")
+    if confirmed and training.online_url:
+        lines.append(f"Link do spotkania online: {training.online_url}")
     lines.append(f"Strona szkolenia: {training.url}")
     return "\n".join(lines)
 
@@ -44,13 +47,13 @@ def received(person, token, place=None):
         subject = f"Lista rezerwowa: {training.title}"
         body = (f"Dzień dobry,\n\nwszystkie miejsca są zajęte, więc wpisaliśmy Cię na listę rezerwową "
                 f"(miejsce {place or person.waiting_place()}). Gdy zwolni się miejsce, napiszemy i zaproponujemy je "
-                f"po kolei osobom z listy.\n\n{_facts(training)}\n\n"
+                f"po kolei osobom z listy.\n\n{facts(training)}\n\n"
                 f"Twoja strona zgłoszenia (stan, rezygnacja):\n{person.link(token)}")
     else:
         subject = f"Potwierdź zgłoszenie: {training.title}"
         body = (f"Dzień dobry,\n\ndziękujemy za zgłoszenie. Trzymamy dla Ciebie miejsce do {_hold_until(person)}. "
                 f"Aby je zająć, otwórz link i kliknij „Potwierdzam udział”:\n{person.link(token)}\n\n"
-                f"{_facts(training)}\n\nJeśli to nie Ty się zgłaszasz, zignoruj tę wiadomość: "
+                f"{facts(training)}\n\nJeśli to nie Ty się zgłaszasz, zignoruj tę wiadomość: "
                 f"bez potwierdzenia zgłoszenie wygaśnie.")
     _send(person, subject, body)
     notify_staff(person)
@@ -61,7 +64,7 @@ def again(person, token):
     subject = f"Twoje zgłoszenie: {training.title}"
     body = (f"Dzień dobry,\n\nten adres e-mail jest już zapisany na to szkolenie. Oto link do strony "
             f"zgłoszenia, gdzie zobaczysz jego stan, potwierdzisz udział albo zrezygnujesz:\n"
-            f"{person.link(token)}\n\n(Poprzednie linki przestały działać.)\n\n{_facts(training)}")
+            f"{person.link(token)}\n\n(Poprzednie linki przestały działać.)\n\n{facts(training)}")
     _send(person, subject, body)
 
 
@@ -71,14 +74,14 @@ def offer(person, token):
     body = (f"Dzień dobry,\n\nna szkoleniu zwolniło się miejsce i proponujemy je Tobie, bo jesteś pierwszy(-a) "
             f"na liście rezerwowej. Miejsce czeka do {_hold_until(person)}. Aby je zająć, otwórz link i "
             f"kliknij „Potwierdzam udział”:\n{person.link(token)}\n\nPo tym czasie zaproponujemy je kolejnej "
-            f"osobie.\n\n{_facts(training)}")
+            f"osobie.\n\n{facts(training)}")
     _send(person, subject, body)
 
 
 def confirmed(person, token):
     training = person.training
     subject = f"Potwierdzenie udziału: {training.title}"
-    body = (f"Dzień dobry,\n\npotwierdzamy Twój udział w szkoleniu.\n\n{_facts(training)}\n\n"
+    body = (f"Dzień dobry,\n\npotwierdzamy Twój udział w szkoleniu.\n\n{facts(training, confirmed=True)}\n\n"
             f"W załączniku jest plik .ics: otwórz go, aby dodać szkolenie do kalendarza.\n\n"
             f"Jeśli nie możesz przyjść, zrezygnuj na stronie swojego zgłoszenia – miejsce dostanie osoba "
             f"z listy rezerwowej:\n{person.link(token)}")
@@ -126,7 +129,7 @@ def ics(training):
         event.add("dtstart", training.start)
         event.add("dtend", training.end)
     if training.location:
-        event.add("location", training.location)
+        event.add("location", "Online" if training.location == "online" else training.location)
     event.add("url", training.url)
     event.add("description", f"Szczegóły: {training.url}")
     cal.add_component(event)

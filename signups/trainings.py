@@ -8,8 +8,8 @@ from django.db import transaction
 
 from .models import Signup, Training
 
-FIELDS = ("title", "url", "start", "end", "all_day", "when", "location", "capacity", "deadline", "status",
-          "registration_status", "registration_email")
+FIELDS = ("title", "url", "start", "end", "all_day", "when", "location", "online_url", "capacity", "deadline",
+          "status", "registration_status", "registration_email")
 
 
 class BadFile(Exception):
@@ -46,7 +46,7 @@ def load(path):
             values = {name: item.get(name) for name in FIELDS}
             for name in ("start", "end", "deadline"):
                 values[name] = _moment(values[name])
-            for name in ("when", "location", "registration_status", "registration_email"):
+            for name in ("when", "location", "online_url", "registration_status", "registration_email"):
                 values[name] = values[name] or ""
             values["status"] = values["status"] or "scheduled"
             values["all_day"] = bool(values["all_day"])

@@ -25,7 +25,12 @@ def training(slug, uid, capacity, extra=""):
             f"Registration-Email: szkolenia@example.org\nCapacity: {capacity}\n{extra}\nOpis szkolenia.\n")
 
 
+WEBINAR = (f"Title: Test zapisów webinar\nDate: {NOW:%Y-%m-%d} 09:00\nSummary: Webinarium do testu zapisów.\n"
+           f"Event-Start: {DAY} 17:00\nEvent-Duration: 2h\nEvent-Online-URL: https://spotkanie.example.org/tajny-pokoj\n"
+           f"Event-UID: test-webinar@klucz\nEvent-Price: 0\nCapacity: 50\n\nOpis webinarium.\n")
+
 TRAININGS = {
+    "webinar": WEBINAR,
     "maly": training("maly", "test-maly@klucz", 2),
     "sredni": training("sredni", "test-sredni@klucz", 5),
     "zamkniety": training("zamkniety", "test-zamkniety@klucz", 5, "Registration-Status: closed\n"),

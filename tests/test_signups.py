@@ -139,6 +139,26 @@ def test_the_waiting_list_offers_a_freed_seat_to_the_first_in_line(site, service
     assert visitor.open(link_in(celina))[0] == 404
 
 
+def test_the_meeting_link_goes_only_to_those_confirmed(site, service, mailbox):
+    visitor = Visitor(site["origin"])
+    secret = "spotkanie.example.org/tajny-pokoj"
+    assert secret not in visitor.open("/szkolenia/test-zapisow-webinar/")[1]
+    # The service's file carries it, and the web server never gives it out.
+    assert secret in (site["out"] / "szkolenia" / "zapisy.json").read_text(encoding="utf-8")
+    assert visitor.open("/szkolenia/zapisy.json")[0] == 410
+    assert visitor.post("/zapisy/s/test-webinar@klucz/", person("Wera Sieć"))[0] == 200
+    held = mailbox.wait(1)[0]
+    assert secret not in held.get_body(("plain",)).get_content()
+    status, page, _ = visitor.open(link_in(held))
+    assert secret not in page
+    press(visitor, link_in(held), "potwierdz")
+    confirmed = mailbox.wait(2)[1]
+    assert f"Link do spotkania online: https://{secret}" in confirmed.get_body(("plain",)).get_content()
+    assert secret in press(visitor, link_in(held), "potwierdz")[1]
+    calendar = next(p for p in confirmed.iter_attachments() if p.get_filename() == "szkolenie.ics").get_content()
+    assert "LOCATION:Online" in (calendar.decode() if isinstance(calendar, bytes) else calendar)
+
+
 def test_seats_never_exceed_the_capacity_when_many_sign_up_at_once(site, service, mailbox):
     def one(i):
         return Visitor(site["origin"]).post("/zapisy/s/test-sredni@klucz/", person(f"Osoba Numer{i}",

@@ -34,7 +34,9 @@ def signups_proxy(settings):
         f"<p><a href=\"/{setting(settings, 'EVENTS_CATEGORY')}/\">Szkolenia</a></p></html>"
     )
     return {"prefix": "/" + url.strip("/") + "/", "upstream": setting(settings, "EVENTS_SIGNUPS_UPSTREAM").rstrip("/"),
-            "unavailable": unavailable}
+            "unavailable": unavailable,
+            # The service's file (meeting links inside): on the server, never served.
+            "private": "/" + setting(settings, "EVENTS_SIGNUPS_FILE").lstrip("/")}
 
 
 def add_generator(pelican):

@@ -48,16 +48,15 @@ def vevent(t, page_url, description, stamp, created, organizer_name, organizer_e
     event.add("summary", summary)
     body = plain_text(description)
     lines = [body] if body else []
+    # The meeting link goes to those signed up (the sign-up service's e-mail), never into public files.
     if t.online_url:
-        lines.append(f"Link do spotkania online: {t.online_url}")
+        lines.append("Link do spotkania wyślemy osobom zapisanym.")
     lines.append(f"Szczegóły i zapisy: {page_url}")
     event.add("description", "\n\n".join(lines))
-    if t.location:
-        event.add("location", t.location)
+    if t.location and t.status != "moved-online":
+        event.add("location", f"{t.location} oraz online" if t.online_url else t.location)
     elif t.online_url:
-        event.add("location", t.online_url)
-    if t.online_url:
-        event.add("conference", vUri(t.online_url), parameters={"VALUE": "URI", "FEATURE": "VIDEO"})
+        event.add("location", "Online")
     event.add("url", vUri(page_url), parameters={"VALUE": "URI"})
     event.add("status", t.ical_status)
     event.add("transp", "OPAQUE")

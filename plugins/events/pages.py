@@ -200,7 +200,10 @@ class TrainingsGenerator(Generator):
                 "end": t.end_at.isoformat(),
                 "all_day": t.all_day,
                 "when": plain_text(article.training_when).replace("\u2060", ""),
-                "location": t.location or ("online" if t.online_url else ""),
+                "location": t.location if t.location and t.status != "moved-online" else
+                ("online" if t.online_url else ""),
+                # Private: for the confirmation e-mail (the file is never served, see signups_proxy()).
+                "online_url": t.online_url or "",
                 "capacity": t.capacity,
                 "deadline": t.deadline.isoformat() if t.deadline else None,
                 "status": t.status,

@@ -128,7 +128,7 @@ def plain_text(html):
 def calendar_links(t, page_url, ics_url, description):
     """Google and Outlook "add to calendar" links and the .ics download."""
     details = f"{plain_text(description)}\n\nSzczegóły i zapisy: {page_url}"
-    where = t.location or t.online_url or ""
+    where = t.location or ("Online" if t.online_url else "")
     if t.all_day:
         google_dates = f"{t.start:%Y%m%d}/{t.end + dt.timedelta(days=1):%Y%m%d}"
         outlook_times = {
@@ -196,8 +196,8 @@ def json_ld(t, page_url, description, organizer, organizer_url, image=None, stat
     locations = []
     if t.location and t.status != "moved-online":
         locations.append(_place(t.location))
-    if t.online_url:
-        locations.append({"@type": "VirtualLocation", "url": t.online_url})
+    if t.online_url:  # the meeting link itself goes only to those signed up
+        locations.append({"@type": "VirtualLocation", "url": page_url})
     data = {
         "@context": "https://schema.org",
         "@type": "Event",

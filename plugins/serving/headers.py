@@ -64,7 +64,8 @@ def describe(settings):
         "feed_folders": sorted({os.path.dirname(settings[n]) for n in FEED_SETTINGS if settings.get(n)} - {""}),
         "media_folders": [path.strip("/") for path in settings.get("STATIC_PATHS") or []],
         "redirects": sorted(STATE["aliases"].items()),
-        "gone": list(STATE["removed"]),
+        # Addresses removed on purpose, and the sign-up service's private file.
+        "gone": list(STATE["removed"]) + ([signups_proxy(settings)["private"]] if signups_proxy(settings) else []),
         "not_found": "/404.html",
         # (address on the site, upstream) of the sign-up service, or None.
         "proxy": signups_proxy(settings),
