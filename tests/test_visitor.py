@@ -414,3 +414,10 @@ def test_the_home_page_lists_no_training_twice(dev_site):
     upcoming, latest = links("najblizsze-szkolenia"), links("najnowsze")
     assert len(upcoming) == 3 and len(latest) >= 6
     assert set(upcoming).isdisjoint(latest)
+
+
+def test_a_training_contact_phone_dials_on_a_phone(dev_site):
+    page = soup(next((dev_site / "szkolenia").glob("abc-ekonomii-spolecznej-co-*/index.html")))
+    facts = dict(zip([text(dt) for dt in page.select("dl.facts dt")], page.select("dl.facts dd"), strict=True))
+    link = facts["Kontakt"].find("a")
+    assert link["href"] == "tel:+48426301749" and text(link) == "42 630 17 49"

@@ -6,6 +6,7 @@ from pelican import signals
 from .collect import prepare
 from .fields import FIELDS  # noqa: F401
 from .pages import TrainingsGenerator
+from .present import contact_links
 from .settings import SETTINGS, setting  # noqa: F401 (SETTINGS: the declared settings)
 
 
@@ -43,6 +44,12 @@ def add_generator(pelican):
     return TrainingsGenerator
 
 
+def add_filters(generator):
+    """`kontakty`: phone numbers and e-mails in a contact line as links."""
+    generator.env.filters["kontakty"] = contact_links
+
+
 def register():
+    signals.generator_init.connect(add_filters)
     signals.article_generator_finalized.connect(prepare)
     signals.get_generators.connect(add_generator)
