@@ -6,6 +6,7 @@ never exceeds the capacity whatever arrives at once."""
 import contextlib
 import datetime as dt
 import hashlib
+import os
 import threading
 
 try:
@@ -32,15 +33,19 @@ class Refused(Exception):
 # sleeps (up to 100 ms each); these locks wake the next writer at once.
 _SQLITE_WRITER = threading.RLock()
 _held = threading.local()
-_lock_file = []
+_lock_file = {}
 
 
 def _file_lock(operation):
     if fcntl is None:  # pragma: no cover - not on Linux
         return
-    if not _lock_file:
-        _lock_file.append(open(settings.DATA / "zapisy.lock", "a"))
-    fcntl.flock(_lock_file[0], operation)
+    # Opened by each process itself: a file inherited from the server's
+    # master process would be one lock shared by all of its workers.
+    pid = os.getpid()
+    if pid not in _lock_file:
+        _lock_file.clear()
+        _lock_file[pid] = open(settings.DATA / "zapisy.lock", "a")
+    fcntl.flock(_lock_file[pid], operation)
 
 
 @contextlib.contextmanager
