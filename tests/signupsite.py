@@ -16,16 +16,18 @@ from sitebuild import REAL_PAYMENT_DETAILS, SAMPLE, build
 
 NOW = dt.datetime.now().astimezone()
 DAY = (NOW + dt.timedelta(days=20)).strftime("%Y-%m-%d")
+# Published a day ago, whatever the hour the tests run at.
+PUBLISHED = NOW - dt.timedelta(days=1)
 
 
 def training(slug, uid, capacity, extra=""):
-    return (f"Title: Test zapisów {slug}\nDate: {NOW:%Y-%m-%d} 09:00\nSummary: Szkolenie do testu zapisów.\n"
+    return (f"Title: Test zapisów {slug}\nDate: {PUBLISHED:%Y-%m-%d %H:%M}\nSummary: Szkolenie do testu zapisów.\n"
             f"Event-Start: {DAY} 10:00\nEvent-End: {DAY} 14:00\n"
             f"Event-Location: Centrum KLUCZ, ul. Pomorska 40, 91-408 Łódź\nEvent-UID: {uid}\nEvent-Price: 0\n"
             f"Registration-Email: szkolenia@example.org\nCapacity: {capacity}\n{extra}\nOpis szkolenia.\n")
 
 
-WEBINAR = (f"Title: Test zapisów webinar\nDate: {NOW:%Y-%m-%d} 09:00\nSummary: Webinarium do testu zapisów.\n"
+WEBINAR = (f"Title: Test zapisów webinar\nDate: {PUBLISHED:%Y-%m-%d %H:%M}\nSummary: Webinarium do testu zapisów.\n"
            f"Event-Start: {DAY} 17:00\nEvent-Duration: 2h\nEvent-Online-URL: https://spotkanie.example.org/tajny-pokoj\n"
            f"Event-UID: test-webinar@klucz\nEvent-Price: 0\nCapacity: 50\n\nOpis webinarium.\n")
 
