@@ -292,7 +292,3 @@ def erase(rows):
         person.save()
         count += 1
     return count
-
-
-def active_for(training):
-    return Signup.objects.filter(training=training).filter(Q(status__in=Signup.ACTIVE))

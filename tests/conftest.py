@@ -33,3 +33,24 @@ def live_site(tmp_path_factory):
             del os.environ["SITEURL"]
         else:
             os.environ["SITEURL"] = saved
+
+
+@pytest.fixture(scope="module")
+def signup_site(tmp_path_factory):
+    """A site whose trainings take sign-ups (signupsite.TRAININGS) behind nginx,
+    once per module; start the service at its `service_port`."""
+    from signupsite import site_behind_nginx
+
+    site = site_behind_nginx(tmp_path_factory.mktemp("zapisy"))
+    yield site
+    site["nginx"].stop()
+
+
+@pytest.fixture
+def mailbox():
+    """A real SMTP server the sign-up service's e-mails go to."""
+    from servers import Mailbox
+
+    box = Mailbox()
+    yield box
+    box.stop()

@@ -11,7 +11,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 
-from servers import Nginx, free_port
+from servers import Nginx, SignupService, free_port
 from sitebuild import REAL_PAYMENT_DETAILS, SAMPLE, build
 
 NOW = dt.datetime.now().astimezone()
@@ -116,3 +116,10 @@ def text_of(html):
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
 
 
+
+
+def service_for(site, mailbox, folder, **env):
+    """The sign-up service for `site` (site_behind_nginx) on its port, reading
+    the site's trainings, data in `folder`, e-mails to `mailbox`."""
+    return SignupService(folder, site["out"] / "szkolenia" / "zapisy.json", site["origin"], mailbox,
+                         port=site["service_port"], **env)

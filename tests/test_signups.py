@@ -14,22 +14,8 @@ import sys
 import time
 
 import pytest
-from servers import Mailbox, PostgreSQL, SignupService, free_port, wait_for_port
-from signupsite import Visitor, link_in, person, press, site_behind_nginx, subject, text_of
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    site = site_behind_nginx(tmp_path_factory.mktemp("zapisy"))
-    yield site
-    site["nginx"].stop()
-
-
-@pytest.fixture
-def mailbox():
-    box = Mailbox()
-    yield box
-    box.stop()
+from servers import PostgreSQL, free_port, wait_for_port
+from signupsite import Visitor, link_in, person, press, service_for, subject, text_of
 
 
 @pytest.fixture(scope="module")
@@ -48,15 +34,15 @@ def database(request):
 
 
 @pytest.fixture
-def service(site, mailbox, tmp_path, database):
-    running = SignupService(tmp_path / "dane", site["out"] / "szkolenia" / "zapisy.json", site["origin"], mailbox,
-                            port=site["service_port"], SIGNUPS_MIN_SECONDS=2, SIGNUPS_PER_IP_HOUR=1000, **database)
+def service(signup_site, mailbox, tmp_path, database):
+    running = service_for(signup_site, mailbox, tmp_path / "dane", SIGNUPS_MIN_SECONDS=2, SIGNUPS_PER_IP_HOUR=1000,
+                          **database)
     yield running
     running.stop()
 
 
-def test_the_page_has_the_form_and_nginx_passes_it_to_the_service(site, service):
-    visitor = Visitor(site["origin"])
+def test_the_page_has_the_form_and_nginx_passes_it_to_the_service(signup_site, service):
+    visitor = Visitor(signup_site["origin"])
     status, page, _ = visitor.open("/szkolenia/test-zapisow-maly/")
     assert status == 200
     form = re.search(r'<form class="signup-form" method="post" action="([^"]+)"', page)
@@ -68,14 +54,14 @@ def test_the_page_has_the_form_and_nginx_passes_it_to_the_service(site, service)
     # A closed training and one with an outside form get no form.
     assert 'class="signup-form"' not in visitor.open("/szkolenia/test-zapisow-zamkniety/")[1]
     assert visitor.state("test-maly@klucz")["label"] == "Zostały 2 z 2 miejsc"
-    listed = json.loads((site["out"] / "szkolenia" / "zapisy.json").read_text(encoding="utf-8"))
+    listed = json.loads((signup_site["out"] / "szkolenia" / "zapisy.json").read_text(encoding="utf-8"))
     uids = {t["uid"] for t in listed["trainings"]}
     assert {"test-maly@klucz", "test-sredni@klucz"} <= uids
     assert "Administratorem danych" in listed["clause"]
 
 
-def test_sign_up_confirm_by_the_link_and_the_count_drops(site, service, mailbox):
-    visitor = Visitor(site["origin"])
+def test_sign_up_confirm_by_the_link_and_the_count_drops(signup_site, service, mailbox):
+    visitor = Visitor(signup_site["origin"])
     status, page, _ = visitor.post("/zapisy/s/test-sredni@klucz/", person("Anna Nowak", telefon="600 100 200",
                                                                           potrzeby="tłumacz PJM"))
     assert status == 200, page
@@ -85,7 +71,7 @@ def test_sign_up_confirm_by_the_link_and_the_count_drops(site, service, mailbox)
     mail = mailbox.to("anna@example.org")[0]
     assert subject(mail) == "Potwierdź zgłoszenie: Test zapisów sredni"
     link = link_in(mail)
-    assert link.startswith(site["origin"] + "/zapisy/t/")
+    assert link.startswith(signup_site["origin"] + "/zapisy/t/")
     # Held, not yet confirmed: the seat is taken while the person decides.
     assert visitor.state("test-sredni@klucz")["left"] == 4
     # Opening the link (as a mail scanner does) confirms nothing.
@@ -109,8 +95,8 @@ def test_sign_up_confirm_by_the_link_and_the_count_drops(site, service, mailbox)
     assert "już potwierdzony" in text_of(press(visitor, link, "potwierdz")[1])
 
 
-def test_the_waiting_list_offers_a_freed_seat_to_the_first_in_line(site, service, mailbox):
-    visitor = Visitor(site["origin"])
+def test_the_waiting_list_offers_a_freed_seat_to_the_first_in_line(signup_site, service, mailbox):
+    visitor = Visitor(signup_site["origin"])
     names = ["Ala Pierwsza", "Bartek Drugi", "Celina Trzecia", "Darek Czwarty"]
     for name in names:
         assert visitor.post("/zapisy/s/test-maly@klucz/", person(name))[0] == 200
@@ -139,12 +125,12 @@ def test_the_waiting_list_offers_a_freed_seat_to_the_first_in_line(site, service
     assert visitor.open(link_in(celina))[0] == 404
 
 
-def test_the_meeting_link_goes_only_to_those_confirmed(site, service, mailbox):
-    visitor = Visitor(site["origin"])
+def test_the_meeting_link_goes_only_to_those_confirmed(signup_site, service, mailbox):
+    visitor = Visitor(signup_site["origin"])
     secret = "spotkanie.example.org/tajny-pokoj"
     assert secret not in visitor.open("/szkolenia/test-zapisow-webinar/")[1]
     # The service's file carries it, and the web server never gives it out.
-    assert secret in (site["out"] / "szkolenia" / "zapisy.json").read_text(encoding="utf-8")
+    assert secret in (signup_site["out"] / "szkolenia" / "zapisy.json").read_text(encoding="utf-8")
     assert visitor.open("/szkolenia/zapisy.json")[0] == 410
     assert visitor.post("/zapisy/s/test-webinar@klucz/", person("Wera Sieć"))[0] == 200
     held = mailbox.wait(1)[0]
@@ -159,15 +145,15 @@ def test_the_meeting_link_goes_only_to_those_confirmed(site, service, mailbox):
     assert "LOCATION:Online" in (calendar.decode() if isinstance(calendar, bytes) else calendar)
 
 
-def test_seats_never_exceed_the_capacity_when_many_sign_up_at_once(site, service, mailbox):
+def test_seats_never_exceed_the_capacity_when_many_sign_up_at_once(signup_site, service, mailbox):
     def one(i):
-        return Visitor(site["origin"]).post("/zapisy/s/test-sredni@klucz/", person(f"Osoba Numer{i}",
+        return Visitor(signup_site["origin"]).post("/zapisy/s/test-sredni@klucz/", person(f"Osoba Numer{i}",
                                             f"osoba{i}@example.org"), json_answer=True)
 
     with concurrent.futures.ThreadPoolExecutor(max_workers=30) as pool:
         answers = list(pool.map(one, range(30)))
     assert [status for status, _, _ in answers] == [200] * 30
-    state = Visitor(site["origin"]).state("test-sredni@klucz")
+    state = Visitor(signup_site["origin"]).state("test-sredni@klucz")
     assert (state["left"], state["waiting"]) == (0, 25)
     held = [m for m in mailbox.wait(60, timeout=60) if subject(m).startswith("Potwierdź")]
     waiting = [m for m in mailbox.messages if subject(m).startswith("Lista rezerwowa")]
@@ -186,8 +172,8 @@ BAD = [
 ]
 
 
-def test_bad_input_gets_a_polish_answer_keeps_what_was_typed_and_changes_nothing(site, service, mailbox):
-    visitor = Visitor(site["origin"])
+def test_bad_input_gets_a_polish_answer_keeps_what_was_typed_and_changes_nothing(signup_site, service, mailbox):
+    visitor = Visitor(signup_site["origin"])
     uid = "test-sredni@klucz"
     for data, code, messages in BAD:
         status, page, _ = visitor.post(f"/zapisy/s/{uid}/", data)
@@ -217,8 +203,8 @@ def test_bad_input_gets_a_polish_answer_keeps_what_was_typed_and_changes_nothing
     assert mailbox.messages == []
 
 
-def test_signing_up_again_sends_a_new_link_and_says_nothing_more(site, service, mailbox):
-    visitor = Visitor(site["origin"])
+def test_signing_up_again_sends_a_new_link_and_says_nothing_more(signup_site, service, mailbox):
+    visitor = Visitor(signup_site["origin"])
     first = visitor.post("/zapisy/s/test-sredni@klucz/", person("Ewa Lis"))[1]
     mailbox.wait(2)
     again = visitor.post("/zapisy/s/test-sredni@klucz/", person("Ewa Lis", "EWA@example.org "))[1]
@@ -232,8 +218,8 @@ def test_signing_up_again_sends_a_new_link_and_says_nothing_more(site, service, 
     assert visitor.state("test-sredni@klucz")["left"] == 4  # one seat, not two
 
 
-def test_too_many_sign_ups_to_one_e_mail_are_refused(site, service, mailbox):
-    visitor = Visitor(site["origin"])
+def test_too_many_sign_ups_to_one_e_mail_are_refused(signup_site, service, mailbox):
+    visitor = Visitor(signup_site["origin"])
     for _ in range(5):  # SIGNUPS_PER_EMAIL_HOUR
         assert visitor.post("/zapisy/s/test-sredni@klucz/", person("Kasia Spieszna"))[0] == 200
     status, page, _ = visitor.post("/zapisy/s/test-sredni@klucz/", person("Kasia Spieszna"))
@@ -242,10 +228,10 @@ def test_too_many_sign_ups_to_one_e_mail_are_refused(site, service, mailbox):
     assert visitor.state("test-sredni@klucz")["left"] == 4
 
 
-def test_a_training_cancelled_on_the_site_takes_no_more_sign_ups(site, service, mailbox, tmp_path):
-    visitor = Visitor(site["origin"])
+def test_a_training_cancelled_on_the_site_takes_no_more_sign_ups(signup_site, service, mailbox, tmp_path):
+    visitor = Visitor(signup_site["origin"])
     assert visitor.post("/zapisy/s/test-maly@klucz/", person("Ola Kot"))[0] == 200
-    data = json.loads((site["out"] / "szkolenia" / "zapisy.json").read_text(encoding="utf-8"))
+    data = json.loads((signup_site["out"] / "szkolenia" / "zapisy.json").read_text(encoding="utf-8"))
     for item in data["trainings"]:
         if item["uid"] == "test-maly@klucz":
             item["status"], item["capacity"] = "cancelled", 0
@@ -270,17 +256,17 @@ def admin_login(service, visitor):
     assert "Wyloguj" in page, text_of(page)[:500]
 
 
-def test_staff_get_the_list_for_excel_and_the_attendance_sheet(site, mailbox, tmp_path, database):
-    service = SignupService(tmp_path / "dane", site["out"] / "szkolenia" / "zapisy.json", site["origin"], mailbox,
-                            port=site["service_port"], DJANGO_SUPERUSER_PASSWORD="Haslo-123-xyz", **database)
+def test_staff_get_the_list_for_excel_and_the_attendance_sheet(signup_site, mailbox, tmp_path, database):
+    service = service_for(signup_site, mailbox, tmp_path / "dane", DJANGO_SUPERUSER_PASSWORD="Haslo-123-xyz",
+                          **database)
     try:
-        visitor = Visitor(site["origin"])
+        visitor = Visitor(signup_site["origin"])
         for name, email in (("Łucja Żółć", "lucja@example.org"), ("Zenon Ściegienny", "zenon@example.org")):
             status, page, _ = visitor.post("/zapisy/s/test-sredni@klucz/",
                                            person(name, email, organizacja="Spółdzielnia „Razem”"))
             assert status == 200, text_of(page)
         mailbox.wait(4)
-        staff = Visitor(site["origin"])
+        staff = Visitor(signup_site["origin"])
         admin_login(service, staff)
         status, page, _ = staff.open("/zapisy/admin/signups/training/")
         assert status == 200 and "Test zapisów sredni" in page and "Lista rezerwowa" in page
@@ -289,7 +275,7 @@ def test_staff_get_the_list_for_excel_and_the_attendance_sheet(site, mailbox, tm
         status, exported, headers = staff.open(
             "/zapisy/admin/signups/training/",
             {"csrfmiddlewaretoken": token, "action": "export_csv", "_selected_action": training_id},
-            {"Origin": site["origin"]})
+            {"Origin": signup_site["origin"]})
         assert status == 200 and headers["Content-Disposition"].endswith('"zgloszenia.csv"')
         assert exported.startswith("\ufeff")
         rows = list(csv.reader(io.StringIO(exported.lstrip("\ufeff")), delimiter=";"))
@@ -298,7 +284,7 @@ def test_staff_get_the_list_for_excel_and_the_attendance_sheet(site, mailbox, tm
         status, sheet, _ = staff.open(
             "/zapisy/admin/signups/training/",
             {"csrfmiddlewaretoken": token, "action": "attendance_sheet", "_selected_action": training_id},
-            {"Origin": site["origin"]})
+            {"Origin": signup_site["origin"]})
         assert "Lista obecności" in sheet and "Podpis" in sheet
         assert "Łucja Żółć" not in sheet  # not confirmed yet: not on the sheet
         status, log, _ = staff.open("/zapisy/admin/signups/exportlog/")
@@ -307,13 +293,13 @@ def test_staff_get_the_list_for_excel_and_the_attendance_sheet(site, mailbox, tm
         service.stop()
 
 
-def test_sign_ups_are_anonymised_days_after_the_training(site, service, mailbox, tmp_path):
-    visitor = Visitor(site["origin"])
+def test_sign_ups_are_anonymised_days_after_the_training(signup_site, service, mailbox, tmp_path):
+    visitor = Visitor(signup_site["origin"])
     assert visitor.post("/zapisy/s/test-maly@klucz/", person("Ula Stara"))[0] == 200
     mailbox.wait(2)
     link = link_in(mailbox.to("ula@example.org")[0])
     assert visitor.open(link)[0] == 200
-    data = json.loads((site["out"] / "szkolenia" / "zapisy.json").read_text(encoding="utf-8"))
+    data = json.loads((signup_site["out"] / "szkolenia" / "zapisy.json").read_text(encoding="utf-8"))
     for item in data["trainings"]:
         if item["uid"] == "test-maly@klucz":  # the same training, held 40 days ago
             item["start"], item["end"] = "2026-01-10T10:00:00+01:00", "2026-01-10T14:00:00+01:00"
@@ -328,11 +314,10 @@ def test_sign_ups_are_anonymised_days_after_the_training(site, service, mailbox,
     assert status == 409 and "Szkolenie już się rozpoczęło albo odbyło." in text_of(page)
 
 
-def test_a_hold_not_confirmed_in_time_frees_the_seat(site, mailbox, tmp_path):
-    service = SignupService(tmp_path / "dane", site["out"] / "szkolenia" / "zapisy.json", site["origin"], mailbox,
-                            port=site["service_port"], SIGNUPS_HOLD_HOURS=0.0005)  # 1.8 s
+def test_a_hold_not_confirmed_in_time_frees_the_seat(signup_site, mailbox, tmp_path):
+    service = service_for(signup_site, mailbox, tmp_path / "dane", SIGNUPS_HOLD_HOURS=0.0005)  # 1.8 s
     try:
-        visitor = Visitor(site["origin"])
+        visitor = Visitor(signup_site["origin"])
         assert visitor.post("/zapisy/s/test-maly@klucz/", person("Adam Wolny"))[0] == 200
         assert visitor.state("test-maly@klucz")["left"] == 1
         mailbox.wait(2)
@@ -346,24 +331,24 @@ def test_a_hold_not_confirmed_in_time_frees_the_seat(site, mailbox, tmp_path):
         service.stop()
 
 
-def test_with_the_service_down_nginx_answers_in_polish(site):
+def test_with_the_service_down_nginx_answers_in_polish(signup_site):
     """A form sent without a script gets a Polish page; the script asking for
     the seats hears that the service is down (200, no error in the console)."""
-    status, page, headers = Visitor(site["origin"]).post("/zapisy/s/test-maly@klucz/", person("Jan Kowalski"))
+    status, page, headers = Visitor(signup_site["origin"]).post("/zapisy/s/test-maly@klucz/", person("Jan Kowalski"))
     assert status == 503 and headers["Content-Type"].startswith("text/html")
     assert "Zapisy chwilowo niedostępne" in page and "nie zostało zapisane" in page
-    assert Visitor(site["origin"]).state("test-maly@klucz") == {"state": "unavailable"}
+    assert Visitor(signup_site["origin"]).state("test-maly@klucz") == {"state": "unavailable"}
 
 
-def test_make_serve_runs_the_service_beside_the_site(site, tmp_path):
+def test_make_serve_runs_the_service_beside_the_site(signup_site, tmp_path):
     """klucz-serve --signups (make serve): the service on its embedded default,
     e-mails printed, /zapisy/ passed on by the development server."""
     port, service_port = free_port(), free_port()
     env = {**os.environ, "SIGNUPS_DATA": str(tmp_path / "dane")}
     env.pop("EMAIL_HOST", None)
-    served = subprocess.Popen([sys.executable, "-m", "klucz.authoring.serve", str(site["out"]), "--port", str(port),
-                               "--signups", str(service_port)], env=env, stdout=subprocess.PIPE,
-                              stderr=subprocess.STDOUT, text=True)
+    served = subprocess.Popen([sys.executable, "-m", "klucz.authoring.serve", str(signup_site["out"]),
+                               "--port", str(port), "--signups", str(service_port)],
+                              env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
         wait_for_port(port, served, timeout=90)
         visitor = Visitor(f"http://localhost:{port}")

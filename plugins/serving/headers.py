@@ -48,6 +48,7 @@ def describe(settings):
         "media": (f"public, max-age={setting(settings, 'SERVING_CACHE_MEDIA')}", "images and documents"),
         "pages": ("no-cache", "HTML and everything else: revalidated every time"),
     }
+    signups = signups_proxy(settings)
     by_path = []
     for prefix, policy in sorted((setting(settings, "SERVING_CSP_BY_PATH") or {}).items()):
         if https:
@@ -65,10 +66,10 @@ def describe(settings):
         "media_folders": [path.strip("/") for path in settings.get("STATIC_PATHS") or []],
         "redirects": sorted(STATE["aliases"].items()),
         # Addresses removed on purpose, and the sign-up service's private file.
-        "gone": list(STATE["removed"]) + ([signups_proxy(settings)["private"]] if signups_proxy(settings) else []),
+        "gone": list(STATE["removed"]) + ([signups["private"]] if signups else []),
         "not_found": "/404.html",
         # (address on the site, upstream) of the sign-up service, or None.
-        "proxy": signups_proxy(settings),
+        "proxy": signups,
         "proxy_security": [(name, SERVICE_CSP if name == "Content-Security-Policy" else value)
                            for name, value in security],
     }

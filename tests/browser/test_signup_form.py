@@ -7,31 +7,15 @@ page; with the service down the page offers the e-mail sign-up."""
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from browsing import WCAG
-from servers import Mailbox, SignupService
-from signupsite import link_in, site_behind_nginx
+from signupsite import link_in, service_for
 
 pytestmark = pytest.mark.browser
 PHONE = {"width": 390, "height": 844}
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    site = site_behind_nginx(tmp_path_factory.mktemp("zapisy-przegladarka"))
-    yield site
-    site["nginx"].stop()
-
-
 @pytest.fixture
-def mailbox():
-    box = Mailbox()
-    yield box
-    box.stop()
-
-
-@pytest.fixture
-def service(site, mailbox, tmp_path):
-    running = SignupService(tmp_path / "dane", site["out"] / "szkolenia" / "zapisy.json", site["origin"], mailbox,
-                            port=site["service_port"], SIGNUPS_MIN_SECONDS=0)
+def service(signup_site, mailbox, tmp_path):
+    running = service_for(signup_site, mailbox, tmp_path / "dane", SIGNUPS_MIN_SECONDS=0)
     yield running
     running.stop()
 
@@ -43,14 +27,14 @@ def fill(page, first, last, email):
     page.get_by_label("E-mail", exact=True).fill(email)
 
 
-def test_sign_up_in_place_confirm_and_the_count_drops(browser, site, service, mailbox, tmp_path):
+def test_sign_up_in_place_confirm_and_the_count_drops(browser, signup_site, service, mailbox, tmp_path):
     context = browser.new_context(viewport=PHONE, locale="pl-PL")
     page = context.new_page()
     errors = []
     # The form's errors come back as 400 (Bad Request), which Chromium logs.
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" and "status of 400" not in m.text
             else None)
-    page.goto(site["origin"] + "/szkolenia/test-zapisow-sredni/")
+    page.goto(signup_site["origin"] + "/szkolenia/test-zapisow-sredni/")
     live = page.locator("[data-signup-live]")
     live.filter(has_text="Zostało 5 z 5 miejsc").wait_for()
     # "Zapisz się" comes before the description, the form folded behind it.
@@ -83,16 +67,16 @@ def test_sign_up_in_place_confirm_and_the_count_drops(browser, site, service, ma
     page.goto(link)
     page.get_by_role("button", name="Potwierdzam udział").click()
     page.get_by_text("Udział jest potwierdzony").wait_for()
-    page.goto(site["origin"] + "/szkolenia/test-zapisow-sredni/")
+    page.goto(signup_site["origin"] + "/szkolenia/test-zapisow-sredni/")
     live.filter(has_text="Zostały 4 z 5 miejsc").wait_for()
     assert errors == []
     context.close()
 
 
-def test_without_javascript_the_service_answers_with_its_own_page(browser, site, service, mailbox):
+def test_without_javascript_the_service_answers_with_its_own_page(browser, signup_site, service, mailbox):
     context = browser.new_context(viewport=PHONE, java_script_enabled=False)
     page = context.new_page()
-    page.goto(site["origin"] + "/szkolenia/test-zapisow-maly/")
+    page.goto(signup_site["origin"] + "/szkolenia/test-zapisow-maly/")
     fill(page, "Jan", "Kowalski", "jan(at)example.org")
     # The browser's own check of type=email passes "jan@example"; the
     # service does not, and answers with its own page, what was typed kept.
@@ -111,10 +95,10 @@ def test_without_javascript_the_service_answers_with_its_own_page(browser, site,
     context.close()
 
 
-def test_with_the_service_down_the_page_offers_the_email_sign_up(browser, site):
+def test_with_the_service_down_the_page_offers_the_email_sign_up(browser, signup_site):
     context = browser.new_context(viewport=PHONE)
     page = context.new_page()
-    page.goto(site["origin"] + "/szkolenia/test-zapisow-maly/")
+    page.goto(signup_site["origin"] + "/szkolenia/test-zapisow-maly/")
     fallback = page.locator("[data-signup-fallback]")
     fallback.wait_for()
     assert page.locator("form.signup-form").is_hidden()
