@@ -15,6 +15,7 @@ import html
 import json
 import logging
 import os
+import re
 import urllib.request
 
 from pelican.contents import Static
@@ -24,6 +25,9 @@ from klucz.strict_build import Problem, field_line, relative_path, report
 from .settings import setting
 
 logger = logging.getLogger(__name__)
+
+# The only addresses with a query kept: WordPress's short links, /?p=101.
+_SHORT_LINK = re.compile(r"^/\?(p|page_id|attachment_id|cat|tag|m)=[\w-]+$")
 
 STATE = {"pages": {}, "aliases": {}, "removed": [], "sources": {}}
 
@@ -73,7 +77,8 @@ def collect(generators):
         shown = relative_path(item, settings)
         for old in _aliases_of(item):
             problem = None
-            if not old.startswith("/") or "//" in old or " " in old:
+            if not old.startswith("/") or "//" in old or any(ch.isspace() for ch in old) or (
+                    "?" in old and not _SHORT_LINK.match(old)):
                 problem = (f"„{old}” to nie jest adres na tej stronie",
                            "wpisz dawny adres od ukośnika, np. Aliases: /aktualnosci/stary-tytul/")
             elif old in pages:
@@ -133,6 +138,8 @@ def write_addresses(pelican):
         f.write("\n")
     site = (settings.get("SITEURL") or "").rstrip("/")
     for old, new in STATE["aliases"].items():
+        if "?" in old:  # an old short link (/?p=101): only a server's rule can answer it
+            continue
         target = os.path.join(output, *old.strip("/").split("/"))
         target = os.path.join(target, "index.html") if old.endswith("/") else target
         os.makedirs(os.path.dirname(target), exist_ok=True)

@@ -147,13 +147,39 @@ def nginx(d):
             "    add_header Cache-Control \"no-store\" always;\n"
             f"    return 503 '{down}';\n"
             "}\n")
+    by_query = [(old, new) for old, new in d["redirects"] if "?" in old]
     for old, new in d["redirects"]:
-        lines.append(f"location = {old} {{ return 301 {new}; }}\n")
+        if "?" in old:
+            continue
+        lines.append(f"location = {_nginx_path(old)} {{ return 301 {new}; }}\n")
         if old.endswith("/") and len(old) > 1:
-            lines.append(f"location = {old.rstrip('/')} {{ return 301 {new}; }}\n")
+            lines.append(f"location = {_nginx_path(old.rstrip('/'))} {{ return 301 {new}; }}\n")
+    if by_query:
+        # Old short links (/?p=101, /?page_id=7): a location cannot see the
+        # query, so the home page's own block asks for it (return in an if is
+        # the safe use of if).
+        asks = "".join(f'    if ($arg_{key} = "{value}") {{ return 301 {new}; }}\n'
+                       for key, value, new in _queries(by_query))
+        lines.append(block("= /", d["cache"]["pages"][0], asks + "    try_files $uri $uri/ =404;\n"))
+        lines.append(f"location = /index.php {{\n{asks}    return 301 /;\n}}\n")
     for old in d["gone"]:
-        lines.append(f"location = {old} {{ return 410; }}\n")
+        lines.append(f"location = {_nginx_path(old)} {{ return 410; }}\n")
     return "".join(lines)
+
+
+def _nginx_path(path):
+    """A path as an nginx location: quoted when it has characters nginx reads
+    as syntax (an old WordPress address may have Polish letters, never spaces)."""
+    return f'"{path}"' if any(ch in path for ch in ';{}"\'#') else path
+
+
+def _queries(redirects):
+    """[(name, value, new)] of redirects from '/?name=value'."""
+    out = []
+    for old, new in redirects:
+        name, _, value = old.split("?", 1)[1].partition("=")
+        out.append((name, value, new))
+    return out
 
 
 def htaccess(d):
@@ -197,7 +223,15 @@ def htaccess(d):
                   "  </If>"]
     lines.append("</IfModule>")
     for old, new in d["redirects"]:
-        lines.append(f"Redirect 301 {old} {new}")
+        if "?" not in old:
+            lines.append(f"Redirect 301 {old} {new}")
+    by_query = _queries([(old, new) for old, new in d["redirects"] if "?" in old])
+    if by_query:
+        lines += ["<IfModule mod_rewrite.c>", "  RewriteEngine On"]
+        for name, value, new in by_query:
+            lines += [f"  RewriteCond %{{QUERY_STRING}} (^|&){name}={value}(&|$)",
+                      f"  RewriteRule ^(index\\.php)?$ {new}? [R=301,L]"]
+        lines.append("</IfModule>")
     for old in d["gone"]:
         lines.append(f"Redirect gone {old}")
     return "\n".join(lines) + "\n"
@@ -220,7 +254,9 @@ def netlify_headers(d):
 
 
 def netlify_redirects(d):
-    lines = [f"{old} {new} 301" for old, new in d["redirects"]]
+    # Netlify matches a query parameter only into a placeholder, not a value:
+    # old short links (/?p=101) are redirected by nginx and Apache only.
+    lines = [f"{old} {new} 301" for old, new in d["redirects"] if "?" not in old]
     lines += [f"{old} {d['not_found']} 410" for old in d["gone"]]
     return "\n".join(lines) + ("\n" if lines else "")
 
