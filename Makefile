@@ -35,6 +35,7 @@ help:
 	@echo '  make signups       serwis zapisów na szkolenia (port $(SIGNUPS_PORT)); panel zespołu: /zapisy/admin/'
 	@echo '  make signups-admin załóż konto do panelu zapisów'
 	@echo '  make check         sprawdź wszystkie wpisy i wypisz każdy problem'
+	@echo '  make import WXR=eksport.xml UPLOADS=wp-content/uploads   przenieś stronę z WordPressa do content/ (raport: raport-importu.txt)'
 	@echo '  make newpost TITLE="…"      nowy wpis w aktualnosci/ z szablonu (WHEN="3.12.2026 10:00": publikacja zaplanowana)'
 	@echo '  make newtraining TITLE="…"  nowe szkolenie w szkolenia/ z szablonu (WHEN="14.01.2027 10:00": początek)'
 	@echo '  make newappeal TITLE="…"    nowy apel w wesprzyj/ z szablonu'
@@ -45,6 +46,7 @@ help:
 	@echo '  make audit         Lighthouse (telefon): cztery wyniki dla głównych typów stron'
 	@echo '  make screenshots   zdjęcia każdego typu strony: telefon i komputer (do screenshots/)'
 	@echo '  make fuzz          losowe zmiany treści: przebudowa zawsze równa pełnej (SEED=1 STEPS=200)'
+	@echo '  make bench-import  pomiar importu z WordPressa: 1000 wpisów i eksport 50 MB'
 	@echo '  make bench-signups pomiar serwisu zapisów: 500 zgłoszeń naraz na 20 miejsc, potem kill -9'
 	@echo '  make lint          sprawdź kod Pythona (ruff check)'
 	@echo '  make bench         pomiar czasu budowania (POSTS=1000 RUNS=5) wobec zwykłego Pelicana'
@@ -116,6 +118,13 @@ cms: $(INSTALLED) $(EDITOR_INSTALLED)
 check: $(INSTALLED)
 	$(BIN)/klucz-check -s $(CONFFILE) --content $(INPUTDIR)
 
+# Moving the old WordPress site in: WXR=the export (.xml), UPLOADS=the old
+# server's wp-content/uploads folder (or its https:// address). Run again at
+# will: nothing imported changes, no file staff edited is overwritten.
+import: $(INSTALLED)
+	@test -n "$(WXR)" || { echo 'BŁĄD: podaj plik eksportu: make import WXR=eksport.xml UPLOADS=wp-content/uploads'; exit 1; }
+	$(BIN)/klucz-import "$(WXR)" --uploads "$(UPLOADS)" --settings $(CONFFILE) --content $(INPUTDIR)
+
 newpost: $(INSTALLED)
 	$(BIN)/klucz-new post "$(TITLE)" --when "$(WHEN)" --content $(INPUTDIR)
 
@@ -161,6 +170,11 @@ bench: $(TEST_INSTALLED)
 	$(BIN)/python bench/preview.py --saves 7
 	$(BIN)/python bench/preview.py --posts $(POSTS) --saves 3
 
+# The WordPress import: 1,000 items (news, pages, trainings, pictures) and a
+# 50 MB export, time and peak memory.
+bench-import: $(INSTALLED)
+	$(BIN)/python bench/wordpress.py
+
 # The sign-up service: 500 sign-ups at once for 20 seats, then a kill -9 mid-run.
 bench-signups: $(INSTALLED)
 	$(BIN)/python bench/signups.py
@@ -168,4 +182,4 @@ bench-signups: $(INSTALLED)
 lint: $(TEST_INSTALLED)
 	$(BIN)/ruff check .
 
-.PHONY: bench-signups signups signups-admin lint help html clean regenerate serve devserver publish deploy rollback test audit fuzz bench check newpost newtraining newappeal cms screenshots
+.PHONY: import bench-import bench-signups signups signups-admin lint help html clean regenerate serve devserver publish deploy rollback test audit fuzz bench check newpost newtraining newappeal cms screenshots

@@ -141,6 +141,7 @@ def uploads(folder, files):
     """An uploads folder: {"2016/06/sala.jpg": (width, height)} as real JPEGs
     (colour bands, so each differs), other names as small files."""
     folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
     for number, (relative, size) in enumerate(files.items()):
         path = folder / relative
         path.parent.mkdir(parents=True, exist_ok=True)
