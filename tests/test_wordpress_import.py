@@ -17,7 +17,7 @@ from pathlib import Path
 import icalendar
 import pytest
 from servers import Nginx, need
-from sitebuild import LIVE_URL, REAL_PAYMENT_DETAILS, ROOT, SAMPLE, build, make_check, soup, visible_text
+from sitebuild import LIVE_URL, REAL_PAYMENT_DETAILS, ROOT, SAMPLE, build, make_check, serve, soup, visible_text
 from wordpress import SITE, Wxr, uploads
 from wordpress_sample import sample_export
 
@@ -102,7 +102,8 @@ Spotykamy się w biurze przy ul. Pomorskiej 40 w Łodzi.
 *Sala szkoleniowa w biurze przy Pomorskiej*
 
 Zobacz też [relację z targów]({filename}/aktualnosci/2017-03-15-targi-piotrkow-2017.md) i stronę \
-[O nas]({filename}/pages/o-nas.md). Regulamin: [regulamin doradztwa (PDF)]({static}/pliki/2016-06-regulamin-doradztwa.pdf).
+[O nas]({filename}/pages/o-nas.md). Regulamin: [regulamin doradztwa (PDF)]\
+({static}/pliki/2016-06-regulamin-doradztwa.pdf).
 
 Dziękujemy – do zobaczenia w biurze!
 """
@@ -248,7 +249,12 @@ def test_every_old_address_answers_301_from_nginx_and_the_deploy_guards_them(imp
                          ("/index.php?p=102", "/aktualnosci/targi-piotrkow-2017/"),
                          ("/?page_id=111", "/historia/"),
                          ("/o-nas/historia/", "/historia/"),
-                         ("/wydarzenie/targi-2017/", "/szkolenia/targi-2017/")):
+                         ("/wydarzenie/targi-2017/", "/szkolenia/targi-2017/"),
+                         # Pictures and documents linked from elsewhere: the copies, variants too.
+                         ("/wp-content/uploads/2016/06/regulamin-doradztwa.pdf",
+                          "/pliki/2016-06-regulamin-doradztwa.pdf"),
+                         ("/wp-content/uploads/2017/03/Sp%C3%B3%C5%82dzielnia%20Piotrk%C3%B3w-300x200.jpg",
+                          "/images/2017-03-spoldzielnia-piotrkow.jpg")):
             status, location = first_answer(server.url + old)
             assert status == 301 and urllib.parse.urljoin(server.url, location) == server.url + new, (old, location)
         assert first_answer(server.url + "/?p=999")[0] == 200  # another query: the home page, as before
@@ -262,6 +268,7 @@ def test_every_old_address_answers_301_from_nginx_and_the_deploy_guards_them(imp
         cwd=ROOT, capture_output=True, text=True, env=dict(os.environ, SITEURL=LIVE_URL))
     assert deployed.returncode == 0, deployed.stderr
     post = content / "aktualnosci" / "2016-06-20-ruszylo-doradztwo-2.md"
+    aliases = headers(post)["Aliases"]
     post.write_text(re.sub(r"\nAliases: [^\n]*", "", post.read_text(encoding="utf-8")), encoding="utf-8")
     changed = live(content, tmp_path / "changed")
     blocked = subprocess.run(
@@ -269,6 +276,29 @@ def test_every_old_address_answers_301_from_nginx_and_the_deploy_guards_them(imp
         cwd=ROOT, capture_output=True, text=True, env=dict(os.environ, SITEURL=LIVE_URL))
     assert blocked.returncode == 1
     assert "/2016/06/20/doradztwo-rusza/" in blocked.stderr and "/?p=101" in blocked.stderr
+    # A moved file's line taken away: blocked as well.
+    moved = content / "przeniesione-pliki.txt"
+    moved.write_text("".join(line for line in moved.read_text(encoding="utf-8").splitlines(True)
+                             if "regulamin" not in line), encoding="utf-8")
+    post.write_text(post.read_text(encoding="utf-8").replace(
+        "Slug: ruszylo-doradztwo\n", "Slug: ruszylo-doradztwo\nAliases: " + aliases + "\n"), encoding="utf-8")
+    again = live(content, tmp_path / "again")
+    blocked = subprocess.run(
+        [PYTHON, "-m", "klucz.deploy", "-s", "publishconf.py", "--output", str(again), "--target", str(target)],
+        cwd=ROOT, capture_output=True, text=True, env=dict(os.environ, SITEURL=LIVE_URL))
+    assert blocked.returncode == 1
+    assert "/wp-content/uploads/2016/06/regulamin-doradztwa.pdf" in blocked.stderr
+    assert "/2016/06/20/doradztwo-rusza/" not in blocked.stderr
+
+
+def test_a_wrong_line_in_the_moved_files_is_an_error_with_its_line(tmp_path):
+    content = fresh_content(tmp_path)
+    (content / "przeniesione-pliki.txt").write_text(
+        "# przeniesione\n/wp-content/uploads/a.pdf /pliki/regulamin-rekrutacji.pdf\n"
+        "/wp-content/uploads/b.pdf /pliki/nie-ma.pdf\n", encoding="utf-8")
+    check, errors = make_check(content)
+    assert errors == ["BŁĄD: przeniesione-pliki.txt:3: adres: nie ma pliku pliki/nie-ma.pdf w folderze content "
+                      "-> popraw nowy adres albo usuń ten wiersz"], check.stdout
 
 
 def test_running_again_changes_nothing_and_never_overwrites_staff_edits(imported, tmp_path):
@@ -306,6 +336,22 @@ def _one(tmp_path, wxr, files=None, name="eksport.xml"):
     return content, run_import(export, content, folder, "--report", str(tmp_path / "raport.txt"))
 
 
+def test_uploads_from_the_old_sites_address(imported, tmp_path):
+    """UPLOADS may be the old site's https:// address: the files come over HTTP
+    (here a server on 127.0.0.1 with the same folder)."""
+    base, server = serve(imported["uploads"])
+    try:
+        content = fresh_content(tmp_path)
+        result = run_import(imported["export"], content, base + "/")
+    finally:
+        server.shutdown()
+    assert result.returncode == 0, result.stderr
+    assert "brakujące: 0" in result.stdout
+    for name in ("images/2016-06-sala-szkoleniowa.jpg", "images/2017-03-spoldzielnia-piotrkow.jpg",
+                 "pliki/2016-06-regulamin-doradztwa.pdf"):
+        assert (content / name).read_bytes() == (imported["content"] / name).read_bytes(), name
+
+
 def test_statuses_categories_and_passwords(tmp_path):
     wxr = Wxr()
     wxr.item(1, title="Apel o 1,5%", name="apel", terms=[("category", "1-5-procent", "1,5% podatku")],
@@ -336,18 +382,22 @@ def test_shortcodes_embeds_and_links_that_cannot_be_kept(tmp_path):
         '[video src="https://klucz.org.pl/wp-content/uploads/2016/06/film.mp4"]\n\n'
         "[box kolor=\"zielony\"]Ważne: zapisy do piątku.[/box]\n\n"
         "Przypis [1] i [sic] zostają.\n\n"
+        '<a href="https://klucz.org.pl/?attachment_id=20">zdjęcie w pełnym rozmiarze</a>\n\n'
         '<a href="https://klucz.org.pl/?p=9">szkic</a>, <a href="https://klucz.org.pl/kategoria/stara/">archiwum</a>, '
         '<a href="https://example.org/x">inna strona</a>.\n\n'
         '<img src="https://klucz.org.pl/wp-content/uploads/2016/06/brak.jpg" alt="Brak">\n\n'
         '<img src="https://cdn.example.com/obcy.jpg" alt="Obcy">\n\n'
         '<img src="https://klucz.org.pl/wp-content/uploads/2016/06/tylko-maly-300x200.jpg" alt="Mały">'))
-    content, result = _one(tmp_path, wxr, {"2016/06/tylko-maly-300x200.jpg": (300, 200)})
+    wxr.picture(20, "2016/06/plakat.jpg", alt="Plakat", parent=10)
+    content, result = _one(tmp_path, wxr, {"2016/06/tylko-maly-300x200.jpg": (300, 200),
+                                           "2016/06/plakat.jpg": (800, 1100)})
     path = content / "aktualnosci" / "2016-06-20-film.md"
     text = body(path)
     assert "[https://vimeo.com/12345](https://vimeo.com/12345)" in text
     assert "nie ma pliku 2016/06/film.mp4 w UPLOADS: link usunięty, tekst został" in result.stdout
     assert "Ważne: zapisy do piątku." in text and "[box" not in text and "[/box]" not in text
     assert "Przypis [1] i [sic] zostają." in text
+    assert "[zdjęcie w pełnym rozmiarze]({static}/images/2016-06-plakat.jpg)" in text
     assert "szkic, [archiwum](https://klucz.org.pl/kategoria/stara/), [inna strona](https://example.org/x)." in text
     # Only the original is missing: the variant the post used is copied.
     assert "![Mały]({static}/images/2016-06-tylko-maly-300x200.jpg)" in text
@@ -381,9 +431,11 @@ def test_event_times_from_any_zone_and_costs_in_words(tmp_path):
                  date="2026-12-01 10:00:00", content="<p>Opis.</p>", meta=meta)
     content, result = _one(tmp_path, wxr)
     first = headers(content / "szkolenia" / "2026-12-01-wydarzenie-1.md")
-    assert (first["Event-Start"], first["Event-End"], first["Event-Price"]) == ("2027-03-30 15:00", "2027-03-30 17:00", "0")
+    assert (first["Event-Start"], first["Event-End"], first["Event-Price"]) == (
+        "2027-03-30 15:00", "2027-03-30 17:00", "0")
     second = headers(content / "szkolenia" / "2026-12-01-wydarzenie-2.md")
-    assert (second["Event-Start"], second["Event-End"], second["Event-Price"]) == ("2027-07-01 10:00", "2027-07-01 12:30", "20.50")
+    assert (second["Event-Start"], second["Event-End"], second["Event-Price"]) == (
+        "2027-07-01 10:00", "2027-07-01 12:30", "20.50")
     third = headers(content / "szkolenia" / "2026-12-01-wydarzenie-3.md")
     assert third["Event-Start"] == "2027-01-20" and "Event-End" not in third and "Event-Price" not in third
     assert "koszt „20–40 zł” to nie jedna kwota" in result.stdout
@@ -489,11 +541,12 @@ def test_pelican_import_on_the_same_export_loses_what_the_readme_says(imported, 
     # Shortcodes and block comments stay; pictures and links point at the old site; no old addresses.
     assert "contact-form-7" in files["ruszylo-doradztwo.md"]
     assert "<!-- wp:paragraph -->" in files["targi-piotrkow-2017.md"]
-    assert "https://klucz.org.pl/wp-content/uploads/2016/06/sala-szkoleniowa-300x200.jpg" in files["ruszylo-doradztwo.md"]
+    classic = files["ruszylo-doradztwo.md"]
+    assert "https://klucz.org.pl/wp-content/uploads/2016/06/sala-szkoleniowa-300x200.jpg" in classic
     assert "https://klucz.org.pl/?p=102" in files["ruszylo-doradztwo.md"]
     assert not any("Aliases" in t for t in files.values())
     # And this site refuses its Category and Author lines.
-    assert "Category: Aktualności" in files["ruszylo-doradztwo.md"] and "Author: redakcja" in files["ruszylo-doradztwo.md"]
+    assert "Category: Aktualności" in classic and "Author: redakcja" in classic
     # Ours on the same export: every kind in its folder, nothing of the above.
     ours = imported["content"]
     assert json.loads((ours / "wordpress-import.json").read_text(encoding="utf-8"))["items"].keys() >= {

@@ -1,3 +1,4 @@
+# ruff: noqa: E501 - the posts' HTML is kept on one line each, as WordPress keeps it.
 """A small export shaped like the centre's WordPress site: news in the classic
 editor and in Gutenberg, an appeal, pages with a parent, trainings from The
 Events Calendar (timed, all-day, online, recurring, cancelled), pictures with

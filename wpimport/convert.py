@@ -68,7 +68,6 @@ def shortcodes(text, handle):
         name = match.group(2)
         out.append(text[position:match.start()])
         closer = re.search(r"\[/" + re.escape(name) + r"\]", text[match.end():], re.I)
-        nested_open = SHORTCODE.search(text, match.end())
         if closer and not match.group(4):
             inner = text[match.end(): match.end() + closer.start()]
             whole = text[match.start(): match.end() + closer.end()]
@@ -77,7 +76,6 @@ def shortcodes(text, handle):
         else:
             out.append(handle(name.lower(), attributes(match.group(3)), None, match.group(0)))
             position = match.end()
-        del nested_open
 
 
 def autop(text):
@@ -186,7 +184,8 @@ class Converter:
             for ident in ids:
                 url, caption = self.media.attachment_picture(ident)
                 if not url:
-                    parts.append(self._mark("gallery-missing", f"zdjęcie nr {ident} z galerii nie ma pliku w eksporcie"))
+                    parts.append(self._mark("gallery-missing",
+                                            f"zdjęcie nr {ident} z galerii nie ma pliku w eksporcie"))
                     continue
                 figcaption = f"<figcaption>{html.escape(caption)}</figcaption>" if caption else ""
                 parts.append(f'<figure><img data-wp-id="{ident}" src="{html.escape(url)}">{figcaption}</figure>')

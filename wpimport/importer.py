@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from pelican.utils import slugify
 from unidecode import unidecode
 
+from klucz.serving import moved_files_file
+
 from . import wxr
 from .convert import Converter
 from .media import SLUG_SUBS, Media, php
@@ -89,6 +91,7 @@ class Importer:
         self.not_posts, self.skipped, self.comments = {}, [], 0
         self.plans, self.by_id, self.by_path = [], {}, {}
         self.unknown_categories = {}
+        self.moved_files = 0
         self.converter = Converter(self.media, self._link)
 
     # -- reading -----------------------------------------------------------
@@ -235,8 +238,9 @@ class Importer:
             if known and known.get("folder") == folder:
                 plan.slug, plan.file = known["slug"], known["file"]
             else:
-                same = next((f for f, t in taken[folder].values() if t and one_line(t).lower() == one_line(item.title).lower()
-                             and f not in planned), None)
+                title = one_line(item.title).lower()
+                same = next((f for f, t in taken[folder].values()
+                             if t and one_line(t).lower() == title and f not in planned), None)
                 if same and item.title.strip():
                     # Staff already moved this one by hand: not a second copy.
                     plan.result, plan.file = "existing", same
@@ -304,17 +308,17 @@ class Importer:
     # -- times -------------------------------------------------------------
 
     def _date(self, item):
-        for local, gmt in ((item.date, item.date_gmt),):
-            if gmt and gmt != ZERO_DATE:
-                try:
-                    return dt.datetime.fromisoformat(gmt).replace(tzinfo=dt.UTC).astimezone(self.tz)
-                except ValueError:
-                    pass
-            if local and local != ZERO_DATE:
-                try:
-                    return dt.datetime.fromisoformat(local).replace(tzinfo=self.tz)
-                except ValueError:
-                    pass
+        """The publication time in Warsaw: from the UTC field, else the old site's local time."""
+        if item.date_gmt and item.date_gmt != ZERO_DATE:
+            try:
+                return dt.datetime.fromisoformat(item.date_gmt).replace(tzinfo=dt.UTC).astimezone(self.tz)
+            except ValueError:
+                pass
+        if item.date and item.date != ZERO_DATE:
+            try:
+                return dt.datetime.fromisoformat(item.date).replace(tzinfo=self.tz)
+            except ValueError:
+                pass
         return None
 
     def _event_zone(self, item):
@@ -359,7 +363,11 @@ class Importer:
             return "", None
         fragment = urllib.parse.urlsplit(href).fragment
         plan = self.by_path.get(old) or self.by_path.get(old.rstrip("/") + "/") or self.by_path.get(old.rstrip("/"))
-        if plan is None and old.startswith("/?attachment_id="):
+        if plan is None and old.startswith("/?attachment_id="):  # an attachment's page: its file
+            picture = self.media.attachments.get(int(old.split("=", 1)[1]))
+            target = self.media.file(picture.attachment_url) if picture is not None else None
+            if target:
+                return target, None
             return "", None
         if plan is None:
             if href.startswith("/") or urllib.parse.urlsplit(href).hostname:
@@ -372,7 +380,7 @@ class Importer:
 
     # -- writing -----------------------------------------------------------
 
-    def header(self, plan, body_notes):
+    def header(self, plan):
         item = plan.item
         fields = [("Title", one_line(item.title) or f"Bez tytułu ({item.id})")]
         if not one_line(item.title):
@@ -423,7 +431,6 @@ class Importer:
             fields += self._event_fields(plan)
         if plan.aliases:
             fields.append(("Aliases", ", ".join(plan.aliases)))
-        del body_notes
         return fields
 
     def _tags(self, item):
@@ -485,7 +492,8 @@ class Importer:
             elif re.search(r"bezp[łl]at|darmow|free|wstęp wolny|wstep wolny", cost, re.I):
                 fields.append(("Event-Price", "0"))
             else:
-                plan.notes.append(("Event-Price", f"koszt „{cost}” to nie jedna kwota: wpisz go w treści albo jako liczbę"))
+                plan.notes.append(("Event-Price",
+                                   f"koszt „{cost}” to nie jedna kwota: wpisz go w treści albo jako liczbę"))
         contacts = []
         for ident in item.meta.get("_EventOrganizerID", []):
             organizer = self.organizers.get(int(ident)) if str(ident).isdigit() else None
@@ -518,16 +526,15 @@ class Importer:
 
     def render(self, plan):
         converted = self.converter.convert(plan.item, lambda ident: self.children.get(ident, []))
-        fields = self.header(plan, converted.notes)
+        fields = self.header(plan)
         head = "".join(f"{key}: {value}\n" for key, value in fields)
         body = converted.markdown
         if not body.strip():
             plan.notes.append(("treść", "wpis nie ma treści"))
         offset = len(fields) + 1
         body_notes = [(offset + line, kind, detail) for line, kind, detail in converted.notes]
-        lines = head.split("\n")
         field_lines = {key: number for number, (key, _v) in enumerate(fields, 1)}
-        return head + "\n" + body, body_notes, field_lines, lines
+        return head + "\n" + body, body_notes, field_lines
 
     def write(self, path):
         """The second pass over the export: each item's text converted and
@@ -539,50 +546,81 @@ class Importer:
             plan.item.content = item.content
             self._write(plan)
             plan.item.content = None
+        self.write_moved_files()
         self._save_record()
 
     def _write(self, plan):
-        if True:
-            if plan.result == "existing":
-                self.problems.append(Problem(plan.file, 1,
-                    f"„{one_line(plan.item.title)}” jest już na stronie w tym pliku (ten sam tytuł i adres): "
-                    "nie zaimportowano drugi raz" + (f"; dopisz w nim dawne adresy: Aliases: {', '.join(plan.aliases)}"
-                                                      if plan.aliases else "")))
-                return
-            text, body_notes, field_lines, _ = self.render(plan)
-            path = os.path.join(self.content, plan.file)
-            known = self.record["items"].get(str(plan.item.id))
-            state = "written"
-            if os.path.exists(path):
-                with open(path, "rb") as f:
-                    current = sha(f.read())
-                if current == sha(text):
-                    state = "unchanged"
-                elif known and known.get("sha256") == current:
-                    state = "updated"
-                else:
-                    state = "kept"
-            elif known:
-                state = "deleted"
-            plan.result = state
-            if state in ("written", "updated"):
-                os.makedirs(os.path.dirname(path), exist_ok=True)
-                with open(path, "w", encoding="utf-8") as f:
-                    f.write(text)
-            if state in ("written", "updated", "unchanged"):
-                self.record["items"][str(plan.item.id)] = {"file": plan.file, "folder": plan.folder,
-                                                           "slug": plan.slug, "sha256": sha(text)}
-            if state == "kept":
-                self.problems.append(Problem(plan.file, 1, "plik zmieniony po imporcie (albo czyjś inny): "
-                                             "nie nadpisano go; nowa wersja z WordPressa nie została zapisana"))
-                return
-            if state == "deleted":
-                self.problems.append(Problem(plan.file, 1, "plik usunięty po poprzednim imporcie: nie przywrócono go"))
-                return
-            for key, message in plan.notes:
-                self.problems.append(Problem(plan.file, field_lines.get(key, 1), message))
-            for line, _kind, detail in body_notes:
-                self.problems.append(Problem(plan.file, line, detail))
+        if plan.result == "existing":
+            self.problems.append(Problem(plan.file, 1,
+                f"„{one_line(plan.item.title)}” jest już na stronie w tym pliku (ten sam tytuł i adres): "
+                "nie zaimportowano drugi raz" + (f"; dopisz w nim dawne adresy: Aliases: {', '.join(plan.aliases)}"
+                                                  if plan.aliases else "")))
+            return
+        text, body_notes, field_lines = self.render(plan)
+        path = os.path.join(self.content, plan.file)
+        known = self.record["items"].get(str(plan.item.id))
+        state = "written"
+        if os.path.exists(path):
+            with open(path, "rb") as f:
+                current = sha(f.read())
+            if current == sha(text):
+                state = "unchanged"
+            elif known and known.get("sha256") == current:
+                state = "updated"
+            else:
+                state = "kept"
+        elif known:
+            state = "deleted"
+        plan.result = state
+        if state in ("written", "updated"):
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(text)
+        if state in ("written", "updated", "unchanged"):
+            self.record["items"][str(plan.item.id)] = {"file": plan.file, "folder": plan.folder,
+                                                       "slug": plan.slug, "sha256": sha(text)}
+        if state == "kept":
+            self.problems.append(Problem(plan.file, 1, "plik zmieniony po imporcie (albo czyjś inny): "
+                                         "nie nadpisano go; nowa wersja z WordPressa nie została zapisana"))
+            return
+        if state == "deleted":
+            self.problems.append(Problem(plan.file, 1, "plik usunięty po poprzednim imporcie: nie przywrócono go"))
+            return
+        for key, message in plan.notes:
+            self.problems.append(Problem(plan.file, field_lines.get(key, 1), message))
+        for line, _kind, detail in body_notes:
+            self.problems.append(Problem(plan.file, line, detail))
+
+    def write_moved_files(self):
+        """Every copied file's old addresses (the original and its resized
+        variants) into the serving plugin's list of moved files: 301 to the
+        copy. Lines already there (and any staff wrote) stay as they are."""
+        path = os.path.join(self.content, moved_files_file(self.settings))
+        lines, known = [], set()
+        if os.path.isfile(path):
+            with open(path, encoding="utf-8-sig") as f:
+                lines = f.read().splitlines()
+            known = {line.split()[0] for line in lines if line.strip() and not line.lstrip().startswith("#")}
+        base = urllib.parse.urlsplit(self.export.base_site_url or "").path.rstrip("/") + "/wp-content/uploads/"
+        variants = {}
+        for relative, ident in self.media.by_path.items():
+            variants.setdefault(ident, []).append(relative)
+        added = []
+        for source, record in sorted(self.record["media"].items()):
+            ident = self.media.attachment_of(source)
+            for relative in sorted({source, *variants.get(ident, [])}):
+                old = urllib.parse.quote(base + relative)
+                if old not in known:
+                    known.add(old)
+                    added.append(f"{old} /{record['file']}")
+        self.moved_files = len(added)
+        if not added:
+            return
+        if not lines:
+            lines = ["# Pliki przeniesione ze starej strony: dawny adres, spacja, nowy adres (przekierowanie 301).",
+                     "# Wiersze dopisuje import z WordPressa (make import); można je poprawiać."]
+        with open(path, "w", encoding="utf-8") as f:
+            f.write("\n".join(lines + added) + "\n")
 
     def _save_record(self):
         os.makedirs(os.path.dirname(self.record_path) or ".", exist_ok=True)

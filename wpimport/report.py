@@ -27,7 +27,8 @@ def report(importer, export_path):
         extra = [f"szkice: {counts['draft']}" if counts["draft"] else "",
                  f"zaplanowane: {counts['future']}" if counts["future"] else ""]
         extra = ", ".join(x for x in extra if x)
-        lines.append(f"  {KIND_NAMES.get(folder, folder)} ({folder}/): {counts['all']}" + (f" ({extra})" if extra else ""))
+        said = f" ({extra})" if extra else ""
+        lines.append(f"  {KIND_NAMES.get(folder, folder)} ({folder}/): {counts['all']}{said}")
     results = {}
     for plan in importer.plans:
         results[plan.result] = results.get(plan.result, 0) + 1
@@ -37,7 +38,10 @@ def report(importer, export_path):
     copied = importer.media.copied
     lines.append(f"Zdjęcia i pliki: skopiowane zdjęcia: {copied['images']}, inne pliki: {copied['pliki']}, "
                  f"już skopiowane wcześniej: {copied['unchanged']}, zmniejszone do "
-                 f"{importer.media.max_width} px szerokości: {copied['smaller']}, brakujące: {len(importer.media.missing)}")
+                 f"{importer.media.max_width} px szerokości: {copied['smaller']}, "
+                 f"brakujące: {len(importer.media.missing)}")
+    lines.append(f"Dawne adresy zdjęć i plików (przekierowanie 301, content/przeniesione-pliki.txt): "
+                 f"nowych {importer.moved_files}")
     lines.append(f"Komentarze: {importer.comments} (nie importujemy: strona nie ma komentarzy)")
     lines.append("")
     lines.append("Nie zaimportowano:")
@@ -59,7 +63,8 @@ def report(importer, export_path):
             lines.append(f"  - {name}: {count}")
     if e.faults:
         lines.append("")
-        lines.append(f"Plik eksportu jest uszkodzony ({len(e.faults)} miejsc); wczytano wszystko, co dało się odczytać:")
+        lines.append(f"Plik eksportu jest uszkodzony ({len(e.faults)} miejsc); "
+                     "wczytano wszystko, co dało się odczytać:")
         for line, column, message in e.faults[:20]:
             lines.append(f"  - wiersz {line}, kolumna {column}: {message}")
         if len(e.faults) > 20:

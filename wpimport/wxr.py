@@ -160,8 +160,6 @@ def read(path, export):
             if event == "start":
                 if name == "item" and not prefix:
                     depth_in_item += 1
-                elif name == "rss":
-                    export.is_wxr = export.is_wxr or False
                 continue
             if name == "item" and not prefix:
                 depth_in_item -= 1

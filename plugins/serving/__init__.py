@@ -26,6 +26,13 @@ def addresses_file(settings):
     return setting(settings, "SERVING_ADDRESSES_FILE")
 
 
+def moved_files_file(settings):
+    """The name, in the content folder, of the list of moved files
+    (SERVING_MOVED_FILE): `old-address new-address` per line; the import
+    from WordPress writes the old site's uploads there."""
+    return setting(settings, "SERVING_MOVED_FILE")
+
+
 def register():
     signals.generator_init.connect(add_asset_function)
     signals.all_generators_finalized.connect(collect)

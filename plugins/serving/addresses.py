@@ -16,6 +16,7 @@ import json
 import logging
 import os
 import re
+import urllib.parse
 import urllib.request
 
 from pelican.contents import Static
@@ -29,7 +30,7 @@ logger = logging.getLogger(__name__)
 # The only addresses with a query kept: WordPress's short links, /?p=101.
 _SHORT_LINK = re.compile(r"^/\?(p|page_id|attachment_id|cat|tag|m)=[\w-]+$")
 
-STATE = {"pages": {}, "aliases": {}, "removed": [], "sources": {}}
+STATE = {"pages": {}, "aliases": {}, "moved_files": set(), "removed": [], "sources": {}}
 
 
 def address(url):
@@ -50,6 +51,22 @@ def read_removed(settings):
             if text:
                 removed.append((text.split()[0], number))
     return removed
+
+
+def read_moved(settings):
+    """[(old, new, line)] from the file of moved files (pictures and documents
+    of the old site: `/wp-content/uploads/2016/06/a.pdf /pliki/a.pdf`)."""
+    path = os.path.join(settings["PATH"], setting(settings, "SERVING_MOVED_FILE"))
+    if not os.path.isfile(path):
+        return []
+    moved = []
+    with open(path, encoding="utf-8-sig") as f:
+        for number, line in enumerate(f, 1):
+            parts = line.split("#", 1)[0].split()
+            if parts:  # written as in a browser (%20 for a space), kept as a server compares them
+                moved.append((urllib.parse.unquote(parts[0]), urllib.parse.unquote(parts[1]) if len(parts) > 1 else "",
+                              number))
+    return moved
 
 
 def _aliases_of(item):
@@ -91,6 +108,23 @@ def collect(generators):
                                line=field_line(item.source_path, "Aliases") or 1))
                 continue
             aliases[old] = here
+    moved_file = setting(settings, "SERVING_MOVED_FILE")
+    files = set()
+    for old, new, line in read_moved(settings):
+        wrong = None
+        if not old.startswith("/") or not new.startswith("/"):
+            wrong = (f"„{old} {new}” to nie para adresów na tej stronie",
+                     "wpisz dawny i nowy adres od ukośnika, np. /wp-content/uploads/2016/06/a.pdf /pliki/a.pdf")
+        elif old in pages or old in aliases:
+            wrong = (f"adres {old} jest już stroną albo dawnym adresem wpisu", "usuń ten wiersz")
+        elif not os.path.isfile(os.path.join(settings["PATH"], new.lstrip("/"))):
+            wrong = (f"nie ma pliku {new.lstrip('/')} w folderze content",
+                     "popraw nowy adres albo usuń ten wiersz")
+        if wrong:
+            report(Problem(moved_file, "adres", wrong[0], wrong[1], line=line))
+            continue
+        aliases[old] = new
+        files.add(old)
     removed = []
     removed_file = setting(settings, "SERVING_REMOVED_FILE")
     for old, line in read_removed(settings):
@@ -102,7 +136,7 @@ def collect(generators):
                            "usuń ten wiersz albo stronę", line=line))
         else:
             removed.append(old)
-    STATE.update(pages=pages, aliases=aliases, removed=sorted(set(removed)), sources=sources,
+    STATE.update(pages=pages, aliases=aliases, moved_files=files, removed=sorted(set(removed)), sources=sources,
                  site=(settings.get("SITEURL") or "").rstrip("/"))
     warn_about_moved_pages(settings)
 
@@ -138,7 +172,7 @@ def write_addresses(pelican):
         f.write("\n")
     site = (settings.get("SITEURL") or "").rstrip("/")
     for old, new in STATE["aliases"].items():
-        if "?" in old:  # an old short link (/?p=101): only a server's rule can answer it
+        if "?" in old or old in STATE["moved_files"]:  # a short link (/?p=101), a file: only a server's rule
             continue
         target = os.path.join(output, *old.strip("/").split("/"))
         target = os.path.join(target, "index.html") if old.endswith("/") else target

@@ -10,6 +10,7 @@ The files lie in the output folder, which the servers are told not to serve.
 """
 
 import os
+import urllib.parse
 
 from klucz.events import ics_refresh_hours, signups_proxy
 
@@ -170,7 +171,7 @@ def nginx(d):
 def _nginx_path(path):
     """A path as an nginx location: quoted when it has characters nginx reads
     as syntax (an old WordPress address may have Polish letters, never spaces)."""
-    return f'"{path}"' if any(ch in path for ch in ';{}"\'#') else path
+    return f'"{path}"' if any(ch in path for ch in ' ;{}"\'#') else path
 
 
 def _queries(redirects):
@@ -224,7 +225,7 @@ def htaccess(d):
     lines.append("</IfModule>")
     for old, new in d["redirects"]:
         if "?" not in old:
-            lines.append(f"Redirect 301 {old} {new}")
+            lines.append(f'Redirect 301 "{old}" {new}' if " " in old else f"Redirect 301 {old} {new}")
     by_query = _queries([(old, new) for old, new in d["redirects"] if "?" in old])
     if by_query:
         lines += ["<IfModule mod_rewrite.c>", "  RewriteEngine On"]
@@ -256,7 +257,7 @@ def netlify_headers(d):
 def netlify_redirects(d):
     # Netlify matches a query parameter only into a placeholder, not a value:
     # old short links (/?p=101) are redirected by nginx and Apache only.
-    lines = [f"{old} {new} 301" for old, new in d["redirects"] if "?" not in old]
+    lines = [f"{urllib.parse.quote(old)} {new} 301" for old, new in d["redirects"] if "?" not in old]
     lines += [f"{old} {d['not_found']} 410" for old in d["gone"]]
     return "\n".join(lines) + ("\n" if lines else "")
 

@@ -11,6 +11,12 @@ SETTINGS = declare(
         "410 Gone.",
     ),
     Setting(
+        "SERVING_MOVED_FILE",
+        "przeniesione-pliki.txt",
+        "Files that moved (pictures and documents of an old site): one `old-address new-address` per line, # for "
+        "comments, relative to the content folder; the old address answers 301.",
+    ),
+    Setting(
         "SERVING_LIVE_ADDRESSES",
         None,
         "The live site's adresy.json (a URL or a file), to warn in `make check` and the preview when an edit changes "
@@ -33,20 +39,17 @@ SETTINGS = declare(
     Setting(
         "SERVING_HSTS",
         "max-age=31536000; includeSubDomains",
-        "A different Content-Security-Policy for the addresses under a folder: {\"/admin/\": \"…\"} (the web editor "
-        "needs its git host and inline styles).",
+        "Strict-Transport-Security (sent on the live site).",
     ),
     Setting(
         "SERVING_REFERRER_POLICY",
         "strict-origin-when-cross-origin",
-        "A different Content-Security-Policy for the addresses under a folder: {\"/admin/\": \"…\"} (the web editor "
-        "needs its git host and inline styles).",
+        "Referrer-Policy.",
     ),
     Setting(
         "SERVING_PERMISSIONS_POLICY",
         "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()",
-        "A different Content-Security-Policy for the addresses under a folder: {\"/admin/\": \"…\"} (the web editor "
-        "needs its git host and inline styles).",
+        "Permissions-Policy.",
     ),
     Setting(
         "SERVING_CACHE_ASSETS",
