@@ -174,6 +174,8 @@ def test_a_gutenberg_post_loses_its_block_comments_and_keeps_its_pictures(import
     # The embed as a link; links to the old site's posts as {filename} links.
     assert "[https://www.youtube.com/watch?v=abc123](https://www.youtube.com/watch?v=abc123)" in text
     assert "[Ruszyło doradztwo]({filename}/aktualnosci/2016-06-20-ruszylo-doradztwo-2.md)" in text
+    # A reusable block: its text where the post referred to it.
+    assert "Zadzwoń: 42 630 17 49" in text
     # Categories other than the folder's become tags.
     assert headers(path)["Tags"] == "Ekonomia społeczna"
     # A 2000 px original made 1600 px wide on the way in.
@@ -372,6 +374,28 @@ def test_statuses_categories_and_passwords(tmp_path):
     protected = headers(content / "aktualnosci" / "2016-06-20-dla-czlonkow.md")
     assert protected["Status"] == "draft" and "Aliases" not in protected
     assert "Tags" not in headers(content / "aktualnosci" / "2016-06-20-bez.md")
+
+
+def test_addresses_this_site_already_uses(tmp_path):
+    """The old site's page listing events at /szkolenia/ (the section's address
+    here), a page at /kontakt/, and permalinks that are already this site's
+    addresses (/%category%/%postname%/): nothing clashes, make check passes."""
+    wxr = Wxr()
+    wxr.item(1, "page", title="Szkolenia i wydarzenia", name="szkolenia", content="[tribe_events view=\"list\"]")
+    wxr.item(2, "page", title="Kontakt z nami", name="kontakt", content="<p>Zadzwoń.</p>")
+    wxr.item(3, title="Nowy wpis", name="nowy-wpis", content="<p>Tekst.</p>",
+             link=f"{SITE}/aktualnosci/nowy-wpis/", terms=[("category", "aktualnosci", "Aktualności")])
+    wxr.item(4, title="Inny wpis", name="inny-wpis", content="<p>Tekst.</p>",
+             link=f"{SITE}/szkolenia/", terms=[("category", "aktualnosci", "Aktualności")])
+    content, result = _one(tmp_path, wxr)
+    page = headers(content / "pages" / "szkolenia-strona.md")
+    assert page["Slug"] == "szkolenia-strona" and page["Aliases"] == "/?p=1, /?page_id=1"
+    assert "adres /szkolenia/ ma na tej stronie jej własna część" in result.stdout
+    assert "skrót [tribe_events] usunięty z tekstu" in result.stdout
+    assert headers(content / "aktualnosci" / "2016-06-20-nowy-wpis.md")["Aliases"] == "/?p=3"
+    assert headers(content / "aktualnosci" / "2016-06-20-inny-wpis.md")["Aliases"] == "/?p=4"
+    check, errors = make_check(content)
+    assert errors == [], check.stdout
 
 
 def test_shortcodes_embeds_and_links_that_cannot_be_kept(tmp_path):

@@ -55,6 +55,8 @@ https://www.youtube.com/watch?v=abc123
 [gallery ids="904,905" columns="2"]
 <!-- /wp:shortcode -->
 
+<!-- wp:block {{"ref":160}} /-->
+
 <!-- wp:paragraph -->
 <p>Więcej o doradztwie: <a href="{site}/2016/06/20/ruszylo-doradztwo/">Ruszyło doradztwo</a>.</p>
 <!-- /wp:paragraph -->"""

@@ -11,6 +11,7 @@ from bs4 import BeautifulSoup, NavigableString
 from markdownify import MarkdownConverter
 
 BLOCK_COMMENT = re.compile(r"<!--\s*/?wp:.*?-->", re.S)
+REUSABLE = re.compile(r"<!--\s*wp:block\s*\{[^}]*\"ref\"\s*:\s*(\d+)[^}]*\}\s*/-->")
 SHORTCODE = re.compile(r"\[(/?)([A-Za-z][\w-]*)((?:\s+[^\]]*?)?)\s*(/?)\]")
 ATTRIBUTE = re.compile(r"""([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|(\S+))""")
 # Shortcodes whose name alone says they are one (no attributes, no closing tag).
@@ -123,9 +124,10 @@ class Converter:
     """One post's text. `media` answers for pictures and files, `links` for
     addresses on the old site; both note what they could not do."""
 
-    def __init__(self, media, links):
+    def __init__(self, media, links, blocks=None):
         self.media = media
         self.links = links
+        self.blocks = blocks if blocks is not None else {}
 
     def convert(self, item, attachments_of):
         self.marks = []  # (kind, detail)
@@ -133,6 +135,8 @@ class Converter:
         self.attachments_of = attachments_of
         text = item.content or ""
         gutenberg = "<!-- wp:" in text
+        # A reusable block is only a reference in the post: its text goes in its place.
+        text = REUSABLE.sub(self._reusable, text)
         text = BLOCK_COMMENT.sub("", text)
         text = shortcodes(text, self._shortcode)
         if not gutenberg:
@@ -157,6 +161,13 @@ class Converter:
         markdown = "\n".join(lines) + "\n"
         notes = [(min(line, max(len(lines), 1)), kind, detail) for line, kind, detail in notes]
         return Converted(markdown if markdown.strip() else "", notes)
+
+    def _reusable(self, match):
+        ident = int(match.group(1))
+        if ident in self.blocks:
+            return self.blocks[ident]
+        return self._mark("block", f"blok wielokrotnego użytku nr {ident} nie ma treści w eksporcie: "
+                                   "wstaw ją ręcznie")
 
     def _mark(self, kind, detail):
         self.marks.append((kind, detail))

@@ -28,7 +28,7 @@ NOT_POSTS = {
     "attachment": "załączniki (zdjęcia i pliki): przeniesione razem z wpisami, które ich używają",
     "nav_menu_item": "pozycje menu: menu tej strony jest w szablonie",
     "revision": "wersje robocze zmian: zostaje ostatnia wersja wpisu",
-    "wp_block": "bloki wielokrotnego użytku: ich treść trzeba wstawić ręcznie tam, gdzie były użyte",
+    "wp_block": "bloki wielokrotnego użytku: ich treść wstawiona we wpisy, które ich używały",
     "tribe_venue": "miejsca wydarzeń: wpisane w pole Miejsce szkoleń",
     "tribe_organizer": "organizatorzy wydarzeń: wpisani w pole Osoba do kontaktu szkoleń",
     "customize_changeset": "ustawienia wyglądu WordPressa",
@@ -87,12 +87,12 @@ class Importer:
         self.export = wxr.Export()
         self.media = Media(self.content, uploads, self.record["media"], self.problems,
                            max_width=setting(settings, "WORDPRESS_IMAGE_MAX_WIDTH"))
-        self.items, self.venues, self.organizers = [], {}, {}
+        self.items, self.venues, self.organizers, self.blocks = [], {}, {}, {}
         self.not_posts, self.skipped, self.comments = {}, [], 0
         self.plans, self.by_id, self.by_path = [], {}, {}
         self.unknown_categories = {}
         self.moved_files = 0
-        self.converter = Converter(self.media, self._link)
+        self.converter = Converter(self.media, self._link, self.blocks)
 
     # -- reading -----------------------------------------------------------
 
@@ -117,6 +117,8 @@ class Importer:
                 self.venues[item.id] = item
             elif item.type == "tribe_organizer":
                 self.organizers[item.id] = item
+            elif item.type == "wp_block":
+                self.blocks[item.id] = item.content or ""
             if item.type in CONTENT_TYPES:
                 # The text is read again when the file is written (write()):
                 # the first pass keeps only what decides names and addresses.
@@ -203,8 +205,20 @@ class Importer:
                 "(przenieś plik do wesprzyj/, jeśli to apel)") if unknown else None
         return folder, note
 
+    def reserved(self):
+        """First path segments the site's own pages use (sections, tags,
+        archives, feeds, search, files): a page's slug must not take one."""
+        names = set(self.settings.get("ARTICLE_PATHS") or []) | set(self.settings.get("STATIC_PATHS") or [])
+        for name, value in self.settings.items():
+            if isinstance(value, str) and name.endswith(("_URL", "_SAVE_AS", "_ATOM", "_RSS", "_DIR")):
+                first = value.strip("/").split("/")[0]
+                if first and "{" not in first and "." not in first:
+                    names.add(first)
+        return names | {"theme", "feeds"}
+
     def plan(self):
         pages_folder = (self.settings.get("PAGE_PATHS") or ["pages"])[0]
+        reserved = self.reserved()
         trainings = setting(self.settings, "WORDPRESS_TRAININGS_FOLDER")
         taken, planned = {}, set()
         for item in sorted(self.items, key=lambda i: (i.date or "", i.id)):
@@ -224,6 +238,10 @@ class Importer:
                 kind = "post"
                 folder, note = self._folder_of_post(item)
             plan = Plan(item, kind, folder, self._slug(item))
+            if kind == "page" and plan.slug in reserved:
+                plan.notes.append(("Slug", f"adres /{plan.slug}/ ma na tej stronie jej własna część: strona zapisana "
+                                           f"pod /{plan.slug}-strona/; sprawdź, czy jest jeszcze potrzebna"))
+                plan.slug += "-strona"
             if item.type == "post" and note:
                 plan.notes.append(("Tags", note))
             plan.public = item.status in ("publish", "future") and not item.password
@@ -263,6 +281,8 @@ class Importer:
         for plan in self.plans:
             for path in self._old_paths(plan.item):
                 self.by_path.setdefault(path, plan)
+        self.taken_addresses = {self.new_address(p) for p in self.plans if p.result != "existing"}
+        self.taken_addresses |= {f"/{name}/" for name in reserved}
         for plan in self.plans:
             plan.aliases = self._aliases(plan)
 
@@ -299,6 +319,8 @@ class Importer:
         for path in self._old_paths(plan.item):
             if path in ("/", here) or (path.rstrip("/") + "/") == here:
                 continue
+            if path in self.taken_addresses or path.rstrip("/") + "/" in self.taken_addresses:
+                continue  # answered by a page of this site: the visitor lands there
             if any(ch.isspace() for ch in path) or "//" in path:
                 plan.notes.append(("Aliases", f"dawny adres „{path}” ma spację lub dwa ukośniki: nie przekierujemy go"))
                 continue
