@@ -411,10 +411,11 @@ def test_shortcodes_embeds_and_links_that_cannot_be_kept(tmp_path):
         '<a href="https://example.org/x">inna strona</a>.\n\n'
         '<img src="https://klucz.org.pl/wp-content/uploads/2016/06/brak.jpg" alt="Brak">\n\n'
         '<img src="https://cdn.example.com/obcy.jpg" alt="Obcy">\n\n'
-        '<img src="https://klucz.org.pl/wp-content/uploads/2016/06/tylko-maly-300x200.jpg" alt="Mały">'))
+        '<img src="https://klucz.org.pl/wp-content/uploads/2016/06/tylko-maly-300x200.jpg" alt="Mały">\n\n'
+        '<img src="https://klucz.org.pl/wp-content/uploads/2016/06/bez-opisu.jpg">'))
     wxr.picture(20, "2016/06/plakat.jpg", alt="Plakat", parent=10)
     content, result = _one(tmp_path, wxr, {"2016/06/tylko-maly-300x200.jpg": (300, 200),
-                                           "2016/06/plakat.jpg": (800, 1100)})
+                                           "2016/06/plakat.jpg": (800, 1100), "2016/06/bez-opisu.jpg": (640, 480)})
     path = content / "aktualnosci" / "2016-06-20-film.md"
     text = body(path)
     assert "[https://vimeo.com/12345](https://vimeo.com/12345)" in text
@@ -433,6 +434,11 @@ def test_shortcodes_embeds_and_links_that_cannot_be_kept(tmp_path):
     assert "link do strony /kategoria/stara/ starej witryny, której nie ma w eksporcie" in out
     assert "nie ma pliku 2016/06/brak.jpg w folderze z plikami starej strony (UPLOADS)" in out
     assert "obrazek z innej strony (https://cdn.example.com/obcy.jpg) usunięty" in out
+    # A picture the old site had no description for: a word the check keeps warning about.
+    assert "![zdjęcie]({static}/images/2016-06-bez-opisu.jpg)" in text
+    assert "obrazek images/2016-06-bez-opisu.jpg nie miał opisu na starej stronie" in out
+    check, errors = make_check(content)
+    assert errors == [] and "tekst alternatywny „zdjęcie” nic nie mówi o obrazku" in check.stdout, check.stdout
     # Each problem with the line of the file it is on.
     number = next(i for i, line in enumerate(lines, 1) if "szkic, [archiwum]" in line) + len(
         headers(path)) + 1

@@ -256,7 +256,7 @@ class Converter:
         ident = img.get("data-wp-id") or next((c[len("wp-image-"):] for c in img.get("class", [])
                                                 if c.startswith("wp-image-")), "")
         target, alt, problem = self.media.picture(img.get("src", ""), int(ident) if str(ident).isdigit() else 0,
-                                                  img.get("alt", ""), caption, self.item)
+                                                  img.get("alt", ""), caption)
         if not target:
             img.replace_with(self._mark("picture-missing", problem))
             return

@@ -48,7 +48,9 @@ ONLINE_VENUES = {"online", "on-line", "internet", "webinar", "webinarium", "zdal
 
 
 @dataclass
-class Problem:
+class Note:
+    """One thing for staff to do (or know), in the report."""
+
     file: str
     line: int
     message: str
@@ -76,16 +78,15 @@ def one_line(text):
 
 
 class Importer:
-    def __init__(self, settings, uploads, out=print):
+    def __init__(self, settings, uploads):
         self.settings = settings
         self.content = settings["PATH"]
         self.tz = zoneinfo.ZoneInfo(settings.get("TIMEZONE") or "Europe/Warsaw")
-        self.out = out
         self.record_path = os.path.join(self.content, setting(settings, "WORDPRESS_RECORD"))
         self.record = self._load_record()
         self.problems = []
         self.export = wxr.Export()
-        self.media = Media(self.content, uploads, self.record["media"], self.problems,
+        self.media = Media(self.content, uploads, self.record["media"],
                            max_width=setting(settings, "WORDPRESS_IMAGE_MAX_WIDTH"))
         self.items, self.venues, self.organizers, self.blocks = [], {}, {}, {}
         self.not_posts, self.skipped, self.comments = {}, [], 0
@@ -161,7 +162,7 @@ class Importer:
     def _slug(self, item):
         name = urllib.parse.unquote(item.name or "")
         slug = slugify(unidecode(name), regex_subs=SLUG_SUBS) if name else ""
-        if not slug or item.status in DRAFT_STATUSES and not item.name:
+        if not slug:  # drafts have no slug yet
             slug = slugify(unidecode(one_line(item.title)), regex_subs=SLUG_SUBS)
         return slug or f"wpis-{item.id}"
 
@@ -573,7 +574,7 @@ class Importer:
 
     def _write(self, plan):
         if plan.result == "existing":
-            self.problems.append(Problem(plan.file, 1,
+            self.problems.append(Note(plan.file, 1,
                 f"„{one_line(plan.item.title)}” jest już na stronie w tym pliku (ten sam tytuł i adres): "
                 "nie zaimportowano drugi raz" + (f"; dopisz w nim dawne adresy: Aliases: {', '.join(plan.aliases)}"
                                                   if plan.aliases else "")))
@@ -602,16 +603,16 @@ class Importer:
             self.record["items"][str(plan.item.id)] = {"file": plan.file, "folder": plan.folder,
                                                        "slug": plan.slug, "sha256": sha(text)}
         if state == "kept":
-            self.problems.append(Problem(plan.file, 1, "plik zmieniony po imporcie (albo czyjś inny): "
+            self.problems.append(Note(plan.file, 1, "plik zmieniony po imporcie (albo czyjś inny): "
                                          "nie nadpisano go; nowa wersja z WordPressa nie została zapisana"))
             return
         if state == "deleted":
-            self.problems.append(Problem(plan.file, 1, "plik usunięty po poprzednim imporcie: nie przywrócono go"))
+            self.problems.append(Note(plan.file, 1, "plik usunięty po poprzednim imporcie: nie przywrócono go"))
             return
         for key, message in plan.notes:
-            self.problems.append(Problem(plan.file, field_lines.get(key, 1), message))
+            self.problems.append(Note(plan.file, field_lines.get(key, 1), message))
         for line, _kind, detail in body_notes:
-            self.problems.append(Problem(plan.file, line, detail))
+            self.problems.append(Note(plan.file, line, detail))
 
     def write_moved_files(self):
         """Every copied file's old addresses (the original and its resized
