@@ -114,11 +114,11 @@ def test_every_item_of_the_export_is_accounted_for(imported):
     assert result.returncode == 0, result.stderr
     # The report: the file and the end of the output are the same text.
     assert report in result.stdout
-    assert "aktualności (aktualnosci/): 5 (szkice: 3)" in report
+    assert "aktualności (aktualnosci/): 6 (szkice: 3)" in report
     assert "apele (wesprzyj/): 1 (zaplanowane: 1)" in report
     assert "szkolenia (szkolenia/): 5" in report
     assert "strony (pages/): 2" in report
-    assert "już były na stronie: 1; nowe pliki: 12" in report
+    assert "już były na stronie: 1; nowe pliki: 13" in report
     assert "Komentarze: 2 (nie importujemy" in report
     for line in ("nav_menu_item: 2", "revision: 1", "wp_block: 1", "tribe_venue: 2", "tribe_organizer: 1",
                  "attachment: 6", "„Stary wpis w koszu” (nr 107, post, wiersz", "„Auto Draft” (nr 108"):
@@ -139,6 +139,10 @@ def test_every_item_of_the_export_is_accounted_for(imported):
     assert (content / "pages" / "o-nas.md").read_bytes() == (SAMPLE / "pages" / "o-nas.md").read_bytes()
     assert headers(content / "pages" / "historia.md") == {
         "Title": "Historia Centrum", "Slug": "historia", "Aliases": "/o-nas/historia/, /?p=111, /?page_id=111"}
+    # A slug with Polish letters (percent-encoded by WordPress): an address without them; the old one kept.
+    polish = headers(content / "aktualnosci" / "2016-07-01-lodz-spotkanie.md")
+    assert (polish["Title"], polish["Slug"]) == ("Spotkanie w Łodzi – relacja", "lodz-spotkanie")
+    assert polish["Aliases"] == "/2016/07/01/łódź-spotkanie/, /?p=109"
     # The site's own check passes on the result.
     check, errors = make_check(content)
     assert check.returncode == 0 and errors == [], check.stdout
@@ -250,6 +254,8 @@ def test_every_old_address_answers_301_from_nginx_and_the_deploy_guards_them(imp
                          ("/?p=101", "/aktualnosci/ruszylo-doradztwo/"),
                          ("/index.php?p=102", "/aktualnosci/targi-piotrkow-2017/"),
                          ("/?page_id=111", "/historia/"),
+                         ("/2016/07/01/%C5%82%C3%B3d%C5%BA-spotkanie/", "/aktualnosci/lodz-spotkanie/"),
+                         ("/2016/07/01/%c5%82%c3%b3d%c5%ba-spotkanie", "/aktualnosci/lodz-spotkanie/"),
                          ("/o-nas/historia/", "/historia/"),
                          ("/wydarzenie/targi-2017/", "/szkolenia/targi-2017/"),
                          # Pictures and documents linked from elsewhere: the copies, variants too.
@@ -310,7 +316,7 @@ def test_running_again_changes_nothing_and_never_overwrites_staff_edits(imported
     again = run_import(imported["export"], content, imported["uploads"], "--report", str(tmp_path / "r.txt"))
     assert again.returncode == 0
     assert {p: p.read_bytes() for p in content.rglob("*") if p.is_file()} == before
-    assert "już były na stronie: 1; bez zmian: 12" in again.stdout
+    assert "już były na stronie: 1; bez zmian: 13" in again.stdout
     assert "już skopiowane wcześniej: 6" in again.stdout
     # Staff edit one post and delete another; the old site changes a third.
     edited = content / "aktualnosci" / "2017-03-15-targi-piotrkow-2017.md"

@@ -83,6 +83,9 @@ def sample_export(folder):
     wxr.item(102, title="Targi ekonomii społecznej w Piotrkowie", name="targi-piotrkow-2017",
              date="2017-03-15 12:30:00", content=GUTENBERG.format(site=s),
              terms=news + [("category", "ekonomia-spoleczna", "Ekonomia społeczna")])
+    wxr.item(109, title="Spotkanie w Łodzi &#8211; relacja", name="%c5%82%c3%b3d%c5%ba-spotkanie",
+             date="2016-07-01 18:00:00", content="<p>Spotkanie partnerów w Łodzi.</p>", terms=news,
+             link=f"{s}/2016/07/01/%c5%82%c3%b3d%c5%ba-spotkanie/")
     wxr.item(103, title="Dodaj nam MOCy! Wesprzyj Centrum", name="dodaj-nam-mocy-2027",
              status="future", date="2027-01-10 10:00:00",
              content="<!-- wp:paragraph --><p>Twoja darowizna to doradztwo dla kolejnych grup.</p><!-- /wp:paragraph -->",
