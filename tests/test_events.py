@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from icalendar import Calendar
-from sitebuild import DATA, build, html_pages, scenario, site_files, soup
+from sitebuild import DATA, build, html_pages, make_check, scenario, site_files, soup
 from sitebuild import visible_text as text  # as a reader sees it
 
 NBSP = "\u00a0"
@@ -321,6 +321,26 @@ def test_uid_survives_changes_of_title_time_and_place(tmp_path):
     assert str(event["UID"]) == uid_before
     assert event.decoded("DTSTART") == dt.date(2027, 6, 11)
     assert re.fullmatch(r"[0-9a-f-]{36}@[a-z.]+", uid_before)
+
+
+def test_a_copied_training_with_the_same_uid_is_refused_naming_both(tmp_path):
+    """A copy made in the editor or a file manager keeps Event-UID: two events
+    with one UID would overwrite each other in participants' calendars."""
+    content = scenario(tmp_path, "trainings")
+    original = next(p for p in sorted((content / "szkolenia").glob("*.md")) if "Event-UID:" in p.read_text("utf-8"))
+    copy = content / "szkolenia" / "zz-kopia.md"
+    copy.write_text(original.read_text(encoding="utf-8").replace("Title: ", "Title: Kopia – ", 1), encoding="utf-8")
+    line = next(i for i, text in enumerate(copy.read_text(encoding="utf-8").splitlines(), 1)
+                if text.startswith("Event-UID:"))
+    check, errors = make_check(content)
+    assert check.returncode == 1
+    assert errors == [f"BŁĄD: szkolenia/zz-kopia.md:{line}: Event-UID: ten sam identyfikator w kalendarzach ma już "
+                      f"szkolenie szkolenia/{original.name} -> usuń wiersz Event-UID z kopii (strona nada jej "
+                      "własny) albo wpisz inny"], check.stdout
+    # Without the line, the copy has a UID of its own (from its file name).
+    copy.write_text("".join(t for t in copy.read_text(encoding="utf-8").splitlines(True)
+                            if not t.startswith("Event-UID:")), encoding="utf-8")
+    assert make_check(content)[1] == []
 
 
 def test_add_to_calendar_links(site):

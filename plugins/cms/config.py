@@ -58,6 +58,20 @@ def all_fields(settings):
     return result
 
 
+def not_copied(settings):
+    """The header keys (a field's name and its one-word aliases, lower case)
+    that a copy made in the editor leaves out (Field.copied False), from every
+    plugin an editor collection names, shown in its form or not."""
+    keys = set()
+    for spec in setting(settings, "CMS_COLLECTIONS"):
+        for plugin in spec.get("plugins", ()):
+            for field in plugin_fields(plugin):
+                if not field.copied:
+                    keys.add(data_key(field))
+                    keys.update(alias for alias in field.aliases if " " not in alias)
+    return sorted(keys)
+
+
 def widget(field, settings, required):
     """Decap's description of one field."""
     out = {

@@ -52,7 +52,9 @@ def prepare(generator):
     body_lines = setting(settings, "EVENTS_MAILTO_BODY")
     service = setting(settings, "EVENTS_SIGNUPS_URL")
     trainings = []
-    for article in list(generator.articles) + list(getattr(generator, "drafts", [])):
+    uids = {}  # UID -> the file that has it first
+    for article in sorted(list(generator.articles) + list(getattr(generator, "drafts", [])),
+                          key=lambda a: a.source_path or ""):
         if not is_training(article, settings):
             continue
         display = relative_path(article, settings)
@@ -64,6 +66,12 @@ def prepare(generator):
             report(problem)
         if training is None:
             continue
+        first = uids.setdefault(training.uid, display)
+        if first != display:
+            # A copied file keeps its Event-UID: one calendar entry would overwrite the other.
+            line = field_line(article.source_path, "Event-UID") or 1
+            report(Problem(display, "Event-UID", f"ten sam identyfikator w kalendarzach ma już szkolenie {first}",
+                           "usuń wiersz Event-UID z kopii (strona nada jej własny) albo wpisz inny", line))
         page_url = f"{site}/{article.url}"
         ics_url = f"{article.url}{setting(settings, 'EVENTS_TRAINING_ICS_NAME')}"
         state = signup_state(training, now)

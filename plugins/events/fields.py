@@ -61,6 +61,7 @@ FIELDS = (
         "nie zmieniaj: dzięki niemu kalendarze uczestników się aktualizują",
         aliases=("uid", "identyfikator"),
         label="Identyfikator w kalendarzach",
+        copied=False,
     ),
     Field(
         "Event-Sequence",
@@ -68,6 +69,7 @@ FIELDS = (
         kind="number",
         aliases=("wersja", "numer zmiany"),
         label="Numer zmiany",
+        copied=False,
     ),
     Field(
         "Event-Price",
@@ -128,6 +130,7 @@ FIELDS = (
         kind="number",
         aliases=("wolne miejsca", "wolne", "pozostalo", "zostalo"),
         label="Wolne miejsca",
+        copied=False,
     ),
     Field(
         "Registration-Status",

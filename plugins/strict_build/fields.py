@@ -28,7 +28,9 @@ class Field:
     images/name.jpg: an upload button in the web editor); aliases: the Polish
     names staff reach for ("Miejsce"), lower case; choices: the values of a
     `choice`; label: the field's Polish name in the web editor; labels:
-    (value, Polish label) pairs for a `choice`'s values in the editor."""
+    (value, Polish label) pairs for a `choice`'s values in the editor;
+    copied: False for a field a copy of the post must not keep (a training's
+    identity in calendars): the web editor's "Zduplikuj" leaves it out."""
 
     name: str
     help: str
@@ -38,6 +40,7 @@ class Field:
     choices: tuple = ()
     label: str = ""
     labels: tuple = ()
+    copied: bool = True
 
 
 @dataclass(frozen=True)

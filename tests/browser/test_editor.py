@@ -10,6 +10,7 @@ requested from outside the computer.
 SCREENSHOTS=docs/img/edytor keeps the pictures the staff guide shows."""
 
 import json
+import datetime as dt
 import os
 import shutil
 import socket
@@ -302,6 +303,38 @@ def test_a_file_the_editor_cannot_read_is_never_rewritten(page, editor):
     assert "nie jest zapisany w UTF-8" in page.get_by_text("Nie udało się zapisać pozycji").first.inner_text()
     assert old.read_bytes() == data
     old.unlink()
+
+
+def test_a_copied_training_is_a_new_training(page, editor):
+    """"Zduplikuj" on a training: the copy gets no Event-UID of the original (the
+    build gives the new file its own), no Seats-Left, and today's date."""
+    base, content = editor
+    original = content / "szkolenia" / "2026-11-20-abc-ekonomii-spolecznej-styczen-2027.md"
+    before = original.read_bytes()
+    page.goto(base + "/admin/#/collections/szkolenia/entries/2026-11-20-abc-ekonomii-spolecznej-styczen-2027")
+    field(page, "Tytuł").wait_for()
+    page.get_by_role("button", name="Opublikowane").click()
+    page.get_by_text("Zduplikuj", exact=True).click()
+    page.wait_for_url("**/new**")
+    field(page, "Tytuł").fill("ABC Ekonomii Społecznej – Piotrków Trybunalski")
+    set_date(page, "Początek", "2027-03-04T10:00")
+    set_date(page, "Koniec", "2027-03-04T15:00")
+    set_date(page, "Koniec zapisów", "2027-03-01T23:59")
+    save(page)
+    today = dt.date.today()
+    path = content / "szkolenia" / f"{today:%Y-%m-%d}-abc-ekonomii-spolecznej-piotrkow-trybunalski.md"
+    wait_for(path.exists, 10, f"plik {path.name}")
+    header = dict(line.split(": ", 1) for line in path.read_text(encoding="utf-8").split("\n\n", 1)[0].splitlines())
+    assert "Event-UID" not in header and "Seats-Left" not in header
+    assert header["Date"].startswith(f"{today:%Y-%m-%d} ")
+    assert header["Capacity"] == "20" and header["Event-Start"] == "2027-03-04 10:00"
+    assert original.read_bytes() == before
+    check = subprocess.run(
+        [sys.executable, "-m", "klucz.authoring.check", "-s", "pelicanconf.py", "--content", str(content)],
+        cwd=ROOT, capture_output=True, text=True)
+    assert "BŁĄD" not in check.stdout, check.stdout
+    path.unlink()
+    assert page.errors == []
 
 
 def test_the_home_page_words_are_changed_in_the_editor(page, editor):

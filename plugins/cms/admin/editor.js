@@ -65,6 +65,50 @@
     },
   });
 
+  // A copy ("Zduplikuj", "Opublikuj i zduplikuj") is a new post: a
+  // training's identity in calendars (Event-UID: the build gives the new file
+  // its own), its seat count and change number are not copied, and it is
+  // dated the day it is made. A new entry that carries a UID can only be a copy.
+  var copying = false;
+  document.addEventListener("click", function (event) {
+    var target = event.target && event.target.closest ? event.target.closest("button, [role=menuitem], li, a") : null;
+    if (target && /zduplikuj\s*$/i.test((target.textContent || "").trim())) copying = true;
+  }, true);
+  window.addEventListener("hashchange", function () {
+    if (!/\/new(\?|$)/.test(window.location.hash)) copying = false;  // the copy was left unsaved
+  });
+
+  function pad2(n) { return (n < 10 ? "0" : "") + n; }
+
+  CMS.registerEventListener({
+    name: "preSave",
+    handler: function (args) {
+      var entry = args.entry;
+      var data = entry.get("data");
+      var raw = data.get(window.KluczFormat.RAW) || "";
+      var copy = entry.get("newRecord") && (copying || /"key":"event-uid"/.test(raw) || data.get("event-uid"));
+      copying = false;
+      if (!copy) return data;
+      var now = new Date();
+      var today = now.getFullYear() + "-" + pad2(now.getMonth() + 1) + "-" + pad2(now.getDate()) + " " +
+        pad2(now.getHours()) + ":" + pad2(now.getMinutes());
+      // The fields a copy does not keep (Field.copied in the plugins): out of
+      // the form's data and out of the header lines kept from the original.
+      var dropped = window.KLUCZ_NOT_COPIED || [];
+      dropped.forEach(function (key) { data = data.delete(key); });
+      if (raw) {
+        var parsed = JSON.parse(raw);
+        if (parsed.header) {
+          parsed.header = parsed.header.filter(function (entry) { return dropped.indexOf(entry.key) === -1; });
+          data = data.set(window.KluczFormat.RAW, JSON.stringify(parsed));
+        }
+      }
+      // A date the staff member moved into the future (a scheduled copy) stays.
+      var date = window.KluczFormat.normalDate(data.get("date"));
+      return !date || date < today ? data.set("date", today) : data;
+    },
+  });
+
   var MONTHS = ["stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia", "września",
     "października", "listopada", "grudnia"];
 
