@@ -9,8 +9,8 @@ requested from outside the computer.
 
 SCREENSHOTS=docs/img/edytor keeps the pictures the staff guide shows."""
 
-import json
 import datetime as dt
+import json
 import os
 import shutil
 import socket
