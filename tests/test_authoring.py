@@ -194,7 +194,8 @@ def test_new_files_from_templates(tmp_path, kind, folder):
     assert path == str(tmp_path / "content" / folder / "2026-11-28-lodzkie-targi-ekonomii-spolecznej.md")
     text = open(path, encoding="utf-8").read()
     assert text.startswith("Title: Łódzkie Targi Ekonomii Społecznej\nDate: 2026-11-28 09:30\nStatus: draft\n")
-    assert "<!--" in text and "usuń wiersz" in text
+    # No wall of help: it is in the editor's form and the guide.
+    assert "<!--" not in text and "Seats-Left" not in text and "Event-Sequence" not in text
     if kind == "training":
         for field in ("Event-Start", "Event-End", "Event-Location", "Event-UID", "Registration-Deadline", "Capacity"):
             assert f"\n{field}: " in text

@@ -1,20 +1,18 @@
 """Start a post from a template: `python -m klucz.authoring.new post|training|appeal "Tytuł"`.
 
 The file is created in the right folder, named from today's date and the title,
-with every field filled in or explained; an existing file is never overwritten.
+with its fields and a line of text to replace; an existing file is never overwritten.
 """
 
 import argparse
 import datetime as dt
 import os
 import sys
-import textwrap
 import uuid
 from zoneinfo import ZoneInfo
 
 from pelican.utils import slugify
 
-from klucz.events import FIELDS as TRAINING_FIELDS
 from klucz.polish_dates import DateProblem, parse_moment
 
 from .checks import SLUG_SUBS
@@ -31,39 +29,6 @@ TARGETS = {
     "appeal": ("newappeal", "Dodaj nam MOCy na święta"),
 }
 
-COMMON_NOTES = """\
-<!--
-Ten komentarz nie pojawi się na stronie. Możesz go usunąć.
-
-* Wpis jest szkicem (Status: draft): widać go w podglądzie (make devserver),
-  a nie na stronie publicznej. Gdy jest gotowy, usuń wiersz "Status: draft".
-* Data w przyszłości (Date:) = publikacja zaplanowana na ten dzień.
-* Tags: słowa kluczowe rozdzielone przecinkami.
-* Summary: jedno-dwa zdania do list wpisów i wyników wyszukiwania.
-* Obrazek: wrzuć plik do content/images/ i wstaw go tak:
-  ![Opis tego, co widać na zdjęciu]({static}/images/nazwa-pliku.jpg)
-* Link do innego wpisu: [tekst]({filename}/aktualnosci/nazwa-pliku.md)
-* Wezwanie do wsparcia w środku tekstu: osobny wiersz [[wesprzyj]].
-  Bez wezwania pod wpisem: dodaj w nagłówku wiersz "Donation: off".
-* Sprawdź wpis poleceniem: make check
--->
-"""
-
-def _training_notes():
-    """The help of every training field, from the events plugin's declaration."""
-    lines = ["<!--", "Pola szkolenia (nagłówek na górze pliku). Godziny są czasem polskim.", ""]
-    for field in TRAINING_FIELDS:
-        lines.extend(
-            textwrap.wrap(
-                field.help, 76, break_on_hyphens=False, initial_indent=f"{field.name:<22} ", subsequent_indent=" " * 23
-            )
-        )
-    return "\n".join(lines + ["-->", ""])
-
-
-TRAINING_NOTES = _training_notes()
-
-
 def body(kind, title, now, uid_domain, when=None):
     """The new file's text; `when` (a polish_dates.Moment): the training's
     start, or the post's planned publication."""
@@ -79,7 +44,6 @@ def body(kind, title, now, uid_domain, when=None):
             "Event-Location: Centrum KLUCZ, ul. Pomorska 40, 91-408 Łódź",
             "Event-Status: scheduled",
             f"Event-UID: {uuid.uuid4()}@{uid_domain}",
-            "Event-Sequence: 0",
             "Event-Price: 0",
             "Event-Audience: ",
             "Event-Accessibility: sala na parterze, wejście bez progów; na życzenie tłumacz PJM lub pętla indukcyjna",
@@ -87,19 +51,17 @@ def body(kind, title, now, uid_domain, when=None):
             "Registration-Email: szkolenia@instytutsprawobywatelskich.pl",
             f"Registration-Deadline: {(start - dt.timedelta(days=4)).replace(hour=23, minute=59):%Y-%m-%d %H:%M}",
             "Capacity: 20",
-            "Seats-Left: 20",
             "Registration-Status: open",
         ]
         text = "Napisz, czego dotyczy szkolenie i co uczestnicy z niego wyniosą.\n\n## Program\n\n1. …\n"
-        notes = TRAINING_NOTES + COMMON_NOTES
     elif kind == "appeal":
         header.append("Donation: dodaj-nam-mocy")
-        text = "Napisz, na co zbieramy i dlaczego to ważne. Pole wsparcia z przyciskami pojawi się nad tekstem.\n"
-        notes = COMMON_NOTES
+        text = "Napisz, na co zbieramy i dlaczego to ważne.\n"
     else:
         text = "Treść wpisu.\n"
-        notes = COMMON_NOTES
-    return "\n".join(line.rstrip() for line in header) + "\n\n" + notes + "\n" + text
+    # No help in the file: it lives in the editor's form and in the guide
+    # (docs/poradnik.md), so an edit of the text changes only what was edited.
+    return "\n".join(line.rstrip() for line in header) + "\n\n" + text
 
 
 def create(kind, title, content_dir, now=None, uid_domain="klucz.instytutsprawobywatelskich.pl", when=None):
