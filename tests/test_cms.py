@@ -3,6 +3,7 @@ the plugins' FIELDS, and the file format that keeps every post byte for byte
 (run in Node, as the browser runs it)."""
 
 import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -142,8 +143,15 @@ def test_the_forms_come_from_the_fields_the_plugins_declare():
             assert declared.name.lower() not in training  # kept in the file, not offered
             continue
         shown = training[declared.name.lower()]
-        assert shown["hint"] == f"{declared.name}: {declared.help}"  # the guide's words
+        # The guide's words, with the form's labels for the file's field names; a choice: its options.
+        if declared.kind == "choice":
+            assert shown["hint"] == ""
+        else:
+            assert declared.help.split(" ")[0] in shown["hint"]
+            assert not re.search(r"\b(Event|Registration|Seats|Image)-", shown["hint"]), shown["hint"]
         assert shown["required"] is declared.required
+    assert training["registration-deadline"]["hint"] == (
+        "koniec zapisów: 2027-01-10 23:59 albo 10.01.2027 23:59 (przed „Początek”)")
     assert training["event-start"]["widget"] == "datetime" and training["event-start"]["required"] is True
     assert training["capacity"]["widget"] == "number"
     assert [o["value"] for o in training["registration-status"]["options"]] == ["open", "waitlist", "closed"]
@@ -154,6 +162,11 @@ def test_the_forms_come_from_the_fields_the_plugins_declare():
     assert training["modified"]["default"] == ""  # else every save would add today's date
     assert collections["szkolenia"]["folder"] == "content/szkolenia"
     assert collections["szkolenia"]["slug"] == "{{year}}-{{month}}-{{day}}-{{slug}}"
+    # Only Polish in every form: no file field names (Event-Start, EU_Funding, A11y-…) as labels or in hints.
+    for name, shown_collection in collections.items():
+        for shown in shown_collection.get("fields", []) or shown_collection.get("files", [{}])[0].get("fields", []):
+            words = f"{shown.get('label', '')} {shown.get('hint', '')}"
+            assert not re.search(r"[A-Za-z0-9]+[-_][A-Z]|A11y|\bImage\b", words), (name, words)
     pages = {f["name"] for f in collections["strony"]["fields"]}
     assert "a11y-status" in pages and "date" not in pages
     # A field a theme adds appears in the editor with nothing else to change.

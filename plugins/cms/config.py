@@ -5,6 +5,7 @@ editor with its Polish label and help, and no second list is kept by hand."""
 
 import importlib
 import os
+import re
 
 from klucz.donations import campaigns
 from klucz.serving import policy_for
@@ -72,13 +73,27 @@ def not_copied(settings):
     return sorted(keys)
 
 
-def widget(field, settings, required):
-    """Decap's description of one field."""
+def editor_help(field, labels):
+    """The field's help as the form says it: in Polish only. The file's field
+    names in it become the form's labels ("przed Event-Start" -> "przed
+    „Początek”"); a choice's help (its file values) gives way to the list of
+    its Polish options the form shows."""
+    if field.kind == "choice" and field.labels:
+        return ""
+    text = field.help
+    for name in sorted(labels, key=len, reverse=True):
+        text = re.sub(rf"(?<![\w-]){re.escape(name)}(?![\w-])", f"„{labels[name]}”", text)
+    return text
+
+
+def widget(field, settings, required, labels=None):
+    """Decap's description of one field; `labels`: {field name: its label}
+    of the fields of the same form, for the help."""
     out = {
         "label": field.label or field.name,
         "name": data_key(field),
         "required": required,
-        "hint": f"{field.name}: {field.help}",
+        "hint": editor_help(field, labels or {}),
     }
     if field.name == "Donation":
         options = [{"label": "bez pola wsparcia pod wpisem (off)", "value": "off"}]
@@ -137,8 +152,10 @@ def collection(settings, spec):
         return file_collection(settings, spec)
     content = content_folder(settings)
     fields = []
-    for field in collection_fields(settings, spec):
-        fields.append(widget(field, settings, required=field.required))
+    shown = collection_fields(settings, spec)
+    labels = {f.name: f.label for f in shown if f.label}
+    for field in shown:
+        fields.append(widget(field, settings, required=field.required, labels=labels))
     fields.append({"label": "Treść", "name": "body", "widget": "markdown", "required": False,
                    "modes": ["rich_text", "raw"], "editor_components": ["obraz", "wesprzyj"],
                    "hint": "Obrazek: przycisk + → Obraz; wpisz, co na nim widać (tekst alternatywny). "
