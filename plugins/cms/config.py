@@ -55,7 +55,7 @@ def all_fields(settings):
             key = data_key(field)
             if key not in seen:
                 seen.add(key)
-                result.append({"key": key, "name": field.name, "kind": field.kind})
+                result.append({"key": key, "name": field.name, "kind": field.kind, "label": field.label or field.name})
     return result
 
 
@@ -100,7 +100,8 @@ def widget(field, settings, required, labels=None):
         options += [
             {"label": f"{spec.get('title', cid)} ({cid})", "value": cid} for cid, spec in campaigns(settings).items()
         ]
-        out.update(widget="select", options=options)
+        out.update(widget="select", options=options,
+                   hint="pole wsparcia pod wpisem: wybierz kampanię albo „bez pola wsparcia pod wpisem”")
     elif field.kind == "date":
         out.update(widget="datetime", format=DATE_FORMAT, date_format="DD.MM.YYYY", time_format="HH:mm",
                    picker_utc=False)

@@ -109,6 +109,64 @@
     },
   });
 
+  // Decap's own English: the screen-reader names of its controls and the
+  // workflow board's dates, said in Polish as they appear (a MutationObserver:
+  // Decap has no phrase for them). What is left is listed in the README.
+  var FIELD_KINDS = { datetime: "pole daty", string: "pole tekstowe", text: "pole tekstowe", number: "pole liczby",
+    select: "pole wyboru", list: "pole listy", image: "pole obrazu", file: "pole pliku", markdown: "pole treści",
+    boolean: "przełącznik", object: "grupa pól" };
+  var NAMES = {
+    "Grid view option": "Widok kafelków",
+    "List view option": "Widok listy",
+    "Account options dropdown": "Menu konta",
+    "Strikethrough": "Przekreślenie",
+    "Toggle preview": "Przełącz podgląd",
+  };
+  var ENGLISH_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December"];
+  var labelOf = {};
+  (window.KLUCZ_FIELDS || []).forEach(function (f) { labelOf[f.key] = f.label; });
+
+  function polishName(value) {
+    if (NAMES[value]) return NAMES[value];
+    var m = /^Set (.+) to now$/.exec(value);
+    if (m) return "Wstaw bieżącą datę: " + (labelOf[m[1]] || m[1]);
+    m = /^(\w+) field$/.exec(value);
+    if (m && FIELD_KINDS[m[1]]) return FIELD_KINDS[m[1]];
+    return null;
+  }
+
+  function polishText(value) {
+    // "December 4", "December 4, 2026" (the workflow board) -> "4 grudnia 2026"
+    return value.replace(/\b(January|February|March|April|May|June|July|August|September|October|November|December) (\d{1,2})(?:, (\d{4}))?\b/g,
+      function (all, month, day, year) {
+        return day + "\u00a0" + MONTHS[ENGLISH_MONTHS.indexOf(month)] + (year ? " " + year : "");
+      });
+  }
+
+  function translate(node) {
+    if (node.nodeType === 3) {
+      var text = polishText(node.nodeValue);
+      if (text !== node.nodeValue) node.nodeValue = text;
+      return;
+    }
+    if (node.nodeType !== 1) return;
+    ["aria-label", "title", "placeholder"].forEach(function (attribute) {
+      var value = node.getAttribute(attribute);
+      var polish = value && polishName(value);
+      if (polish) node.setAttribute(attribute, polish);
+    });
+    for (var child = node.firstChild; child; child = child.nextSibling) translate(child);
+  }
+
+  new MutationObserver(function (changes) {
+    changes.forEach(function (change) {
+      if (change.type === "attributes" || change.type === "characterData") translate(change.target);
+      else change.addedNodes.forEach(translate);
+    });
+  }).observe(document.documentElement, { subtree: true, childList: true, characterData: true, attributes: true,
+    attributeFilter: ["aria-label", "title", "placeholder"] });
+
   var MONTHS = ["stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia", "września",
     "października", "listopada", "grudnia"];
 
