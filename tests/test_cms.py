@@ -155,7 +155,7 @@ def test_the_forms_come_from_the_fields_the_plugins_declare():
     assert training["event-start"]["widget"] == "datetime" and training["event-start"]["required"] is True
     assert training["capacity"]["widget"] == "number"
     assert [o["value"] for o in training["registration-status"]["options"]] == ["open", "waitlist", "closed"]
-    assert training["tags"]["widget"] == "list"
+    assert training["tags"]["widget"] == "lista" and training["tags"]["suggestions"] == "tags"
     donation = [o["value"] for o in training["donation"]["options"]]
     assert donation[0] == "off" and "dodaj-nam-mocy" in donation
     assert training["title"]["required"] is True and training["summary"]["required"] is False

@@ -82,6 +82,9 @@ class EditorGenerator(Generator):
                    + json.dumps(not_copied(self.settings)) + ";\nwindow.KLUCZ_COLLECTIONS = "
                    + json.dumps([spec["name"] for spec in setting(self.settings, "CMS_COLLECTIONS")
                                if "file_from" not in spec])
+                   + ";\nwindow.KLUCZ_TAGS = "
+                   + json.dumps(sorted({tag.name for tag, _posts in self.context.get("tags", [])}, key=str.lower),
+                                ensure_ascii=False)
                    + ";\nwindow.KLUCZ_CAMPAIGNS = "
                    + json.dumps([{"id": cid, "title": spec.get("title", cid)}
                                  for cid, spec in campaigns(self.settings).items()],

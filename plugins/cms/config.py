@@ -114,7 +114,9 @@ def widget(field, settings, required, labels=None):
         out.update(widget="select",
                    options=[{"label": labels.get(value, value), "value": value} for value in field.choices])
     elif field.kind == "list":
-        out.update(widget="list")
+        # Typed as people type (commas, spaces in a tag): the editor's own
+        # widget (admin/editor.js); tags with the site's tags offered.
+        out.update(widget="lista", suggestions="tags" if field.name == "Tags" else "")
     elif field.kind == "image":
         # An upload button and the media library; the field keeps the path
         # the post's header uses (images/name.jpg), not the {static} form the

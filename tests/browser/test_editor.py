@@ -338,6 +338,30 @@ def test_a_copied_training_is_a_new_training(page, editor):
     assert page.errors == []
 
 
+def test_tags_typed_as_people_type_them_with_the_sites_tags_offered(page, editor):
+    base, content = editor
+    page.goto(base + "/admin/#/collections/aktualnosci/new")
+    page.wait_for_selector('[data-slate-editor="true"]')
+    field(page, "Tytuł").fill("Nowe granty dla spółdzielni")
+    field(page, "Data publikacji").fill("2026-11-21T09:00")
+    tags = field(page, "Tagi")
+    tags.click()
+    page.keyboard.type("spół")  # key by key, as a person types
+    offered = page.get_by_role("group", name="Istniejące tagi").get_by_role("button")
+    assert offered.all_inner_texts() == ["spółdzielnie socjalne"]
+    offered.first.click()
+    page.keyboard.type("dotacje na start, ")
+    assert tags.input_value() == "spółdzielnie socjalne, dotacje na start, "
+    page.locator('[data-slate-editor="true"]').click()
+    page.keyboard.type("Tekst.")
+    save(page)
+    path = content / "aktualnosci" / "2026-11-21-nowe-granty-dla-spoldzielni.md"
+    wait_for(path.exists, 10, f"plik {path.name}")
+    assert "\nTags: spółdzielnie socjalne, dotacje na start\n" in path.read_text(encoding="utf-8")
+    path.unlink()
+    assert page.errors == []
+
+
 # English a staff member could meet in the editor (Decap's own words): none
 # may be seen or heard (screen-reader names) on any screen, whatever the
 # browser's language. "Markdown" is the name of the text mode, kept.

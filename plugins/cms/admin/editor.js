@@ -113,8 +113,8 @@
   // workflow board's dates, said in Polish as they appear (a MutationObserver:
   // Decap has no phrase for them). What is left is listed in the README.
   var FIELD_KINDS = { datetime: "pole daty", string: "pole tekstowe", text: "pole tekstowe", number: "pole liczby",
-    select: "pole wyboru", list: "pole listy", image: "pole obrazu", file: "pole pliku", markdown: "pole treści",
-    boolean: "przełącznik", object: "grupa pól" };
+    select: "pole wyboru", list: "pole listy", lista: "pole listy", image: "pole obrazu", file: "pole pliku",
+    markdown: "pole treści", boolean: "przełącznik", object: "grupa pól" };
   var NAMES = {
     "Grid view option": "Widok kafelków",
     "List view option": "Widok listy",
@@ -138,10 +138,10 @@
 
   function polishText(value) {
     // "December 4", "December 4, 2026" (the workflow board) -> "4 grudnia 2026"
-    return value.replace(/\b(January|February|March|April|May|June|July|August|September|October|November|December) (\d{1,2})(?:, (\d{4}))?\b/g,
-      function (all, month, day, year) {
-        return day + "\u00a0" + MONTHS[ENGLISH_MONTHS.indexOf(month)] + (year ? " " + year : "");
-      });
+    var months = new RegExp("\\b(" + ENGLISH_MONTHS.join("|") + ") (\\d{1,2})(?:, (\\d{4}))?\\b", "g");
+    return value.replace(months, function (all, month, day, year) {
+      return day + "\u00a0" + MONTHS[ENGLISH_MONTHS.indexOf(month)] + (year ? " " + year : "");
+    });
   }
 
   function translate(node) {
@@ -166,6 +166,71 @@
     });
   }).observe(document.documentElement, { subtree: true, childList: true, characterData: true, attributes: true,
     attributeFilter: ["aria-label", "title", "placeholder"] });
+
+  // A list typed as people type it: "spółdzielnie socjalne, granty" is two
+  // items (Decap's list widget trims each keystroke and runs words together).
+  // The text stays as typed while the field has focus; the value is the list.
+  // Tags: the site's tags that start like the word being typed are offered.
+  function splitList(text) {
+    return String(text || "").split(",").map(function (s) { return s.trim(); }).filter(function (s) { return s; });
+  }
+  function listText(value) {
+    var items = value && value.toJS ? value.toJS() : value;
+    if (!items) return "";
+    return (Array.isArray(items) ? items : [items]).join(", ");
+  }
+  var ListControl = createClass({
+    getInitialState: function () { return { text: listText(this.props.value), focused: false }; },
+    componentDidUpdate: function (previous) {
+      if (!this.state.focused && previous.value !== this.props.value) {
+        var text = listText(this.props.value);
+        if (text !== this.state.text) this.setState({ text: text });
+      }
+    },
+    change: function (text) {
+      this.setState({ text: text });
+      this.props.onChange(splitList(text));
+    },
+    offered: function () {
+      if (this.props.field.get("suggestions") !== "tags") return [];
+      var typed = this.state.text.split(",");
+      var word = typed[typed.length - 1].trim().toLowerCase();
+      if (!word) return [];
+      var chosen = splitList(this.state.text).map(function (t) { return t.toLowerCase(); });
+      return (window.KLUCZ_TAGS || []).filter(function (tag) {
+        var t = tag.toLowerCase();
+        return t.indexOf(word) === 0 && t !== word && chosen.indexOf(t) === -1;
+      }).slice(0, 8);
+    },
+    choose: function (tag) {
+      var typed = this.state.text.split(",");
+      typed[typed.length - 1] = (typed.length > 1 ? " " : "") + tag;
+      this.change(typed.join(",") + ", ");
+    },
+    render: function () {
+      var self = this;
+      var offered = this.offered();
+      var listId = this.props.forID + "-podpowiedzi";
+      return h("div", {},
+        h("input", {
+          type: "text", id: this.props.forID, className: this.props.classNameWrapper, value: this.state.text,
+          "aria-describedby": offered.length ? listId : undefined,
+          onChange: function (event) { self.change(event.target.value); },
+          onFocus: function () { self.setState({ focused: true }); },
+          onBlur: function () { self.setState({ focused: false }); },
+        }),
+        offered.length ? h("div", { id: listId, className: "edytor-podpowiedzi", role: "group",
+          "aria-label": "Istniejące tagi" },
+          offered.map(function (tag) {
+            return h("button", { key: tag, type: "button", className: "edytor-podpowiedz",
+              onMouseDown: function (event) { event.preventDefault(); },
+              onClick: function () { self.choose(tag); } }, tag);
+          })) : null);
+    },
+  });
+  CMS.registerWidget("lista", ListControl, createClass({
+    render: function () { return h("span", {}, listText(this.props.value)); },
+  }));
 
   var MONTHS = ["stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia", "września",
     "października", "listopada", "grudnia"];
