@@ -236,3 +236,20 @@ def test_a_git_host_the_editor_may_not_reach_stops_the_build(tmp_path):
     with pytest.raises(BuildFailed) as failed:
         build(tmp_path / "out2", content=content, CMS_BUNDLE=str(BUNDLE.parent), CMS_BACKEND=gitea)
     assert "api_root" in str(failed.value)
+
+
+def test_the_live_editors_login_is_set_up_or_said():
+    """Without an OAuth application the live editor's "Zaloguj się" opens
+    another service's login: the live build says what is missing, with the
+    steps, as a warning (the public site is fine)."""
+    from klucz.cms.config import login_problem
+
+    live = {"CMS_LOCAL_BACKEND": False, "SITEURL": "https://klucz.example.org"}
+    missing = login_problem(settings(**live))
+    assert missing is not None and "app_id" in missing[0]
+    assert "adres powrotny https://klucz.example.org/admin/" in missing[1]
+    gitlab = {"name": "gitlab", "repo": "iso/klucz", "branch": "main", "auth_type": "pkce", "app_id": "abc123"}
+    assert login_problem(settings(**live, CMS_BACKEND=gitlab)) is None
+    github = login_problem(settings(**live, CMS_BACKEND={"name": "github", "repo": "iso/klucz"}))
+    assert github is not None and "base_url" in github[0]
+    assert login_problem(settings(CMS_LOCAL_BACKEND=True)) is None  # make cms: no login

@@ -20,7 +20,7 @@ from pelican.generators import Generator
 from klucz.donations import campaigns
 from klucz.strict_build import Problem, link_or_copy, report, reported
 
-from .config import all_fields, content_folder, decap_config, not_copied, policy_problem
+from .config import all_fields, content_folder, decap_config, login_problem, not_copied, policy_problem
 from .settings import SETTINGS, setting  # noqa: F401 (SETTINGS: the declared settings)
 
 logger = logging.getLogger(__name__)
@@ -56,6 +56,9 @@ class EditorGenerator(Generator):
         problem = policy_problem(self.settings)
         if problem:
             report(Problem("(ustawienia)", "CMS_BACKEND", problem))
+        login = login_problem(self.settings)
+        if login:  # the site is fine; only the editor's login would fail
+            report(Problem("(ustawienia)", "CMS_BACKEND", login[0], login[1], severity="warning"))
         folder, files = bundle_files(self.settings)
         if not files:
             message = ("edytor /admin/ pominięty: brak pakietu decap-cms (zainstaluje go `make`, gdy jest npm; "

@@ -247,3 +247,31 @@ def policy_problem(settings):
         return (f"strona edytora {path} nie może łączyć się z {origin} – dopisz {origin} do connect-src "
                 f"w SERVING_CSP_BY_PATH[\"{path}\"]")
     return None
+
+
+def login_problem(settings):
+    """(what is missing, what to do) for staff to log in to the live editor,
+    or None: each git host needs an OAuth application the site names; without
+    it "Zaloguj się" opens another service's login (Netlify's) and fails."""
+    if setting(settings, "CMS_LOCAL_BACKEND"):
+        return None  # this computer: no login
+    backend = setting(settings, "CMS_BACKEND")
+    name = backend.get("name")
+    site = (settings.get("SITEURL") or "https://<adres strony>").rstrip("/")
+    admin = f"{site}/{setting(settings, 'CMS_PATH').strip('/')}/"
+    if name == "gitlab" and not (backend.get("auth_type") == "pkce" and backend.get("app_id")):
+        return ("logowanie do edytora nie jest ustawione: brak aplikacji GitLab (auth_type \"pkce\" i app_id "
+                "w CMS_BACKEND), więc „Zaloguj się” otworzy logowanie innego serwisu",
+                f"w GitLabie: Ustawienia → Aplikacje → nowa aplikacja „Edytor strony”, adres powrotny {admin}, "
+                "zakres api, bez zaznaczania „Confidential”; jej Application ID wpisz w CMS_BACKEND: "
+                "\"auth_type\": \"pkce\", \"app_id\": \"…\" (README: Connecting the git host)")
+    if name in ("gitea", "forgejo") and not backend.get("app_id"):
+        return ("logowanie do edytora nie jest ustawione: brak aplikacji OAuth2 (app_id w CMS_BACKEND)",
+                f"w ustawieniach konta lub organizacji: Aplikacje → nowa aplikacja OAuth2, adres powrotny {admin}, "
+                "bez „Confidential client”; jej Client ID wpisz w CMS_BACKEND jako \"app_id\"")
+    if name == "github" and not backend.get("base_url"):
+        return ("logowanie do edytora nie jest ustawione: GitHub potrzebuje pośrednika logowania OAuth "
+                "(base_url w CMS_BACKEND)",
+                "uruchom pośrednika (np. decap-proxy), zarejestruj aplikację OAuth GitHuba z jego adresem powrotnym "
+                "i wpisz jego adres w CMS_BACKEND jako \"base_url\" (README: Connecting the git host)")
+    return None
