@@ -253,3 +253,35 @@ def test_the_live_editors_login_is_set_up_or_said():
     github = login_problem(settings(**live, CMS_BACKEND={"name": "github", "repo": "iso/klucz"}))
     assert github is not None and "base_url" in github[0]
     assert login_problem(settings(CMS_LOCAL_BACKEND=True)) is None  # make cms: no login
+
+
+DATES = [
+    "2026-11-03", "2026-11-03 10:00", "2026-11-03T10:00:00", "3.11.2026", "03.11.2026 10:00", "3.11.2026 r.",
+    "3.11.2026 r., godz. 10:00", "10.02.2027, godz. 23.59", "14 lutego 2027 r., 10:00", "3 listopada 2026",
+    "14 pazdziernika 2027", "14 października 2027 r.", "3 XI 2026", "3. listopada 2026",
+    "03/11/2026", "11/03/2026 10:00", "3-11-2026", "11.03.26", "2026.11.03", "30.02.2027", "31.04.2027 10:00",
+    "3.13.2026", "3.11.1850", "3.11.2026 25:00", "3 brumaire 2026", "jutro", "", "  ",
+]
+
+
+def test_the_editor_reads_dates_by_the_builds_rules_in_its_words():
+    """The editor's date field (format.js, parseDate) and the build
+    (polish_dates.parse_moment) on one list: the same dates accepted, read the
+    same, and the same message and hint for each one refused."""
+    if NODE is None:
+        pytest.skip("Node.js is not installed (the CI machine has it)")
+    from klucz.polish_dates import DateProblem, parse_moment
+
+    script = ("const f=require(process.argv[1]);"
+              "process.stdout.write(JSON.stringify(JSON.parse(process.argv[2]).map(t=>f.parseDate(t))))")
+    out = subprocess.run([NODE, "-e", script, str(ROOT / "plugins" / "cms" / "admin" / "format.js"),
+                          json.dumps(DATES)], capture_output=True, text=True, check=True)
+    editor = json.loads(out.stdout)
+    for text, seen in zip(DATES, editor, strict=True):
+        try:
+            moment = parse_moment(text)
+        except DateProblem as problem:
+            assert (seen["ok"], seen["message"], seen["hint"]) == (False, problem.message, problem.hint), text
+            continue
+        iso = moment.value.strftime("%Y-%m-%d %H:%M" if moment.has_time else "%Y-%m-%d")
+        assert (seen["ok"], seen["iso"], seen["hasTime"]) == (True, iso, moment.has_time), text

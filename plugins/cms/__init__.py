@@ -20,7 +20,7 @@ from pelican.generators import Generator
 from klucz.donations import campaigns
 from klucz.strict_build import Problem, link_or_copy, report, reported
 
-from .config import all_fields, content_folder, decap_config, login_problem, not_copied, policy_problem
+from .config import all_fields, content_folder, decap_config, login_problem, not_copied, policy_problem, rules
 from .settings import SETTINGS, setting  # noqa: F401 (SETTINGS: the declared settings)
 
 logger = logging.getLogger(__name__)
@@ -85,6 +85,7 @@ class EditorGenerator(Generator):
                    + json.dumps(not_copied(self.settings)) + ";\nwindow.KLUCZ_COLLECTIONS = "
                    + json.dumps([spec["name"] for spec in setting(self.settings, "CMS_COLLECTIONS")
                                if "file_from" not in spec])
+                   + ";\nwindow.KLUCZ_RULES = " + json.dumps(rules(self.settings), ensure_ascii=False)
                    + ";\nwindow.KLUCZ_TAGS = "
                    + json.dumps(sorted({tag.name for tag, _posts in self.context.get("tags", [])}, key=str.lower),
                                 ensure_ascii=False)

@@ -86,6 +86,20 @@ def editor_help(field, labels):
     return text
 
 
+def rules(settings):
+    """The checks between two fields (a plugin's RULES) that the editor runs
+    before saving: [{field, relation, other, message, hint}] with data keys."""
+    found, seen = [], set()
+    for spec in setting(settings, "CMS_COLLECTIONS"):
+        for plugin in spec.get("plugins", ()):
+            for rule in getattr(importlib.import_module(plugin), "RULES", ()):
+                if rule not in seen:
+                    seen.add(rule)
+                    found.append({"field": rule.field.lower(), "relation": rule.relation, "other": rule.other.lower(),
+                                  "message": rule.message, "hint": rule.hint})
+    return found
+
+
 def widget(field, settings, required, labels=None):
     """Decap's description of one field; `labels`: {field name: its label}
     of the fields of the same form, for the help."""
@@ -103,10 +117,13 @@ def widget(field, settings, required, labels=None):
         out.update(widget="select", options=options,
                    hint="pole wsparcia pod wpisem: wybierz kampanię albo „bez pola wsparcia pod wpisem”")
     elif field.kind == "date":
-        out.update(widget="datetime", format=DATE_FORMAT, date_format="DD.MM.YYYY", time_format="HH:mm",
-                   picker_utc=False)
+        # The editor's own date field (admin/editor.js, registered in place of
+        # Decap's datetime, so a post's date still names its file): day first
+        # and a 24-hour clock in any browser, every form the build reads,
+        # checked as it is typed; the value as the file keeps it (DATE_FORMAT).
+        out.update(widget="datetime", format=DATE_FORMAT)
         if not required:
-            out["default"] = ""  # else Decap fills in "now" and every save adds the field
+            out["default"] = ""
     elif field.kind == "number":
         out.update(widget="number", value_type="int", min=0)
     elif field.kind == "choice":

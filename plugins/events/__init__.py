@@ -4,7 +4,7 @@ content/szkolenia/ described by Event-* and Registration-* header fields."""
 from pelican import signals
 
 from .collect import prepare
-from .fields import FIELDS  # noqa: F401
+from .fields import FIELDS, RULES  # noqa: F401
 from .pages import TrainingsGenerator
 from .present import contact_links
 from .settings import SETTINGS, setting  # noqa: F401 (SETTINGS: the declared settings)

@@ -3,7 +3,7 @@ see in the guide, in `make newtraining` and in the messages."""
 
 from klucz.strict_build import Field
 
-from .model import REGISTRATION_STATUSES, STATUSES
+from .model import DEADLINE_BEFORE_START, END_AFTER_START, REGISTRATION_STATUSES, STATUSES
 
 FIELDS = (
     Field(
@@ -142,3 +142,8 @@ FIELDS = (
         labels=(("open", "otwarte"), ("waitlist", "lista rezerwowa"), ("closed", "zamknięte")),
     ),
 )
+
+
+# Checks between two dates (declared in the model, which makes them): the
+# build and the web editor (before saving) say them in the same words.
+RULES = (END_AFTER_START, DEADLINE_BEFORE_START)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from klucz.polish_dates import DateProblem, aware, parse_moment
-from klucz.strict_build import Problem, field_line
+from klucz.strict_build import Problem, Rule, field_line
 
 # Event-Status -> (iCalendar STATUS, schema.org eventStatus, Polish badge)
 STATUSES = {
@@ -39,6 +39,12 @@ REGISTRATION_ALIASES = {
     "zamknięte": "closed",
     "zamkniete": "closed",
 }
+END_AFTER_START = Rule("Event-End", "after", "Event-Start", "{value} jest wcześniej niż {other} {other_value}",
+                       "koniec szkolenia musi być po jego początku")
+DEADLINE_BEFORE_START = Rule("Registration-Deadline", "not_after", "Event-Start",
+                             "termin zgłoszeń {value} jest po rozpoczęciu szkolenia ({other_value})",
+                             "ustaw termin zgłoszeń przed {other}")
+
 ONLINE_WORDS = {"online", "on-line", "internet", "zdalnie", "webinar", "webinarium"}
 
 _DURATION = re.compile(
@@ -284,11 +290,7 @@ def read_training(content, display_path, tz, uid_domain, locale="pl_PL"):
                 )
                 end = None
             elif end < start or (not all_day and end == start):
-                r.problem(
-                    "Event-End",
-                    f"{r.raw('Event-End')} jest wcześniej niż Event-Start {r.raw('Event-Start')}",
-                    "koniec szkolenia musi być po jego początku",
-                )
+                r.problem("Event-End", *END_AFTER_START.say(r.raw("Event-End"), "Event-Start", r.raw("Event-Start")))
                 end = None
 
     status = r.choice("Event-Status", "scheduled", STATUSES, STATUS_ALIASES, "nieznany status")
@@ -351,11 +353,8 @@ def read_training(content, display_path, tz, uid_domain, locale="pl_PL"):
     if isinstance(deadline, dt.date) and not isinstance(deadline, dt.datetime):
         deadline = dt.datetime.combine(deadline, dt.time(23, 59), tzinfo=tz)
     if deadline is not None and start is not None and deadline > _at(start, tz):
-        r.problem(
-            "Registration-Deadline",
-            f"termin zgłoszeń {r.raw('Registration-Deadline')} jest po rozpoczęciu szkolenia ({r.raw('Event-Start')})",
-            "ustaw termin zgłoszeń przed Event-Start",
-        )
+        r.problem("Registration-Deadline",
+                  *DEADLINE_BEFORE_START.say(r.raw("Registration-Deadline"), "Event-Start", r.raw("Event-Start")))
 
     registration_status = r.choice(
         "Registration-Status", "open", REGISTRATION_STATUSES, REGISTRATION_ALIASES,

@@ -10,6 +10,7 @@ from .collector import BuildFailed, register, start_pelican  # noqa: F401
 from .fields import (  # noqa: F401
     Field,
     HeaderField,
+    Rule,
     declared_fields,
     extra_fields,
     field_line,

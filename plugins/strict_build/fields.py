@@ -44,6 +44,29 @@ class Field:
 
 
 @dataclass(frozen=True)
+class Rule:
+    """A check between two date fields of a plugin, declared once: the build
+    reports it (with the fields' names) and the web editor checks it before
+    saving (with the form's labels), in the same words.
+
+    relation: "after" (`field` later than `other`; the same day allowed for
+    dates without a time) or "not_after" (`field` not later than `other`; a
+    date without a time counts as its 23:59). message and hint may name
+    {value}, {other} and {other_value}."""
+
+    field: str
+    relation: str
+    other: str
+    message: str
+    hint: str
+
+    def say(self, value, other, other_value):
+        """(message, hint) with the values and the other field's name filled in."""
+        words = {"value": value, "other": other, "other_value": other_value}
+        return self.message.format(**words), self.hint.format(**words)
+
+
+@dataclass(frozen=True)
 class HeaderField:
     line: int
     name: str

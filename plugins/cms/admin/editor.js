@@ -232,6 +232,178 @@
     render: function () { return h("span", {}, listText(this.props.value)); },
   }));
 
+  // The date field: day first and a 24-hour clock in any browser (the
+  // browser's own date input follows its language: 03/11/2026 would be read
+  // as 11 March in an English one). Every form the build reads is accepted and
+  // shown as 14.01.2027 10:00; what the build would refuse is said at once
+  // under the field, and saving stops with the same words, as do the checks
+  // between dates the plugins declare (KLUCZ_RULES: end after start…). A
+  // calendar with weeks from Monday sets the day and keeps the time.
+  var NOMINATIVE = ["styczeń", "luty", "marzec", "kwiecień", "maj", "czerwiec", "lipiec", "sierpień", "wrzesień",
+    "październik", "listopad", "grudzień"];
+  var WEEKDAYS = [["Pn", "poniedziałek"], ["Wt", "wtorek"], ["Śr", "środa"], ["Cz", "czwartek"], ["Pt", "piątek"],
+    ["So", "sobota"], ["Nd", "niedziela"]];
+
+  function dotted(iso) {
+    var m = /^(\d{4})-(\d{2})-(\d{2})(?: (\d{2}):(\d{2}))?$/.exec(iso || "");
+    return m ? m[3] + "." + m[2] + "." + m[1] + (m[4] ? " " + m[4] + ":" + m[5] : "") : String(iso || "");
+  }
+
+  function shown(value) {
+    if (value == null || value === "") return "";
+    var parsed = window.KluczFormat.parseDate(value);
+    return parsed.ok ? dotted(parsed.iso) : String(value);
+  }
+
+  // The first rule the value breaks, as the build would say it (with the
+  // form's labels), or "". A rule is said under its field and, when the other
+  // date was the one just typed (the start moved past the end), under that one.
+  var lastTyped = "";
+
+  // The date fields of the form on screen (key -> control): their values as
+  // typed (Decap hands a field the entry as it was when the field last
+  // changed, not as it is now).
+  var dateFields = {};
+
+  function currentValue(key, entry) {
+    if (dateFields[key]) return dateFields[key].props.value;
+    return entry ? entry.getIn(["data", key]) : "";
+  }
+
+  function ruleProblem(key, value, entry) {
+    var broken = "";
+    (window.KLUCZ_RULES || []).forEach(function (rule) {
+      if (broken || (rule.field !== key && !(rule.other === key && lastTyped === key))) return;
+      var own = window.KluczFormat.parseDate(rule.field === key ? value : currentValue(rule.field, entry));
+      var other = window.KluczFormat.parseDate(rule.other === key ? value : currentValue(rule.other, entry));
+      if (!own.ok || !other.ok) return;
+      var mine = own.iso, theirs = other.iso;
+      var bad;
+      if (rule.relation === "after") {
+        if (own.hasTime !== other.hasTime) return;  // the build says so itself
+        bad = own.hasTime ? mine <= theirs : mine < theirs;
+      } else {
+        bad = (own.hasTime ? mine : mine + " 23:59") > (other.hasTime ? theirs : theirs + " 00:00");
+      }
+      if (!bad) return;
+      var words = { value: dotted(mine), other: "„" + (labelOf[rule.other] || rule.other) + "”",
+        other_value: dotted(theirs) };
+      var fill = function (text) { return text.replace(/\{(\w+)\}/g, function (all, name) { return words[name]; }); };
+      broken = (rule.field === key ? "" : "„" + (labelOf[rule.field] || rule.field) + "”: ") +
+        fill(rule.message) + " – " + fill(rule.hint);
+    });
+    return broken;
+  }
+
+  function dateProblem(key, value, entry) {
+    if (value == null || value === "") return "";
+    var parsed = window.KluczFormat.parseDate(value);
+    if (!parsed.ok) return parsed.message + " – " + parsed.hint;
+    return ruleProblem(key, value, entry);
+  }
+
+  var DateControl = createClass({
+    getInitialState: function () {
+      var parsed = window.KluczFormat.parseDate(this.props.value);
+      var today = new Date();
+      var shownMonth = parsed.ok ? [+parsed.iso.slice(0, 4), +parsed.iso.slice(5, 7) - 1]
+        : [today.getFullYear(), today.getMonth()];
+      return { text: shown(this.props.value), focused: false, open: false, month: shownMonth };
+    },
+    componentDidMount: function () { dateFields[this.props.field.get("name")] = this; },
+    componentWillUnmount: function () {
+      if (dateFields[this.props.field.get("name")] === this) delete dateFields[this.props.field.get("name")];
+    },
+    componentDidUpdate: function (previous) {
+      if (!this.state.focused && previous.value !== this.props.value) {
+        var text = shown(this.props.value);
+        if (text !== this.state.text) this.setState({ text: text });
+      }
+      if (previous.value !== this.props.value) {
+        // The other dates' messages may change with this one.
+        var self = this;
+        Object.keys(dateFields).forEach(function (key) {
+          if (dateFields[key] !== self) dateFields[key].forceUpdate();
+        });
+      }
+    },
+    // Saving stops on a date the build would refuse, or one that breaks a rule.
+    isValid: function () {
+      var message = dateProblem(this.props.field.get("name"), this.props.value, this.props.entry);
+      return message ? { error: { message: message } } : true;
+    },
+    change: function (text) {
+      lastTyped = this.props.field.get("name");
+      this.setState({ text: text });
+      if (!text.trim()) return this.props.onChange("");
+      var parsed = window.KluczFormat.parseDate(text);
+      this.props.onChange(parsed.ok ? parsed.iso : text);
+    },
+    pick: function (year, month, day) {
+      var parsed = window.KluczFormat.parseDate(this.props.value);
+      var time = parsed.ok && parsed.hasTime ? parsed.iso.slice(10) : "";
+      var iso = year + "-" + pad2(month + 1) + "-" + pad2(day) + time;
+      this.setState({ text: dotted(iso), open: false });
+      this.props.onChange(iso);
+    },
+    move: function (step) {
+      var y = this.state.month[0], m = this.state.month[1] + step;
+      this.setState({ month: [y + Math.floor(m / 12), ((m % 12) + 12) % 12] });
+    },
+    calendar: function () {
+      var self = this;
+      var year = this.state.month[0], month = this.state.month[1];
+      var first = (new Date(year, month, 1).getDay() + 6) % 7;  // Monday = 0
+      var days = new Date(year, month + 1, 0).getDate();
+      var cells = [], rows = [];
+      for (var i = 0; i < first; i++) cells.push(h("td", { key: "e" + i }));
+      for (var d = 1; d <= days; d++) {
+        (function (day) {
+          cells.push(h("td", { key: day }, h("button", { type: "button", className: "edytor-dzien",
+            "aria-label": day + " " + MONTHS[month] + " " + year,
+            onClick: function () { self.pick(year, month, day); } }, String(day))));
+        })(d);
+      }
+      while (cells.length % 7) cells.push(h("td", { key: "k" + cells.length }));
+      for (var r = 0; r < cells.length; r += 7) rows.push(h("tr", { key: r }, cells.slice(r, r + 7)));
+      return h("div", { className: "edytor-kalendarz", role: "group", "aria-label": "Kalendarz" },
+        h("div", { className: "edytor-kalendarz__naglowek" },
+          h("button", { type: "button", "aria-label": "Poprzedni miesiąc", onClick: function () { self.move(-1); } }, "‹"),
+          h("span", { "aria-live": "polite" }, NOMINATIVE[month] + " " + year),
+          h("button", { type: "button", "aria-label": "Następny miesiąc", onClick: function () { self.move(1); } }, "›")),
+        h("table", {},
+          h("thead", {}, h("tr", {}, WEEKDAYS.map(function (w) {
+            return h("th", { key: w[0], scope: "col" }, h("abbr", { title: w[1] }, w[0]));
+          }))),
+          h("tbody", {}, rows)));
+    },
+    render: function () {
+      var self = this;
+      var message = dateProblem(this.props.field.get("name"), this.state.text.trim() ? this.props.value : "",
+        this.props.entry);
+      var messageId = this.props.forID + "-uwaga";
+      return h("div", { className: "edytor-data" },
+        h("div", { className: "edytor-data__wiersz" },
+          h("input", {
+            type: "text", id: this.props.forID, className: this.props.classNameWrapper, value: this.state.text,
+            placeholder: "np. 14.01.2027 10:00", autoComplete: "off", inputMode: "numeric",
+            "aria-invalid": message ? "true" : undefined, "aria-describedby": message ? messageId : undefined,
+            onChange: function (event) { self.change(event.target.value); },
+            onFocus: function () { self.setState({ focused: true }); },
+            onBlur: function () { self.setState({ focused: false, text: shown(self.props.value) || self.state.text }); },
+          }),
+          h("button", { type: "button", className: "edytor-data__kalendarz", "aria-expanded": String(this.state.open),
+            onClick: function () { self.setState({ open: !self.state.open }); } }, "Kalendarz")),
+        message ? h("p", { id: messageId, className: "edytor-data__uwaga", role: "alert" }, message) : null,
+        this.state.open ? this.calendar() : null);
+    },
+  });
+  // In place of Decap's own (whose input follows the browser's language);
+  // the name stays, so Decap still takes the post's date for its file name.
+  CMS.registerWidget("datetime", DateControl, createClass({
+    render: function () { return h("span", {}, shown(this.props.value)); },
+  }));
+
   var MONTHS = ["stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia", "września",
     "października", "listopada", "grudnia"];
 

@@ -41,20 +41,92 @@
     return (n < 10 ? "0" : "") + n;
   }
 
-  // The editor's date widget reads and writes "YYYY-MM-DD HH:mm"; the Polish
-  // day-first forms staff write ("3.11.2026 10:00", "3.11.2026 r.") are shown
-  // in it too, and written back as they were unless the date is changed.
+  // Dates as staff write them, read by the same rules as the build's
+  // (plugins/polish_dates/parse.py; tests/test_cms.py runs both on one list):
+  // always day first, ISO, dots or the month written out, refusing the forms
+  // a reader could take month first, with the build's reasons.
+  var MONTH_WORDS = {
+    stycznia: 1, styczen: 1, lutego: 2, luty: 2, marca: 3, marzec: 3, kwietnia: 4, kwiecien: 4, maja: 5, maj: 5,
+    czerwca: 6, czerwiec: 6, lipca: 7, lipiec: 7, sierpnia: 8, sierpien: 8, wrzesnia: 9, wrzesien: 9,
+    pazdziernika: 10, pazdziernik: 10, listopada: 11, listopad: 11, grudnia: 12, grudzien: 12,
+  };
+  var ROMAN = { i: 1, ii: 2, iii: 3, iv: 4, v: 5, vi: 6, vii: 7, viii: 8, ix: 9, x: 10, xi: 11, xii: 12 };
+  var MONTH_NAMES = ["stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia", "września",
+    "października", "listopada", "grudnia"];
+  var FORMS_HINT = "wpisz 2026-11-03 albo 3.11.2026 (z godziną: 2026-11-03 10:00 albo 3.11.2026 10:00)";
+  var TIME = "(?:(?:,\\s*|\\s+)(?:godz(?:ina|\\.)?\\s*)?(\\d{1,2})[:.](\\d{2})(?::(\\d{2}))?)";
+  var ISO = /^(\d{4})-(\d{2})-(\d{2})(?:(?:[ T]|\s+)(\d{2}):(\d{2})(?::(\d{2}))?(Z|[+-]\d{2}:?\d{2})?)?$/;
+  var DOTS = new RegExp("^(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})(?:\\s*r\\.)?" + TIME + "?$");
+  var WORDS = new RegExp("^(\\d{1,2})\\.?\\s+([A-Za-ząćęłńóśźżĄĆĘŁŃÓŚŹŻ]+)\\s+(\\d{4})(?:\\s*r\\.)?" + TIME + "?$");
+  var PLAIN = { "ą": "a", "ć": "c", "ę": "e", "ł": "l", "ń": "n", "ó": "o", "ś": "s", "ź": "z", "ż": "z" };
+
+  function problem(raw, reason, hint) {
+    var value = String(raw).trim();
+    return { ok: false, message: value ? "„" + value + "”: " + reason : reason, hint: hint || FORMS_HINT };
+  }
+
+  function whyNot(value) {
+    if (/\d\s*\/\s*\d/.test(value)) {
+      return "w zapisie z ukośnikiem dzień i miesiąc łatwo zamienić (11/03 to 11 marca albo 3 listopada)";
+    }
+    if (/^\d{1,2}[.-]\d{1,2}[.-]\d{2}(\s.*)?$/.test(value)) return "rok trzeba podać w całości (cztery cyfry)";
+    if (/^\d{1,2}-\d{1,2}-\d{4}(\s.*)?$/.test(value)) return "w zapisie z myślnikami najpierw rok, potem miesiąc i dzień";
+    if (/^\d{4}\.\d{1,2}\.\d{1,2}(\s.*)?$/.test(value)) return "w zapisie z kropkami najpierw dzień, potem miesiąc i rok";
+    return "to nie jest data w znanej postaci";
+  }
+
+  // {ok: true, iso: "2026-11-03" or "2026-11-03 10:00", hasTime} or
+  // {ok: false, message, hint}, as parse_moment() reads it.
+  function parseDate(text) {
+    var raw = text == null ? "" : String(text);
+    var value = raw.replace(/\u00a0/g, " ").split(/\s+/).filter(function (s) { return s; }).join(" ");
+    if (!value) return problem(raw, "pusta data");
+    var kinds = [[ISO, "iso"], [DOTS, "dots"], [WORDS, "words"]];
+    for (var k = 0; k < kinds.length; k++) {
+      var m = kinds[k][0].exec(value);
+      if (!m) continue;
+      var kind = kinds[k][1];
+      var year, month, day, hour, minute, second;
+      if (kind === "iso") {
+        year = +m[1]; month = +m[2]; day = +m[3]; hour = m[4]; minute = m[5]; second = m[6];
+      } else {
+        day = +m[1]; year = +m[3]; hour = m[4]; minute = m[5]; second = m[6];
+        if (kind === "words") {
+          var word = m[2].toLowerCase().replace(/[ąćęłńóśźż]/g, function (c) { return PLAIN[c]; });
+          month = MONTH_WORDS[word] || ROMAN[word];
+          if (!month) {
+            return problem(raw, "„" + m[2] + "” to nie jest nazwa miesiąca",
+              "napisz miesiąc tak: 3 listopada 2026, albo wpisz 2026-11-03 lub 3.11.2026");
+          }
+        } else {
+          month = +m[2];
+        }
+      }
+      if (month < 1 || month > 12) return problem(raw, "miesiąc " + month + " nie istnieje (miesiące mają numery od 1 do 12)");
+      if (year < 1900 || year > 2200) return problem(raw, "rok " + year + " wygląda na pomyłkę");
+      var last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+      if (day < 1 || day > last) {
+        return problem(raw, day + " " + MONTH_NAMES[month - 1] + " " + year + " nie istnieje: ten miesiąc ma " + last + " dni");
+      }
+      var hasTime = hour !== undefined && hour !== null && hour !== "";
+      if (hasTime && (+hour > 23 || +minute > 59 || +(second || 0) > 59)) {
+        return problem(raw, "godzina " + hour + ":" + minute + " nie istnieje",
+          "wpisz godzinę od 0:00 do 23:59, np. 2026-11-03 10:00 albo 3.11.2026 10:00");
+      }
+      var iso = year + "-" + pad(month) + "-" + pad(day) + (hasTime ? " " + pad(+hour) + ":" + minute : "");
+      return { ok: true, iso: iso, hasTime: hasTime };
+    }
+    return problem(raw, whyNot(value));
+  }
+
+  // The editor's date field reads and writes "YYYY-MM-DD HH:mm"; every form
+  // the build reads opens in it, and is written back as it was unless the
+  // date is changed. What is not a date is left as it is (the field says why).
   function normalDate(value) {
     var v = String(value == null ? "" : value).trim();
-    var m = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{1,2}):(\d{2})(?::\d{2})?)?$/.exec(v);
-    if (m) {
-      return m[1] + "-" + m[2] + "-" + m[3] + (m[4] ? " " + pad(+m[4]) + ":" + m[5] : "");
-    }
-    m = /^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:\s*r\.)?(?:,?\s+(\d{1,2}):(\d{2}))?$/.exec(v);
-    if (m) {
-      return m[3] + "-" + pad(+m[2]) + "-" + pad(+m[1]) + (m[4] ? " " + pad(+m[4]) + ":" + m[5] : "");
-    }
-    return v;
+    if (!v) return v;
+    var parsed = parseDate(v);
+    return parsed.ok ? parsed.iso : v;
   }
 
   function fromText(kind, text) {
@@ -226,7 +298,7 @@
     }
   }
 
-  var api = { makeFormat: makeFormat, parse: parse, normalDate: normalDate, refusal: refusal,
+  var api = { makeFormat: makeFormat, parse: parse, normalDate: normalDate, parseDate: parseDate, refusal: refusal,
     FormatProblem: FormatProblem, RAW: RAW };
   if (typeof module !== "undefined" && module.exports) {
     module.exports = api;
