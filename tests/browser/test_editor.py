@@ -376,7 +376,8 @@ def test_dates_in_polish_in_an_english_browser(browser, editor):
     before the start stops the save, said with the form's labels."""
     base, content = editor
     path = content / "szkolenia" / "2027-01-05-recznie-wpisane-daty.md"
-    path.write_text("Title: Ręcznie wpisane daty\nDate: 5 stycznia 2027 r., 9:30\nEvent-Start: 14 lutego 2027 r., 10:00\n"
+    path.write_text("Title: Ręcznie wpisane daty\nDate: 5 stycznia 2027 r., 9:30\n"
+                    "Event-Start: 14 lutego 2027 r., 10:00\n"
                     "Event-End: 14.02.2027, godz. 15.00\nEvent-Location: Centrum KLUCZ, ul. Pomorska 40, 91-408 Łódź\n"
                     "Registration-Deadline: 10.02.2027 23:59\n\nTekst.\n", encoding="utf-8")
     before = path.read_bytes()
@@ -397,7 +398,8 @@ def test_dates_in_polish_in_an_english_browser(browser, editor):
         # A month-first date: refused at once, in the build's words.
         start.fill("02/14/2027 10:00")
         alert = page.get_by_role("alert")
-        assert alert.inner_text().startswith("„02/14/2027 10:00”: w zapisie z ukośnikiem dzień i miesiąc łatwo zamienić")
+        assert alert.inner_text().startswith(
+            "„02/14/2027 10:00”: w zapisie z ukośnikiem dzień i miesiąc łatwo zamienić")
         # The calendar: weeks from Monday; a day picked keeps the time.
         start.fill("14.02.2027 10:00")
         calendar_button = start.locator("xpath=..").get_by_role("button", name="Kalendarz")
@@ -414,7 +416,8 @@ def test_dates_in_polish_in_an_english_browser(browser, editor):
         # in the build's words with the form's labels.
         said = page.get_by_role("alert")
         said.first.wait_for()
-        rule = "14.02.2027 15:00 jest wcześniej niż „Początek” 16.03.2027 10:00 – koniec szkolenia musi być po jego początku"
+        rule = ("14.02.2027 15:00 jest wcześniej niż „Początek” 16.03.2027 10:00 – koniec szkolenia musi być "
+                "po jego początku")
         assert said.all_inner_texts() == [f"„Koniec”: {rule}", rule]  # under the start and under the end
         page.get_by_role("button", name="Opublikuj", exact=True).click()
         page.get_by_text("Opublikuj teraz", exact=True).click()
