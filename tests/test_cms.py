@@ -159,6 +159,7 @@ def test_the_forms_come_from_the_fields_the_plugins_declare():
     donation = [o["value"] for o in training["donation"]["options"]]
     assert donation[0] == "off" and "dodaj-nam-mocy" in donation
     assert training["title"]["required"] is True and training["summary"]["required"] is False
+    assert "heading-one" not in training["body"]["buttons"]  # the title is the page's one H1
     assert training["modified"]["default"] == ""  # else every save would add today's date
     assert collections["szkolenia"]["folder"] == "content/szkolenia"
     assert collections["szkolenia"]["slug"] == "{{year}}-{{month}}-{{day}}-{{slug}}"

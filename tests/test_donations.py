@@ -5,7 +5,7 @@ import re
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from sitebuild import build, html_pages, scenario, soup
+from sitebuild import DATA, build, html_pages, scenario, soup
 
 from klucz.donations.banking import iban_is_valid, nrb_groups
 from klucz.donations.utm import tag_url
@@ -115,6 +115,24 @@ def test_appeal_leads_with_its_campaign(site):
     content = page.select_one(".post__content")
     assert box.find_next("div", class_="post__content") is content
     assert "utm_medium=apel" in box.select_one("a.button")["href"]
+
+
+def test_an_appeal_that_places_its_box_in_the_text_has_it_once(tmp_path):
+    """The editor's "Pole wsparcia" left on its default campaign in an appeal:
+    the box where staff put it, not a second one above the text; a box of
+    another campaign in the text leaves the appeal's own in place."""
+    appeal = (DATA / "donations" / "content" / "wesprzyj" / "appeal.md").read_text(encoding="utf-8")
+    head, body = appeal.split("\n\n", 1)
+    content = scenario(tmp_path, "donations", {
+        "wesprzyj/appeal.md": f"{head}\n\nPierwszy akapit.\n\n[[wesprzyj]]\n\nDrugi akapit.\n",
+        "wesprzyj/appeal-inny.md": f"{head.replace('Title: ', 'Title: Inny ')}\n\nTekst.\n\n[[wesprzyj:jesien]]\n",
+    })
+    out = build(tmp_path / "out", content=content, **SETTINGS)
+    page = soup(out / "wesprzyj" / "apel-o-wsparcie" / "index.html")
+    (box,) = page.select("aside.donation")
+    assert box.parent is page.select_one(".post__content")
+    other = [b["data-campaign"] for b in boxes(out, "wesprzyj/inny-apel-o-wsparcie")]
+    assert len(other) == 2 and "jesien" in other
 
 
 def test_links_are_tagged_without_losing_their_query(site):

@@ -178,6 +178,9 @@ def collection(settings, spec):
         fields.append(widget(field, settings, required=field.required, labels=labels))
     fields.append({"label": "Treść", "name": "body", "widget": "markdown", "required": False,
                    "modes": ["rich_text", "raw"], "editor_components": ["obraz", "wesprzyj"],
+                   # No "Nagłówek 1": the title is the page's one H1.
+                   "buttons": ["bold", "italic", "link", "heading-two", "heading-three", "heading-four", "quote",
+                               "bulleted-list", "numbered-list"],
                    "hint": "Obrazek: przycisk + → Obraz; wpisz, co na nim widać (tekst alternatywny). "
                            "Wezwanie do wsparcia w środku tekstu: osobny akapit [[wesprzyj]]."})
     dated = any(f["name"] == "date" for f in fields)

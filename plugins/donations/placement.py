@@ -179,8 +179,8 @@ def _fill_markers(generator, campaigns, content, path):
     the `wesprzyj` template filter puts in place; unknown ids reported."""
     html = content.content or ""
     if "donation-marker" not in html:
-        return False
-    boxes = {}
+        return None
+    boxes, shown = {}, set()
     for requested in sorted(set(PLACEHOLDER.findall(html))):
         if requested and requested not in campaigns.all:
             _unknown(campaigns, path, _marker_line(content.source_path, requested) or 1,
@@ -190,8 +190,9 @@ def _fill_markers(generator, campaigns, content, path):
         cid = campaigns.resolve(requested or None)
         boxes[requested] = "" if cid is None else _render(
             generator, campaigns, campaigns.box(cid, content.url, "w-tekscie"))
+        shown.add(cid)
     content.donation_inline_boxes = boxes
-    return True
+    return shown
 
 
 def fill_placeholders(html, content):
@@ -270,6 +271,7 @@ def place_in_articles(generator):
         html = _render(generator, campaigns, box)
         if is_appeal:
             article.donation_lead_html = html
+            article.donation_lead_campaign = cid
         else:
             article.donation_box_html = html
 
@@ -282,7 +284,7 @@ def place_in_pages(generator):
 def place_inline(generators):
     """all_generators_finalized (every static file is known, so a post's text
     is final): the boxes of [[wesprzyj]] lines; a post with one has no box at
-    its end."""
+    its end, and an appeal none above its text for the same campaign."""
     if not generators:
         return
     settings = generators[0].settings
@@ -292,8 +294,12 @@ def place_inline(generators):
             continue
         for attr in ("articles", "drafts", "pages", "hidden_pages", "draft_pages"):
             for item in getattr(generator, attr, None) or []:
-                if _fill_markers(generator, campaigns, item, relative_path(item, settings)):
+                shown = _fill_markers(generator, campaigns, item, relative_path(item, settings))
+                if shown is not None:
                     item.donation_box_html = None
+                    # An appeal whose text places its campaign's box: that one, not a second above it.
+                    if getattr(item, "donation_lead_campaign", None) in shown:
+                        item.donation_lead_html = None
 
 
 def ways_to_give(campaigns, settings):
