@@ -304,6 +304,50 @@ def test_cancelled_vevent(site):
     assert int(event["SEQUENCE"]) == 1
 
 
+def test_the_build_raises_the_calendar_change_number_when_date_place_or_status_change(tmp_path):
+    """Nobody raises Event-Sequence by hand: each build compares a training's
+    date, place and status with the last release's (EVENTS_PREVIOUS_RELEASE)
+    and gives the calendar the next number when one changed."""
+    content = scenario(tmp_path, "trainings")
+    source = content / "szkolenia/training_all_day.md"
+
+    def sequence_after(name, previous):
+        out = build(tmp_path / name, content=content, EVENTS_PREVIOUS_RELEASE=str(previous) if previous else None)
+        (event,) = read_ics(out / "szkolenia/dzien-otwarty/kalendarz.ics").walk("VEVENT")
+        return int(event["SEQUENCE"]), out
+
+    first, release = sequence_after("1", None)
+    assert first == 0
+    data = json.loads((release / "szkolenia/wersje.json").read_text(encoding="utf-8"))
+    assert {v["sequence"] for v in data["trainings"].values()} >= {0}
+    # The title and text change: calendars need not be told.
+    source.write_text(source.read_text(encoding="utf-8").replace("Title: Dzień otwarty",
+                                                                 "Title: Dzień otwarty\nSlug: dzien-otwarty"),
+                      encoding="utf-8")
+    same, release = sequence_after("2", release)  # a build's folder
+    assert same == 0
+    # A new date: the next number, and it stays while nothing else changes.
+    source.write_text(source.read_text(encoding="utf-8").replace("2027-05-10", "2027-06-11"), encoding="utf-8")
+    moved, release = sequence_after("3", release / "szkolenia/wersje.json")  # or its file
+    assert moved == 1
+    again, release = sequence_after("4", release)
+    assert again == 1
+    # A new place, then cancelled: each a change.
+    source.write_text(source.read_text(encoding="utf-8").replace("ul. Pomorska 40, 91-408 Łódź",
+                                                                 "ul. Piotrkowska 1, 90-001 Łódź"), encoding="utf-8")
+    placed, release = sequence_after("5", release)
+    text = source.read_text(encoding="utf-8")
+    text = re.sub(r"(?m)^Event-Status: .*$", "Event-Status: cancelled", text) if "Event-Status:" in text else \
+        text.replace("Event-Start:", "Event-Status: cancelled\nEvent-Start:", 1)
+    source.write_text(text, encoding="utf-8")
+    cancelled, release = sequence_after("6", release)
+    assert (placed, cancelled) == (2, 3)
+    # A number written by hand is a floor, never lowered.
+    source.write_text(source.read_text(encoding="utf-8").replace("Event-Start:", "Event-Sequence: 7\nEvent-Start:", 1),
+                      encoding="utf-8")
+    assert sequence_after("7", release)[0] == 7
+
+
 def test_uid_survives_changes_of_title_time_and_place(tmp_path):
     content = scenario(tmp_path, "trainings")
     first = build(tmp_path / "a", content=content)

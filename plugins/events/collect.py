@@ -18,6 +18,7 @@ from .present import (
     signup_action,
     signup_state,
 )
+from .releases import previous_release, sequence
 from .settings import setting
 
 
@@ -51,6 +52,7 @@ def prepare(generator):
     org = settings.get("ORGANIZATION", {})
     body_lines = setting(settings, "EVENTS_MAILTO_BODY")
     service = setting(settings, "EVENTS_SIGNUPS_URL")
+    previous = previous_release(settings)
     trainings = []
     uids = {}  # UID -> the file that has it first
     for article in sorted(list(generator.articles) + list(getattr(generator, "drafts", [])),
@@ -66,6 +68,8 @@ def prepare(generator):
             report(problem)
         if training is None:
             continue
+        # The calendar's change number: raised when the date, place or status changed since the last release.
+        training.sequence = sequence(training, previous)
         first = uids.setdefault(training.uid, display)
         if first != display:
             # A copied file keeps its Event-UID: one calendar entry would overwrite the other.

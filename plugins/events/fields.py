@@ -65,7 +65,8 @@ FIELDS = (
     ),
     Field(
         "Event-Sequence",
-        "zwiększ o 1 po każdej zmianie terminu lub miejsca",
+        "nie wpisuj: strona sama podnosi numer zmiany, gdy zmienisz termin, miejsce lub status "
+        "(wpisana liczba to minimum)",
         kind="number",
         aliases=("wersja", "numer zmiany"),
         label="Numer zmiany",

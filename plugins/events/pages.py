@@ -20,6 +20,7 @@ from .collect import (
     within_calendar_window,
 )
 from .present import plain_text
+from .releases import release
 from .settings import setting
 
 WEEKDAYS = [
@@ -51,6 +52,9 @@ class TrainingsGenerator(Generator):
         self._write_calendars()
         if setting(self.settings, "EVENTS_SIGNUPS_URL"):
             self._write_signups()
+        # This release's change numbers, for the next build (releases.py).
+        self._write_bytes(setting(self.settings, "EVENTS_RELEASES_FILE"),
+                          json.dumps(release(self.context["trainings"]), indent=1).encode("utf-8"))
 
     def _write_list(self, writer, category):
         writer.write_file(

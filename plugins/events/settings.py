@@ -38,6 +38,19 @@ SETTINGS = declare(
         "Where the web server passes EVENTS_SIGNUPS_URL on to (the service's own address).",
     ),
     Setting(
+        "EVENTS_RELEASES_FILE",
+        "szkolenia/wersje.json",
+        "In the output: each training's calendar change number (SEQUENCE) and what it was given for, read by the "
+        "next build to raise the number when a date, place or status changes.",
+    ),
+    Setting(
+        "EVENTS_PREVIOUS_RELEASE",
+        None,
+        "The last release: the live site's address (publishconf.py: SITEURL), a built site's folder or its "
+        "EVENTS_RELEASES_FILE. None (development): change numbers come from Event-Sequence only.",
+        kind=str,
+    ),
+    Setting(
         "EVENTS_SIGNUPS_FILE",
         "szkolenia/zapisy.json",
         "The trainings the sign-up service reads (written when EVENTS_SIGNUPS_URL is set).",
