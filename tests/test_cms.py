@@ -137,6 +137,7 @@ def test_the_forms_come_from_the_fields_the_plugins_declare():
     assert set(collections) == {"aktualnosci", "szkolenia", "wesprzyj", "strony", "strona-glowna"}
     assert config["locale"] == "pl" and config["publish_mode"] == "editorial_workflow"
     assert config["media_folder"] == "content/images"
+    assert config["media_processing"] == {"enabled": True, "quality": 82, "strip_metadata": True}
     training = {f["name"]: f for f in collections["szkolenia"]["fields"]}
     for declared in TRAINING:
         if declared.name in ("Event-UID", "Event-Sequence"):

@@ -86,6 +86,7 @@ class EditorGenerator(Generator):
                    + json.dumps([spec["name"] for spec in setting(self.settings, "CMS_COLLECTIONS")
                                if "file_from" not in spec])
                    + ";\nwindow.KLUCZ_RULES = " + json.dumps(rules(self.settings), ensure_ascii=False)
+                   + ";\nwindow.KLUCZ_IMAGE_MAX_WIDTH = " + json.dumps(setting(self.settings, "CMS_IMAGE_MAX_WIDTH"))
                    + ";\nwindow.KLUCZ_TAGS = "
                    + json.dumps(sorted({tag.name for tag, _posts in self.context.get("tags", [])}, key=str.lower),
                                 ensure_ascii=False)

@@ -220,6 +220,12 @@ def decap_config(settings):
             **setting(settings, "CMS_BACKEND"),
         },
         "media_folder": f"{content}/{media}",
+        # Every uploaded picture saved again in the browser without its
+        # location and camera data (Decap's media processing; its `width`
+        # would enlarge small pictures too, so editor.js makes large ones
+        # CMS_IMAGE_MAX_WIDTH wide before Decap sees them).
+        "media_processing": {"enabled": True, "quality": setting(settings, "CMS_IMAGE_QUALITY"),
+                             "strip_metadata": True},
         "public_folder": "{static}/" + media,
         "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
         "collections": [collection(settings, spec) for spec in setting(settings, "CMS_COLLECTIONS")],

@@ -36,6 +36,10 @@ SETTINGS = declare(
         "Drafts, review and a coordinator who publishes (Decap's editorial workflow).",
     ),
     Setting("CMS_MEDIA_FOLDER", "images", "Uploaded pictures: the folder inside the content folder."),
+    Setting("CMS_IMAGE_MAX_WIDTH", 1600,
+            "Pictures uploaded in the editor are made this wide at most, as JPEG quality CMS_IMAGE_QUALITY and "
+            "without their metadata (a phone's location), in the browser, before they enter the repository."),
+    Setting("CMS_IMAGE_QUALITY", 82, "JPEG/WebP quality of pictures uploaded in the editor."),
     Setting(
         "CMS_REPO_ROOT",
         None,

@@ -230,7 +230,9 @@ def test_a_training_created_in_the_editor_builds_as_written(page, editor, tmp_pa
         "![Sala warsztatowa Centrum KLUCZ z zielonymi ścianami]({static}/images/sala-warsztatowa.jpg)",
         "[[wesprzyj]]",
     ]
-    assert (content / "images" / "sala-warsztatowa.jpg").read_bytes() == picture.read_bytes()
+    # Saved as the browser made it (at most CMS_IMAGE_MAX_WIDTH wide, metadata out): the same picture.
+    with Image.open(content / "images" / "sala-warsztatowa.jpg") as kept:
+        assert kept.size == (800, 500)
 
     check = subprocess.run(
         [sys.executable, "-m", "klucz.authoring.check", "-s", "pelicanconf.py", "--content", str(content)],
@@ -343,6 +345,42 @@ def test_a_copied_training_is_a_new_training(page, editor):
     assert "BŁĄD" not in check.stdout, check.stdout
     path.unlink()
     assert page.errors == []
+
+
+def test_a_phones_big_photo_is_made_smaller_before_it_enters_the_repository(page, editor, tmp_path):
+    """A 4000×3000 photo of several MB with the phone's location in it: saved
+    1600 px wide, far smaller, without the location."""
+    base, content = editor
+    photo = tmp_path / "img-20261204-101500.jpg"
+    from PIL import Image
+
+    picture = Image.effect_noise((4000, 3000), 60).convert("RGB")
+    exif = picture.getexif()
+    exif[0x010F] = "Telefon"  # Make
+    exif[0x8825] = {1: "N", 2: (51.0, 46.0, 0.0), 3: "E", 4: (19.0, 27.0, 0.0)}  # GPS: Łódź
+    picture.save(photo, quality=95, exif=exif)
+    size = photo.stat().st_size
+    assert size > 3_000_000
+    page.goto(base + "/admin/#/collections/aktualnosci/new")
+    page.wait_for_selector('[data-slate-editor="true"]')
+    field(page, "Tytuł").fill("Zdjęcie z telefonu")
+    field(page, "Data publikacji").fill("2026-11-22 09:00")
+    page.get_by_role("button", name="Wybierz zdjęcie", exact=True).click()
+    page.locator('input[type="file"]').set_input_files(str(photo))
+    page.get_by_role("button", name="Wybierz zaznaczone").click()
+    field(page, "Opis zdjęcia").fill("Szum na zdjęciu testowym")
+    page.locator('[data-slate-editor="true"]').click()
+    page.keyboard.type("Tekst.")
+    save(page)
+    saved = content / "images" / photo.name
+    wait_for(saved.exists, 30, "zapis zdjęcia")
+    wait_for(lambda: saved.stat().st_size > 0, 10, "całe zdjęcie")
+    (content / "aktualnosci" / "2026-11-22-zdjecie-z-telefonu.md").unlink()
+    with Image.open(saved) as kept:
+        assert kept.size == (1600, 1200)
+        assert not kept.getexif().get(0x8825) and not kept.getexif().get(0x010F)
+    assert saved.stat().st_size < size / 3
+    saved.unlink()
 
 
 def test_tags_typed_as_people_type_them_with_the_sites_tags_offered(page, editor):

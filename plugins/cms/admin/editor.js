@@ -404,6 +404,42 @@
     render: function () { return h("span", {}, shown(this.props.value)); },
   }));
 
+  // A picture wider than the site needs (a phone's 4000 px, several MB) is
+  // made KLUCZ_IMAGE_MAX_WIDTH wide in the browser before Decap takes it, so
+  // it never enters the repository at full size; smaller ones are left alone.
+  var resizing = false;
+  document.addEventListener("change", function (event) {
+    var input = event.target;
+    if (resizing || !input || input.type !== "file" || !input.files || !input.files.length) return;
+    var file = input.files[0];
+    var limit = window.KLUCZ_IMAGE_MAX_WIDTH || 1600;
+    if (!/^image\/(jpeg|png|webp)$/.test(file.type)) return;
+    event.stopImmediatePropagation();
+    createImageBitmap(file).then(function (bitmap) {
+      if (bitmap.width <= limit) return file;
+      var canvas = document.createElement("canvas");
+      canvas.width = limit;
+      canvas.height = Math.round(bitmap.height * limit / bitmap.width);
+      canvas.getContext("2d").drawImage(bitmap, 0, 0, canvas.width, canvas.height);
+      var type = file.type === "image/png" ? "image/png" : "image/jpeg";
+      return new Promise(function (resolve) {
+        canvas.toBlob(function (blob) {
+          resolve(blob ? new File([blob], file.name, { type: type, lastModified: Date.now() }) : file);
+        }, type, 0.9);
+      });
+    }).catch(function () { return file; }).then(function (smaller) {
+      var files = new DataTransfer();
+      files.items.add(smaller);
+      input.files = files.files;
+      resizing = true;
+      try {
+        input.dispatchEvent(new Event("change", { bubbles: true }));
+      } finally {
+        resizing = false;
+      }
+    });
+  }, true);
+
   var MONTHS = ["stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia", "września",
     "października", "listopada", "grudnia"];
 
