@@ -287,3 +287,23 @@ def test_the_editor_reads_dates_by_the_builds_rules_in_its_words():
             continue
         iso = moment.value.strftime("%Y-%m-%d %H:%M" if moment.has_time else "%Y-%m-%d")
         assert (seen["ok"], seen["iso"], seen["hasTime"]) == (True, iso, moment.has_time), text
+
+
+def test_text_pasted_from_word_is_cleaned_when_saved():
+    """The editor cleans the text before saving (format.js cleanPasted):
+    Word's bullet paragraphs become one list, no-break spaces plain ones,
+    English and German quotes Polish; a text without them is left byte for byte."""
+    if NODE is None:
+        pytest.skip("Node.js is not installed (the CI machine has it)")
+    texts = [
+        "Projekt\u00a0“Razem” ruszył.\n\n·\u00a0\u00a0pierwszy punkt\n\n·\u00a0\u00a0drugi punkt\n\nKoniec „tak“.\n",
+        "- luźna\n\n- lista\n\n„Cytat” i **pogrubienie**.\n",
+    ]
+    script = ("const f=require(process.argv[1]);"
+              "process.stdout.write(JSON.stringify(JSON.parse(process.argv[2]).map(t=>f.cleanPasted(t))))")
+    out = subprocess.run([NODE, "-e", script, str(ROOT / "plugins" / "cms" / "admin" / "format.js"),
+                          json.dumps(texts)], capture_output=True, text=True, check=True)
+    assert json.loads(out.stdout) == [
+        "Projekt „Razem” ruszył.\n\n- pierwszy punkt\n- drugi punkt\n\nKoniec „tak”.\n",
+        texts[1],
+    ]

@@ -76,6 +76,10 @@ def test_entities_and_comments():
         ("wiosna -- lato", "wiosna – lato"),
         ("animacyjno-doradczych", "animacyjno-doradczych"),
         ("i tak dalej...", "i tak dalej…"),
+        # Pasted from Word in English or German style.
+        ("Projekt “Razem” ruszył.", "Projekt „Razem” ruszył."),
+        ("Projekt „Razem“ ruszył.", "Projekt „Razem” ruszył."),
+        ("(“w nawiasie”)", "(„w nawiasie”)"),
     ],
 )
 def test_quotes_and_dashes(text, expected):

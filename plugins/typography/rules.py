@@ -41,6 +41,8 @@ _unit_patterns = {}
 _OPENING_QUOTE = re.compile(
     r'(?:(?<=^)|(?<=[\s(\[{\u00a0—–/-]))"(?=[^\s.,;:!?)\]}])|(?<=[\s(\[{\u00a0—–/-])"$'
 )
+# “ closing a word (German „tak“) closes; every other “ (English “tak”) opens.
+_ENGLISH_CLOSING = re.compile(r"(?<=[^\s(\[{\u00a0—–/-])“")
 _NESTED = re.compile(r"(?:&lt;&lt;|<<)(.+?)(?:&gt;&gt;|>>)")
 # A day and its month ("10 stycznia"), kept on one line.
 _DAY_MONTH = re.compile(
@@ -70,10 +72,12 @@ def _units_pattern(units):
 
 
 def quotes_text(text):
-    """Polish quotation marks and dashes in plain text: "tak" -> „tak”,
+    """Polish quotation marks and dashes in plain text: "tak" and “tak” -> „tak”,
     <<tak>> -> »tak«, " - " and " -- " -> " – ", "..." -> "…"."""
     if '"' in text:
         text = _OPENING_QUOTE.sub("„", text).replace('"', "”")
+    if "“" in text:  # pasted from an English (or German) text: “tak” / „tak“ -> „tak”
+        text = _ENGLISH_CLOSING.sub("”", text).replace("“", "„")
     if "&lt;&lt;" in text or "<<" in text:
         text = _NESTED.sub(r"»\1«", text)
     if "-" in text:

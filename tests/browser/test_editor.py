@@ -383,6 +383,41 @@ def test_a_phones_big_photo_is_made_smaller_before_it_enters_the_repository(page
     saved.unlink()
 
 
+def test_text_pasted_from_word_is_cleaned(browser, editor):
+    """Word's HTML on the clipboard (English quotes, no-break spaces, a list as
+    paragraphs starting with "·"), pasted with Ctrl+V: the file gets Polish
+    quotes, plain spaces and a Markdown list."""
+    base, content = editor
+    word = ('<html><body><p class=MsoNormal>Projekt&nbsp;“Razem” ruszył w&nbsp;maju.</p>'
+            '<p class=MsoListParagraph>·<span>&nbsp;&nbsp;&nbsp;</span>pierwszy punkt</p>'
+            '<p class=MsoListParagraph>·<span>&nbsp;&nbsp;&nbsp;</span>drugi punkt</p></body></html>')
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, timezone_id="Europe/Warsaw",
+                                  locale="pl-PL")
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base)
+    page = context.new_page()
+    path = content / "aktualnosci" / "2026-11-23-wklejony-tekst-z-worda.md"
+    try:
+        page.goto(base + "/admin/")
+        page.get_by_role("button", name="Zaloguj się").click()
+        page.wait_for_selector("text=Szkolenia")
+        page.goto(base + "/admin/#/collections/aktualnosci/new")
+        page.wait_for_selector('[data-slate-editor="true"]')
+        field(page, "Tytuł").fill("Wklejony tekst z Worda")
+        field(page, "Data publikacji").fill("23.11.2026 10:00")
+        page.evaluate("""async (html) => navigator.clipboard.write([new ClipboardItem({
+            'text/html': new Blob([html], {type: 'text/html'}),
+            'text/plain': new Blob(['Projekt Razem ruszył'], {type: 'text/plain'})})])""", word)
+        page.locator('[data-slate-editor="true"]').click()
+        page.keyboard.press("Control+V")
+        save(page)
+        wait_for(path.exists, 10, f"plik {path.name}")
+        assert path.read_text(encoding="utf-8").split("\n\n", 1)[1] == (
+            "Projekt „Razem” ruszył w maju.\n\n- pierwszy punkt\n- drugi punkt\n")
+    finally:
+        context.close()
+        path.unlink(missing_ok=True)
+
+
 def test_tags_typed_as_people_type_them_with_the_sites_tags_offered(page, editor):
     base, content = editor
     page.goto(base + "/admin/#/collections/aktualnosci/new")

@@ -85,6 +85,10 @@
     handler: function (args) {
       var entry = args.entry;
       var data = entry.get("data");
+      // Text pasted from Word: bullets as a list, no-break spaces out.
+      var body = data.get("body");
+      var cleaned = window.KluczFormat.cleanPasted(body);
+      if (cleaned !== body) data = data.set("body", cleaned);
       var raw = data.get(window.KluczFormat.RAW) || "";
       var copy = entry.get("newRecord") && (copying || /"key":"event-uid"/.test(raw) || data.get("event-uid"));
       copying = false;

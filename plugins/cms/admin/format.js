@@ -289,6 +289,34 @@
     return { fromFile: fromFile, toFile: toFile };
   }
 
+  // Text pasted from Word: a list's items arrive as paragraphs starting with
+  // "·" or "•", with no-break spaces and English quotes: one Markdown list,
+  // plain spaces (the build adds no-break spaces where Polish needs them),
+  // Polish quotes.
+  // Lines without them are left as they are.
+  function cleanPasted(text) {
+    if (!text || !/[\u00a0·•▪◦“]/.test(text)) return text;
+    // English (“tak”) and German („tak“) quotes: Polish ones, as the build's typography reads them.
+    var plain = String(text).replace(/\u00a0/g, " ").replace(/([^\s(\[{—–\/-])“/g, "$1”").replace(/“/g, "„");
+    var lines = plain.split("\n");
+    var bullet = /^[ \t]*[·•▪◦][ \t]+(.*)$/;
+    var out = [];
+    var previousItem = false;
+    for (var i = 0; i < lines.length; i++) {
+      var m = bullet.exec(lines[i]);
+      if (m) {
+        // Word's items come as paragraphs: the blank line between two is dropped.
+        if (previousItem && out.length && out[out.length - 1] === "") out.pop();
+        out.push("- " + m[1]);
+        previousItem = true;
+        continue;
+      }
+      if (lines[i] !== "") previousItem = false;
+      out.push(lines[i]);
+    }
+    return out.join("\n");
+  }
+
   // Why the editor will not write this entry (a file it could not read), or "".
   function refusal(rawValue) {
     try {
@@ -299,6 +327,7 @@
   }
 
   var api = { makeFormat: makeFormat, parse: parse, normalDate: normalDate, parseDate: parseDate, refusal: refusal,
+    cleanPasted: cleanPasted,
     FormatProblem: FormatProblem, RAW: RAW };
   if (typeof module !== "undefined" && module.exports) {
     module.exports = api;
