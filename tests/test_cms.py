@@ -140,7 +140,7 @@ def test_the_forms_come_from_the_fields_the_plugins_declare():
     assert config["media_processing"] == {"enabled": True, "quality": 82, "strip_metadata": True}
     training = {f["name"]: f for f in collections["szkolenia"]["fields"]}
     for declared in TRAINING:
-        if declared.name in ("Event-UID", "Event-Sequence"):
+        if declared.name in ("Event-UID", "Event-Sequence", "Seats-Left"):  # Seats-Left: the service counts
             assert declared.name.lower() not in training  # kept in the file, not offered
             continue
         shown = training[declared.name.lower()]
@@ -155,6 +155,9 @@ def test_the_forms_come_from_the_fields_the_plugins_declare():
         "koniec zapisów: 2027-01-10 23:59 albo 10.01.2027 23:59 (przed „Początek”)")
     assert training["event-start"]["widget"] == "datetime" and training["event-start"]["required"] is True
     assert training["capacity"]["widget"] == "number"
+    # Without the sign-up service staff say the seats left themselves.
+    by_hand = decap_config(settings(CMS_LOCAL_BACKEND=False, EVENTS_SIGNUPS_URL=""))
+    assert "seats-left" in {f["name"] for c in by_hand["collections"] if c["name"] == "szkolenia" for f in c["fields"]}
     assert [o["value"] for o in training["registration-status"]["options"]] == ["open", "waitlist", "closed"]
     assert training["tags"]["widget"] == "lista" and training["tags"]["suggestions"] == "tags"
     donation = [o["value"] for o in training["donation"]["options"]]

@@ -30,11 +30,16 @@ def plugin_fields(name):
 
 
 def collection_fields(settings, spec):
-    """The Fields a collection's form shows, in declaration order."""
+    """The Fields a collection's form shows, in declaration order: a plugin's
+    FIELDS but those its `editor_hidden_fields(settings)` leaves out (the
+    events plugin: Seats-Left where the sign-up service counts the seats)."""
     skip = {name.lower() for name in spec.get("skip", ())}
     fields = []
     for plugin in spec.get("plugins", ()):
         fields.extend(plugin_fields(plugin))
+        hidden = getattr(importlib.import_module(plugin), "editor_hidden_fields", None)
+        if hidden is not None:
+            skip |= {name.lower() for name in hidden(settings)}
     wanted = spec.get("extra", ())
     fields.extend(f for f in extra_fields(settings) if wanted == "*" or f.name in wanted)
     seen, result = set(), []

@@ -16,6 +16,12 @@ def ics_refresh_hours(settings):
     return setting(settings, "EVENTS_ICS_REFRESH_HOURS")
 
 
+def editor_hidden_fields(settings):
+    """The fields the web editor does not offer under these settings: with
+    the sign-up service the seats left are counted by it (Seats-Left)."""
+    return {"Seats-Left"} if setting(settings, "EVENTS_SIGNUPS_URL") else set()
+
+
 def signups_proxy(settings):
     """The sign-up service when there is one, else None: `prefix` (its
     address on the site), `upstream` (its own address) and `unavailable`
