@@ -310,3 +310,30 @@ def test_text_pasted_from_word_is_cleaned_when_saved():
         "Projekt „Razem” ruszył.\n\n- pierwszy punkt\n- drugi punkt\n\nKoniec „tak”.\n",
         texts[1],
     ]
+
+
+def test_the_preview_says_a_trainings_dates_as_its_page_does():
+    """The editor's preview (format.js dateRangePl) and the page
+    (events.present.date_range_pl) on the same starts and ends."""
+    if NODE is None:
+        pytest.skip("Node.js is not installed (the CI machine has it)")
+    import datetime as dt
+    from types import SimpleNamespace
+
+    from klucz.events.present import date_range_pl
+    from klucz.polish_dates import parse_moment
+
+    cases = [("2027-01-14 10:00", "2027-01-14 15:00"), ("14.01.2027 9:30", "15.01.2027 14:00"),
+             ("2027-01-14", "2027-01-14"), ("2027-01-14", "2027-01-16"), ("2027-01-30", "2027-02-02"),
+             ("2027-12-30", "2028-01-02")]
+    script = ("const f=require(process.argv[1]);"
+              "process.stdout.write(JSON.stringify(JSON.parse(process.argv[2]).map(c=>f.dateRangePl(c[0],c[1]))))")
+    out = subprocess.run([NODE, "-e", script, str(ROOT / "plugins" / "cms" / "admin" / "format.js"),
+                          json.dumps(cases)], capture_output=True, text=True, check=True)
+    for (start, end), shown in zip(cases, json.loads(out.stdout), strict=True):
+        a, b = parse_moment(start), parse_moment(end)
+        t = SimpleNamespace(locale="pl_PL", all_day=not a.has_time,
+                            start=a.value if a.has_time else a.value.date(),
+                            end=b.value if b.has_time else b.value.date())
+        assert isinstance(t.start, dt.date)
+        assert shown == date_range_pl(t), (start, end)

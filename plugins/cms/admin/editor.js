@@ -508,7 +508,7 @@
     var get = function (key) { return entry.getIn(["data", key]); };
     var start = get("event-start");
     if (!start) return null;
-    var when = polishDate(start) + (get("event-end") ? " – " + polishDate(get("event-end")) : "");
+    var when = window.KluczFormat.dateRangePl(start, get("event-end"));
     var price = get("event-price");
     var seats = get("seats-left");
     var facts = [].concat(
@@ -565,7 +565,6 @@
           picture ? h("figure", { className: "post__figure" },
             h("img", { src: picture.toString(), alt: data("image-alt") || "" })) : null,
           trainingFacts(entry),
-          data("summary") ? h("p", { className: "lead" }, data("summary")) : null,
           h("div", { className: "post__content prose" }, this.props.widgetFor("body")),
           tags.length ? h("footer", { className: "post__footer" },
             h("ul", { className: "tags", role: "list" }, tags.map(function (tag, i) {

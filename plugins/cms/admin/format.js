@@ -289,6 +289,28 @@
     return { fromFile: fromFile, toFile: toFile };
   }
 
+  // A training's dates as its page says them (events.present.date_range_pl):
+  // "14 stycznia 2027 r., 10:00–15:00", "14–16 stycznia 2027 r."; no-break
+  // spaces where the site puts them. Start and end as the file has them.
+  var NB = "\u00a0";
+  function dayMonth(iso) { return +iso.slice(8, 10) + NB + MONTH_NAMES[+iso.slice(5, 7) - 1]; }
+  function fullDate(iso) { return dayMonth(iso) + " " + iso.slice(0, 4) + NB + "r."; }
+  function clock(iso) { return +iso.slice(11, 13) + ":" + iso.slice(14, 16); }
+  function dateRangePl(start, end) {
+    var a = parseDate(start), b = end ? parseDate(end) : null;
+    if (!a.ok) return start ? String(start) : "";
+    if (!b || !b.ok) return a.hasTime ? fullDate(a.iso) + ", " + clock(a.iso) : fullDate(a.iso);
+    var first = a.iso, last = b.iso;
+    if (!a.hasTime) {
+      if (first === last) return fullDate(first);
+      if (first.slice(0, 7) === last.slice(0, 7)) return +first.slice(8, 10) + "–" + fullDate(last);
+      if (first.slice(0, 4) === last.slice(0, 4)) return dayMonth(first).replace(NB, " ") + " – " + fullDate(last);
+      return fullDate(first) + " – " + fullDate(last);
+    }
+    if (first.slice(0, 10) === last.slice(0, 10)) return fullDate(first) + ", " + clock(first) + "–" + clock(last);
+    return fullDate(first) + ", " + clock(first) + " – " + fullDate(last) + ", " + clock(last);
+  }
+
   // Text pasted from Word: a list's items arrive as paragraphs starting with
   // "·" or "•", with no-break spaces and English quotes: one Markdown list,
   // plain spaces (the build adds no-break spaces where Polish needs them),
@@ -327,7 +349,7 @@
   }
 
   var api = { makeFormat: makeFormat, parse: parse, normalDate: normalDate, parseDate: parseDate, refusal: refusal,
-    cleanPasted: cleanPasted,
+    cleanPasted: cleanPasted, dateRangePl: dateRangePl,
     FormatProblem: FormatProblem, RAW: RAW };
   if (typeof module !== "undefined" && module.exports) {
     module.exports = api;
