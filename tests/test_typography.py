@@ -22,7 +22,15 @@ N = "\u00a0"
         ("kosztuje 20 zł", f"kosztuje 20{N}zł"),
         ("wzrost o 50 %", f"wzrost o{N}50{N}%"),
         ("tel. 42 630 17 49", f"tel.{N}42{N}630{N}17{N}49"),
-        ("ul. Pomorska 40, 91-408 Łódź", f"ul.{N}Pomorska 40, 91\u2011408 Łódź"),
+        ("ul. Pomorska 40, 91-408 Łódź", f"ul.{N}Pomorska 40, 91\u2011408{N}Łódź"),
+        # A dash never starts a line; ranges take an en dash; "e-" stays with its word.
+        ("ABC Ekonomii Społecznej – co każdy", f"ABC Ekonomii Społecznej{N}– co każdy"),
+        ("Społecznej - co", f"Społecznej{N}– co"),
+        ("lata 2014-2020", "lata 2014–\u20602020"),
+        ("kwiecień-maj 2016", "kwiecień–maj 2016"),
+        ("przez e-PIT albo e-mail", f"przez e\u2011PIT albo e\u2011mail"),
+        ("https://e-deklaracje.pl/2014-2020/", "https://e-deklaracje.pl/2014-2020/"),
+        ("animacyjno-doradczych, 2026-11-20", "animacyjno-doradczych, 2026-11-20"),
         (
             "10:00–15:00, 14–16 stycznia, m. in. 8 z 20",
             f"10:00–\u206015:00, 14–\u206016{N}stycznia, m.{N}in. 8{N}z{N}20",
@@ -72,8 +80,8 @@ def test_entities_and_comments():
         ('("w nawiasie")', "(„w nawiasie”)"),
         ("<<zagnieżdżony>>", "»zagnieżdżony«"),
         ("&lt;&lt;zagnieżdżony&gt;&gt;", "»zagnieżdżony«"),
-        ("2014 - 2020", "2014 – 2020"),
-        ("wiosna -- lato", "wiosna – lato"),
+        ("2014 - 2020", f"2014{N}– 2020"),
+        ("wiosna -- lato", f"wiosna{N}– lato"),
         ("animacyjno-doradczych", "animacyjno-doradczych"),
         ("i tak dalej...", "i tak dalej…"),
         # Pasted from Word in English or German style.

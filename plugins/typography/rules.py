@@ -59,6 +59,16 @@ _POSTAL = re.compile(r"(?<![\d-])(\d{2})-(\d{3})(?![\d-])")
 _RANGE = re.compile(r"(?<=\d)–(?=\d)")
 WORD_JOINER = "\u2060"
 _SPACED_DASH = re.compile(r"(?<=\s)--?(?=\s)")
+# A dash between words stays at the end of the line, never starts one.
+_DASH_AFTER_WORD = re.compile(r"(?<=\S) (?=[–—] )")
+# Ranges of years and of months take an en dash ("2014–2020", "kwiecień–maj").
+_YEAR_RANGE = re.compile(r"(?<![\w/.-])((?:19|20)\d{2})-((?:19|20)\d{2})(?![\w/-])")
+_MONTH = r"(?:styczeń|luty|marzec|kwiecień|maj|czerwiec|lipiec|sierpień|wrzesień|październik|listopad|grudzień)"
+_MONTH_RANGE = re.compile(rf"(?<![\w-])({_MONTH})-({_MONTH})(?![\w-])", re.IGNORECASE)
+# A postal code stays with its town ("91‑408 Łódź").
+_POSTAL_TOWN = re.compile(r"(?<=\d{2}\u2011\d{3}) (?=\w)")
+# "e-PIT", "e-mail": the prefix never left alone at the end of a line.
+_ONE_LETTER_PREFIX = re.compile(r"(?<![\w./:@\u2011-])([eE])-(?=\w)")
 
 
 def _units_pattern(units):
@@ -82,6 +92,10 @@ def quotes_text(text):
         text = _NESTED.sub(r"»\1«", text)
     if "-" in text:
         text = _SPACED_DASH.sub("–", text)
+        text = _MONTH_RANGE.sub("\\1–\\2", text)
+        text = _ONE_LETTER_PREFIX.sub("\\1\u2011", text)
+    if "–" in text or "—" in text:
+        text = _DASH_AFTER_WORD.sub(NBSP, text)
     return text.replace("...", "…")
 
 
@@ -102,7 +116,9 @@ def nbsp_text(text, units=DEFAULT_UNITS):
         text = _DIGIT_GROUPS.sub(lambda m: m.group(0).replace(" ", NBSP), text)
         text = _DAY_MONTH.sub(lambda m: m.group(1) + NBSP, text)
         text = _OF_NUMBER.sub(NBSP, text)
+        text = _YEAR_RANGE.sub("\\1–\\2", text)
         text = _POSTAL.sub("\\1\u2011\\2", text)
+        text = _POSTAL_TOWN.sub(NBSP, text)
         text = _RANGE.sub("–" + WORD_JOINER, text)
     return text
 
