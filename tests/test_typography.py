@@ -28,7 +28,7 @@ N = "\u00a0"
         ("Społecznej - co", f"Społecznej{N}– co"),
         ("lata 2014-2020", "lata 2014–\u20602020"),
         ("kwiecień-maj 2016", "kwiecień–maj 2016"),
-        ("przez e-PIT albo e-mail", "przez e\u2011PIT albo e\u2011mail"),
+        ("przez e-PIT albo e-mail", "przez e\u2011PIT albo e-mail"),
         ("https://e-deklaracje.pl/2014-2020/", "https://e-deklaracje.pl/2014-2020/"),
         ("animacyjno-doradczych, 2026-11-20", "animacyjno-doradczych, 2026-11-20"),
         (

@@ -67,8 +67,9 @@ _MONTH = r"(?:styczeń|luty|marzec|kwiecień|maj|czerwiec|lipiec|sierpień|wrzes
 _MONTH_RANGE = re.compile(rf"(?<![\w-])({_MONTH})-({_MONTH})(?![\w-])", re.IGNORECASE)
 # A postal code stays with its town ("91‑408 Łódź").
 _POSTAL_TOWN = re.compile(r"(?<=\d{2}\u2011\d{3}) (?=\w)")
-# "e-PIT", "e-mail": the prefix never left alone at the end of a line.
-_ONE_LETTER_PREFIX = re.compile(r"(?<![\w./:@\u2011-])([eE])-(?=\w)")
+# "e-PIT", "e-Deklaracje": the prefix never left alone at the end of a line.
+# ("e-mail" is left as written: a form's label and a voice command say it so.)
+_ONE_LETTER_PREFIX = re.compile(r"(?<![\w./:@\u2011-])([eE])-(?=[A-ZĄĆĘŁŃÓŚŹŻ])")
 
 
 def _units_pattern(units):
