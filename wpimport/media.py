@@ -48,6 +48,7 @@ class Media:
         self.attachments = {}  # id -> Item
         self.by_path = {}  # "2016/05/foto.jpg" (and its variants) -> id
         self.copied = {"images": 0, "pliki": 0, "unchanged": 0, "smaller": 0}
+        self.seen, self.brought = set(), set()  # keys met and keys copied in this run
         self.missing = {}
 
     def add(self, item):
@@ -149,7 +150,10 @@ class Media:
         key = candidates[0]
         known = self.record.get(key)
         if known and os.path.isfile(os.path.join(self.content, known["file"])):
-            self.copied["unchanged"] += 1
+            if key not in self.seen:  # counted once, however many posts use it
+                self.seen.add(key)
+                if key not in self.brought:
+                    self.copied["unchanged"] += 1
             return known["file"]
         data, used = None, None
         for path in candidates:
@@ -171,6 +175,7 @@ class Media:
         with open(os.path.join(self.content, target), "wb") as f:
             f.write(data)
         self.record[key] = {"file": target, "sha256": hashlib.sha256(data).hexdigest()}
+        self.brought.add(key)
         self.copied[folder] += 1
         return target
 
