@@ -118,6 +118,10 @@ def ics(training):
     cal.add("method", "PUBLISH")
     event = Event()
     event.add("uid", training.uid)
+    # The site's change number: the attached event and the site's calendar agree on which is newer.
+    event.add("sequence", training.sequence)
+    if training.status == "cancelled":
+        event.add("status", "CANCELLED")
     event.add("summary", training.title)
     event.add("dtstamp", timezone.now())
     if training.all_day:

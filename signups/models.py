@@ -25,6 +25,7 @@ class Training(models.Model):
     when = models.CharField("termin (jak na stronie)", max_length=200, blank=True)
     location = models.CharField("miejsce", max_length=300, blank=True)
     online_url = models.URLField("link do spotkania online (tylko dla zapisanych)", max_length=500, blank=True)
+    sequence = models.PositiveIntegerField("numer zmiany w kalendarzach", default=0)
     capacity = models.PositiveIntegerField("liczba miejsc", null=True, blank=True)
     deadline = models.DateTimeField("koniec zapisów", null=True, blank=True)
     status = models.CharField("status szkolenia", max_length=20, default="scheduled", choices=[

@@ -9,7 +9,7 @@ from django.db import transaction
 from .models import Signup, Training
 
 FIELDS = ("title", "url", "start", "end", "all_day", "when", "location", "online_url", "capacity", "deadline",
-          "status", "registration_status", "registration_email")
+          "status", "registration_status", "registration_email", "sequence")
 
 
 class BadFile(Exception):
@@ -50,6 +50,7 @@ def load(path):
                 values[name] = values[name] or ""
             values["status"] = values["status"] or "scheduled"
             values["all_day"] = bool(values["all_day"])
+            values["sequence"] = int(values["sequence"] or 0)  # a file from before the field: 0
             values["clause"] = clause
             values["on_site"] = True
             training, created = Training.objects.update_or_create(uid=item["uid"], defaults=values)

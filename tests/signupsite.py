@@ -34,7 +34,7 @@ WEBINAR = (f"Title: Test zapisów webinar\nDate: {PUBLISHED:%Y-%m-%d %H:%M}\nSum
 TRAININGS = {
     "webinar": WEBINAR,
     "maly": training("maly", "test-maly@klucz", 2),
-    "sredni": training("sredni", "test-sredni@klucz", 5),
+    "sredni": training("sredni", "test-sredni@klucz", 5, "Event-Sequence: 2\n"),
     "zamkniety": training("zamkniety", "test-zamkniety@klucz", 5, "Registration-Status: closed\n"),
 }
 

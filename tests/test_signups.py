@@ -87,6 +87,7 @@ def test_sign_up_confirm_by_the_link_and_the_count_drops(signup_site, service, m
     calendar = ics.get_content()
     calendar = calendar.decode() if isinstance(calendar, bytes) else calendar
     assert "UID:test-sredni@klucz" in calendar and "Test zapisów sredni" in calendar
+    assert "SEQUENCE:2" in calendar  # the site's change number, so the site's calendar and this one agree
     assert link_in(confirmed) == link  # the person's own page, to cancel from
     assert visitor.state("test-sredni@klucz")["label"] == "Zostały 4 z 5 miejsc"
     status, own_ics, headers = visitor.open(link + "szkolenie.ics")

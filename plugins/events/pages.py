@@ -213,6 +213,8 @@ class TrainingsGenerator(Generator):
                 "status": t.status,
                 "registration_status": t.registration_status,
                 "registration_email": t.registration_email or "",
+                # The calendar's change number (releases.py), for the service's .ics.
+                "sequence": t.sequence,
             })
         data = {"version": 1, "clause": plain_text(self.context["events_rodo_notice"]), "trainings": trainings}
         self._write_bytes(setting(self.settings, "EVENTS_SIGNUPS_FILE"),
