@@ -104,14 +104,7 @@ def main():
         took, peak, out = run(export, content, uploads)
         unchanged = re.search(r"(bez zmian: \d+)", out)[1]
         print(f"  the same export again: {took:.1f} s ({unchanged})")
-        big = exports.Wxr()
-        for ident in range(1, 101):
-            big.item(ident, title=f"Wpis {ident}", name=f"wpis-{ident}", content=f"<p>Treść wpisu {ident}.</p>")
-        padding = "<p>" + "Stara wersja akapitu o ekonomii społecznej. " * 230 + "</p>"
-        for ident in range(1000, 6000):
-            big.item(ident, "revision", title="Wersja", name=f"{ident}-revision-v1", status="inherit",
-                     content=padding, link=f"{exports.SITE}/?p={ident}")
-        path = big.write(folder / "duzy.xml")
+        path = exports.big_export(folder / "duzy.xml")
         other = folder / "content-big"
         other.mkdir()
         took, peak, out = run(path, other)

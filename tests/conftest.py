@@ -1,10 +1,9 @@
 """Fixtures: the sample site built once per session, in both configurations."""
 
-import os
 
 import pytest
 from pelican.log import LimitFilter
-from sitebuild import LIVE_URL, REAL_PAYMENT_DETAILS, build
+from sitebuild import LIVE_URL, build, live_build
 
 
 @pytest.fixture(autouse=True)
@@ -24,15 +23,7 @@ def dev_site(tmp_path_factory):
 @pytest.fixture(scope="session")
 def live_site(tmp_path_factory):
     """The sample site built with publishconf.py, its address from SITEURL."""
-    saved = os.environ.get("SITEURL")
-    os.environ["SITEURL"] = LIVE_URL + "/"
-    try:
-        return build(tmp_path_factory.mktemp("live") / "output", conf="publishconf.py", **REAL_PAYMENT_DETAILS)
-    finally:
-        if saved is None:
-            del os.environ["SITEURL"]
-        else:
-            os.environ["SITEURL"] = saved
+    return live_build(tmp_path_factory.mktemp("live") / "output", siteurl=LIVE_URL + "/")
 
 
 @pytest.fixture(scope="module")

@@ -1,5 +1,6 @@
 """Helpers for the tests: build a site into a folder, read it back, serve it."""
 
+import os
 import shutil
 import subprocess
 import sys
@@ -67,6 +68,20 @@ def build(output, content=SAMPLE, conf="pelicanconf.py", staged=False, **overrid
     else:
         start_pelican(settings).run()
     return Path(output)
+
+
+def live_build(output, content=SAMPLE, siteurl=LIVE_URL, **override):
+    """`build` with publishconf.py, its address from SITEURL as the deploy
+    sets it, and real payment details in place of the sample's."""
+    saved = os.environ.get("SITEURL")
+    os.environ["SITEURL"] = siteurl
+    try:
+        return build(output, content=content, conf="publishconf.py", **{**REAL_PAYMENT_DETAILS, **override})
+    finally:
+        if saved is None:
+            del os.environ["SITEURL"]
+        else:
+            os.environ["SITEURL"] = saved
 
 
 def scenario(tmp_path, name, files=None):

@@ -11,8 +11,9 @@ import urllib.parse
 import urllib.request
 
 import pytest
+import sitebuild
 from servers import FtpServer, Nginx, SshServer
-from sitebuild import LIVE_URL, REAL_PAYMENT_DETAILS, ROOT, build, make_check, scenario, serve
+from sitebuild import LIVE_URL, ROOT, make_check, scenario, serve
 
 PYTHON = sys.executable
 
@@ -47,16 +48,8 @@ def first_answer(url):
 
 def live_build(tmp_path, name, files):
     """A small site built with the live settings."""
-    saved = os.environ.get("SITEURL")
-    os.environ["SITEURL"] = LIVE_URL
-    try:
-        content = scenario(tmp_path, "clean", files)
-        return build(tmp_path / name, content=content, conf="publishconf.py", **REAL_PAYMENT_DETAILS), content
-    finally:
-        if saved is None:
-            del os.environ["SITEURL"]
-        else:
-            os.environ["SITEURL"] = saved
+    content = scenario(tmp_path, "clean", files)
+    return sitebuild.live_build(tmp_path / name, content=content), content
 
 
 POSTS = {

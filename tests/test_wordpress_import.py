@@ -17,8 +17,8 @@ from pathlib import Path
 import icalendar
 import pytest
 from servers import Nginx, need
-from sitebuild import LIVE_URL, REAL_PAYMENT_DETAILS, ROOT, SAMPLE, build, make_check, serve, soup, visible_text
-from wordpress import SITE, Wxr, uploads
+from sitebuild import LIVE_URL, ROOT, SAMPLE, build, live_build, make_check, serve, soup, visible_text
+from wordpress import SITE, Wxr, big_export, uploads
 from wordpress_sample import sample_export
 
 PYTHON = sys.executable
@@ -50,6 +50,13 @@ def body(path):
     return Path(path).read_text(encoding="utf-8").split("\n\n", 1)[1]
 
 
+def deploy(output, target):
+    """`make deploy`'s command: the built site to a folder, the live site's addresses guarded."""
+    return subprocess.run(
+        [PYTHON, "-m", "klucz.deploy", "-s", "publishconf.py", "--output", str(output), "--target", str(target)],
+        cwd=ROOT, capture_output=True, text=True, env=dict(os.environ, SITEURL=LIVE_URL))
+
+
 def first_answer(url):
     """(status, Location) of a GET, redirects not followed."""
     parts = urllib.parse.urlsplit(url)
@@ -60,18 +67,6 @@ def first_answer(url):
         return response.status, response.getheader("Location") or ""
     finally:
         connection.close()
-
-
-def live(content, output):
-    saved = os.environ.get("SITEURL")
-    os.environ["SITEURL"] = LIVE_URL
-    try:
-        return build(output, content=content, conf="publishconf.py", **REAL_PAYMENT_DETAILS)
-    finally:
-        if saved is None:
-            del os.environ["SITEURL"]
-        else:
-            os.environ["SITEURL"] = saved
 
 
 @pytest.fixture(scope="module")
@@ -245,7 +240,7 @@ def test_every_old_address_answers_301_from_nginx_and_the_deploy_guards_them(imp
     need("nginx", "nginx")
     content = tmp_path / "content"
     shutil.copytree(imported["content"], content)
-    output = live(content, tmp_path / "live")
+    output = live_build(tmp_path / "live", content=content)
     server = Nginx(tmp_path / "nginx", output)
     try:
         for old, new in (("/2016/06/20/ruszylo-doradztwo/", "/aktualnosci/ruszylo-doradztwo/"),
@@ -271,17 +266,13 @@ def test_every_old_address_answers_301_from_nginx_and_the_deploy_guards_them(imp
         server.stop()
     # The deploy guards them: an Aliases line removed later blocks it.
     target = tmp_path / "www"
-    deployed = subprocess.run(
-        [PYTHON, "-m", "klucz.deploy", "-s", "publishconf.py", "--output", str(output), "--target", str(target)],
-        cwd=ROOT, capture_output=True, text=True, env=dict(os.environ, SITEURL=LIVE_URL))
+    deployed = deploy(output, target)
     assert deployed.returncode == 0, deployed.stderr
     post = content / "aktualnosci" / "2016-06-20-ruszylo-doradztwo-2.md"
     aliases = headers(post)["Aliases"]
     post.write_text(re.sub(r"\nAliases: [^\n]*", "", post.read_text(encoding="utf-8")), encoding="utf-8")
-    changed = live(content, tmp_path / "changed")
-    blocked = subprocess.run(
-        [PYTHON, "-m", "klucz.deploy", "-s", "publishconf.py", "--output", str(changed), "--target", str(target)],
-        cwd=ROOT, capture_output=True, text=True, env=dict(os.environ, SITEURL=LIVE_URL))
+    changed = live_build(tmp_path / "changed", content=content)
+    blocked = deploy(changed, target)
     assert blocked.returncode == 1
     assert "/2016/06/20/doradztwo-rusza/" in blocked.stderr and "/?p=101" in blocked.stderr
     # A moved file's line taken away: blocked as well.
@@ -290,10 +281,8 @@ def test_every_old_address_answers_301_from_nginx_and_the_deploy_guards_them(imp
                              if "regulamin" not in line), encoding="utf-8")
     post.write_text(post.read_text(encoding="utf-8").replace(
         "Slug: ruszylo-doradztwo\n", "Slug: ruszylo-doradztwo\nAliases: " + aliases + "\n"), encoding="utf-8")
-    again = live(content, tmp_path / "again")
-    blocked = subprocess.run(
-        [PYTHON, "-m", "klucz.deploy", "-s", "publishconf.py", "--output", str(again), "--target", str(target)],
-        cwd=ROOT, capture_output=True, text=True, env=dict(os.environ, SITEURL=LIVE_URL))
+    again = live_build(tmp_path / "again", content=content)
+    blocked = deploy(again, target)
     assert blocked.returncode == 1
     assert "/wp-content/uploads/2016/06/regulamin-doradztwa.pdf" in blocked.stderr
     assert "/2016/06/20/doradztwo-rusza/" not in blocked.stderr
@@ -533,14 +522,7 @@ def test_a_50_mb_export_is_streamed_not_loaded_whole(tmp_path):
     """Revisions are most of a big export's bytes: 50 MB of them and 100
     posts. The import's peak memory stays far below the export's size in
     a parsed tree (about five times the file)."""
-    wxr = Wxr()
-    for ident in range(1, 101):
-        wxr.item(ident, title=f"Wpis {ident}", name=f"wpis-{ident}", content=f"<p>Treść wpisu {ident}.</p>")
-    padding = "<p>" + "Stara wersja akapitu o ekonomii społecznej. " * 230 + "</p>"
-    for ident in range(1000, 6000):
-        wxr.item(ident, "revision", title="Wersja", name=f"{ident}-revision-v1", status="inherit",
-                 content=padding, link=f"{SITE}/?p={ident}")
-    export = wxr.write(tmp_path / "duzy.xml")
+    export = big_export(tmp_path / "duzy.xml")
     size = export.stat().st_size
     assert size > 50_000_000
     content = tmp_path / "content"

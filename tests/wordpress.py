@@ -128,6 +128,18 @@ class Wxr:
         return Path(path)
 
 
+def big_export(path, posts=100, revisions=5000):
+    """A 50 MB export as big ones are: a few posts and many revisions (about 10 kB each)."""
+    wxr = Wxr()
+    for ident in range(1, posts + 1):
+        wxr.item(ident, title=f"Wpis {ident}", name=f"wpis-{ident}", content=f"<p>Treść wpisu {ident}.</p>")
+    padding = "<p>" + "Stara wersja akapitu o ekonomii społecznej. " * 230 + "</p>"
+    for ident in range(1000, 1000 + revisions):
+        wxr.item(ident, "revision", title="Wersja", name=f"{ident}-revision-v1", status="inherit",
+                 content=padding, link=f"{SITE}/?p={ident}")
+    return wxr.write(path)
+
+
 def _utc(local):
     """Warsaw local time as UTC, good enough for the tests' dates (CET/CEST by month)."""
     import datetime as dt

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pelican.utils import slugify
 from unidecode import unidecode
 
+from klucz.events.model import ONLINE_WORDS
 from klucz.serving import moved_files_file
 
 from . import wxr
@@ -44,7 +45,8 @@ NOT_POSTS = {
 SKIPPED_STATUSES = {"trash": "w koszu", "auto-draft": "automatyczny szkic (pusty)", "inherit": "wersja wpisu"}
 DRAFT_STATUSES = {"draft": "szkic", "pending": "oczekujący na przegląd", "private": "prywatny"}
 ZERO_DATE = "0000-00-00 00:00:00"
-ONLINE_VENUES = {"online", "on-line", "internet", "webinar", "webinarium", "zdalnie", "spotkanie online"}
+# A venue named as the site names an online training (the events plugin's words).
+ONLINE_VENUES = ONLINE_WORDS | {"spotkanie online"}
 
 
 @dataclass
@@ -93,6 +95,7 @@ class Importer:
         self.plans, self.by_id, self.by_path = [], {}, {}
         self.unknown_categories = {}
         self.moved_files = 0
+        self._hosts = None
         self.converter = Converter(self.media, self._link, self.blocks)
 
     # -- reading -----------------------------------------------------------
@@ -135,11 +138,15 @@ class Importer:
     # -- deciding ----------------------------------------------------------
 
     def hosts(self):
+        """The old site's host names (with and without www.), known once the export is read."""
+        if self._hosts is not None:
+            return self._hosts
         hosts = set()
         for url in (self.export.base_site_url, self.export.base_blog_url, self.export.link):
             host = urllib.parse.urlsplit(url or "").hostname
             if host:
                 hosts.update({host, host[4:] if host.startswith("www.") else "www." + host})
+        self._hosts = hosts
         return hosts
 
     def _old_path(self, url):

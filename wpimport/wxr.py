@@ -92,6 +92,22 @@ def _int(value):
         return 0
 
 
+# <wp:name> -> (Item attribute, how its text is read)
+_WP_FIELDS = {
+    "post_id": ("id", lambda e: _int(e.text)),
+    "post_type": ("type", _text),
+    "status": ("status", _text),
+    "post_name": ("name", _text),
+    "post_date": ("date", _text),
+    "post_date_gmt": ("date_gmt", _text),
+    "post_modified": ("modified", _text),
+    "post_modified_gmt": ("modified_gmt", _text),
+    "post_parent": ("parent", lambda e: _int(e.text)),
+    "post_password": ("password", _text),
+    "attachment_url": ("attachment_url", _text),
+}
+
+
 def _item(element):
     item = Item(line=element.sourceline or 0)
     for child in element:
@@ -108,30 +124,11 @@ def _item(element):
             item.guid = _text(child)
         elif name == "category" and not prefix:
             item.terms.append((child.get("domain") or "", child.get("nicename") or "", _text(child)))
+        elif prefix == "wp" and name in _WP_FIELDS:
+            attribute, read = _WP_FIELDS[name]
+            setattr(item, attribute, read(child))
         elif prefix == "wp":
-            if name == "post_id":
-                item.id = _int(child.text)
-            elif name == "post_type":
-                item.type = _text(child)
-            elif name == "status":
-                item.status = _text(child)
-            elif name == "post_name":
-                item.name = _text(child)
-            elif name == "post_date":
-                item.date = _text(child)
-            elif name == "post_date_gmt":
-                item.date_gmt = _text(child)
-            elif name == "post_modified":
-                item.modified = _text(child)
-            elif name == "post_modified_gmt":
-                item.modified_gmt = _text(child)
-            elif name == "post_parent":
-                item.parent = _int(child.text)
-            elif name == "post_password":
-                item.password = _text(child)
-            elif name == "attachment_url":
-                item.attachment_url = _text(child)
-            elif name == "postmeta":
+            if name == "postmeta":
                 key = value = None
                 for part in child:
                     if _local(part.tag) == "meta_key":

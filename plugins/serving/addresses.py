@@ -39,34 +39,27 @@ def address(url):
     return url[: -len("index.html")] if url.endswith("/index.html") or url == "/index.html" else url
 
 
-def read_removed(settings):
-    """[(address, line)] from the file of deliberately removed addresses."""
-    path = os.path.join(settings["PATH"], setting(settings, "SERVING_REMOVED_FILE"))
+def _lines(settings, name):
+    """[(words, line number)] of a list in the content folder (the setting
+    `name` says which): `#` starts a comment, empty lines are skipped."""
+    path = os.path.join(settings["PATH"], setting(settings, name))
     if not os.path.isfile(path):
         return []
-    removed = []
     with open(path, encoding="utf-8-sig") as f:
-        for number, line in enumerate(f, 1):
-            text = line.split("#", 1)[0].strip()
-            if text:
-                removed.append((text.split()[0], number))
-    return removed
+        return [(words, number) for number, line in enumerate(f, 1) if (words := line.split("#", 1)[0].split())]
+
+
+def read_removed(settings):
+    """[(address, line)] from the file of deliberately removed addresses."""
+    return [(words[0], number) for words, number in _lines(settings, "SERVING_REMOVED_FILE")]
 
 
 def read_moved(settings):
     """[(old, new, line)] from the file of moved files (pictures and documents
-    of the old site: `/wp-content/uploads/2016/06/a.pdf /pliki/a.pdf`)."""
-    path = os.path.join(settings["PATH"], setting(settings, "SERVING_MOVED_FILE"))
-    if not os.path.isfile(path):
-        return []
-    moved = []
-    with open(path, encoding="utf-8-sig") as f:
-        for number, line in enumerate(f, 1):
-            parts = line.split("#", 1)[0].split()
-            if parts:  # written as in a browser (%20 for a space), kept as a server compares them
-                moved.append((urllib.parse.unquote(parts[0]), urllib.parse.unquote(parts[1]) if len(parts) > 1 else "",
-                              number))
-    return moved
+    of the old site: `/wp-content/uploads/2016/06/a.pdf /pliki/a.pdf`),
+    written as in a browser (%20 for a space), kept as a server compares them."""
+    return [(urllib.parse.unquote(words[0]), urllib.parse.unquote(words[1]) if len(words) > 1 else "", number)
+            for words, number in _lines(settings, "SERVING_MOVED_FILE")]
 
 
 def _aliases_of(item):
