@@ -17,6 +17,7 @@ PAGES = {
     "wpis": "/aktualnosci/podsumowanie-dzialan-kwiecien-maj-2016-r/",
     "szkolenie": "/szkolenia/abc-ekonomii-spolecznej-co-kazdy-przedsiebiorca-spoleczny-wiedziec-powinien/",
     "szkolenia": "/szkolenia/",
+    "odwolane": "/szkolenia/dyzur-doradczy-w-zgierzu-odwolany/",
     "kalendarz": "/szkolenia/kalendarz/",
     "apel": "/wesprzyj/dodaj-nam-mocy/",
     "wesprzyj-nas": "/wesprzyj-nas/",

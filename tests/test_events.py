@@ -52,7 +52,8 @@ def test_trainings_page_lists_upcoming_soonest_first_then_archive(site):
         "Szkolenie z terminem jutro",
         "Szkolenie jednodniowe z godzinami",
     ]
-    assert titles[-1] == "Szkolenie przez zmianę czasu w październiku"
+    # The cancelled one after all that take place.
+    assert titles[-2:] == ["Szkolenie przez zmianę czasu w październiku", "Szkolenie odwołane"]
     assert len(titles) == 12
     archive = page.find("section", attrs={"aria-labelledby": "archiwum-szkolen"})
     assert [text(h) for h in archive.select(".card__title")] == [
@@ -128,15 +129,48 @@ def test_price_and_online_link(site):
     assert "Miejsce" not in [text(d) for d in online.select("dl.facts dt")]
 
 
-def test_cancelled_training_has_a_badge_and_no_sign_up(site):
+def test_cancelled_training_is_said_once_with_the_date_it_was_meant_for(site):
     page = slug_page(site, "szkolenie-odwolane")
-    assert text(page.select_one(".training-status .badge")) == "Odwołane"
     box = page.find("section", class_="signup")
-    assert "Szkolenie odwołane" in text(box)
+    assert text(box.find("h2")) == "Szkolenie odwołane"
+    assert text(box.find("p")) == "Miało się odbyć 1 lutego 2027 r., 10:00–12:00 (Urząd Miasta, pl. Wolności 1, " \
+        "95-100 Zgierz)."
     assert not box.select("a.button")
+    # Nothing else on the page says it again, offers a calendar or asks for money.
+    article = page.find("article")
+    assert text(article).lower().count("odwoł") == text(page.find("h1")).lower().count("odwoł") + 1
+    assert not page.select(".training-facts, .add-to-calendar, .donation")
     listing = soup(site / "szkolenia/index.html")
-    card = [c for c in listing.select(".training-card") if "Szkolenie odwołane" in text(c)][0]
-    assert text(card.select_one(".badge")) == "Odwołane"
+    upcoming = listing.find("section", attrs={"aria-labelledby": "nadchodzace"})
+    cards = upcoming.select(".training-card")
+    card = [c for c in cards if "Szkolenie odwołane" in text(c)][0]
+    assert cards[-1] is card  # after every training that takes place
+    assert text(card.select_one(".training-card__when")).startswith("Odwołane Miało się odbyć 1 lutego 2027 r.")
+
+
+def test_the_kind_of_event_names_it_when_cancelled(tmp_path):
+    """Event-Kind, or the title's first word, gives the sentence its forms."""
+    header = ("Date: 2026-11-01 10:00\nEvent-Start: 2027-02-03 10:00\nEvent-End: 2027-02-03 12:00\n"
+              "Event-Location: Sala, ul. Pomorska 40, 91-408 Łódź\nEvent-Status: odwołane\n")
+    files = {
+        "szkolenia/dyzur.md": "Title: Dyżur doradczy w Zgierzu\n" + header + "\nTekst.\n",
+        "szkolenia/konf.md": "Title: Ekonomia społeczna w regionie\nEvent-Kind: konferencja\n" + header + "\nTekst.\n",
+        "szkolenia/warsztat.md": "Title: Warsztaty: biznesplan\n" + header + "\nTekst.\n",
+    }
+    out = build(tmp_path / "out", content=scenario(tmp_path, "clean", files), EVENTS_SIGNUPS_URL="")
+    said = {}
+    for slug in ("dyzur-doradczy-w-zgierzu", "ekonomia-spoleczna-w-regionie", "warsztaty-biznesplan"):
+        box = slug_page(out, slug).find("section", class_="signup")
+        said[slug] = (text(box.find("h2")), text(box.find("p")).split(" 3 lutego")[0])
+    assert said == {
+        "dyzur-doradczy-w-zgierzu": ("Dyżur doradczy odwołany", "Miał się odbyć"),
+        "ekonomia-spoleczna-w-regionie": ("Konferencja odwołana", "Miała się odbyć"),
+        "warsztaty-biznesplan": ("Warsztaty odwołane", "Miały się odbyć"),
+    }
+    bad = scenario(tmp_path, "clean", {"szkolenia/x.md": "Title: X\nEvent-Kind: kurs\n" + header + "\nTekst.\n"})
+    result, errors = make_check(bad)
+    assert result.returncode != 0
+    assert [e for e in errors if "Event-Kind" in e and "wpisz jedno z: szkolenie, warsztaty" in e], errors
 
 
 @pytest.mark.parametrize(
@@ -146,7 +180,6 @@ def test_cancelled_training_has_a_badge_and_no_sign_up(site):
         ("szkolenie-bez-wolnych-miejsc", "Brak wolnych miejsc", "Napisz, aby trafić na listę rezerwową"),
         ("szkolenie-z-lista-rezerwowa", "Lista rezerwowa", "Zapisz się na listę rezerwową"),
         ("szkolenie-po-terminie-zgloszen", "Zapisy zakończone", None),
-        ("szkolenie-odwolane", "Szkolenie odwołane", None),
         ("szkolenie-sprzed-lat", "Szkolenie już się odbyło", None),
     ],
 )
@@ -197,7 +230,10 @@ def test_home_page_shows_the_next_three_one_can_sign_up_for(site):
 def test_month_grid(site):
     page = soup(site / "szkolenia/kalendarz/2027/05/index.html")
     table = page.find("table", class_="month")
-    assert text(table.caption) == "Szkolenia w miesiącu: maj 2027"
+    # The month is said once: the page's heading names the table too.
+    assert text(page.find(id=table["aria-labelledby"])) == "Kalendarz szkoleń: maj 2027"
+    assert table.caption is None
+    assert [text(h) for h in page.select("h1, h2") if "maj" in text(h)] == ["Kalendarz szkoleń: maj 2027"]
     headers = table.select("thead th")
     assert [th["scope"] for th in headers] == ["col"] * 7
     assert headers[0].abbr["title"] == "poniedziałek"
@@ -211,16 +247,50 @@ def test_month_grid(site):
         assert days[day] == ["/szkolenia/warsztaty-trzydniowe/"]
     assert days[11] == [] and days[15] == []
     assert len(days) == 31
+    # Previous and next: the nearest months with a training (none from June
+    # to September 2027).
     previous = page.find("a", rel="prev")
     assert previous["href"] == "/szkolenia/kalendarz/2027/04/"
     following = page.find("a", rel="next")
-    assert following["href"] == "/szkolenia/kalendarz/2027/06/"
-    # November 2026 (the build's month) has no training ahead: the calendar
-    # opens on the month of the next one; November still marks today.
+    assert following["href"] == "/szkolenia/kalendarz/2027/10/"
+    assert text(following) == "październik 2027 →"
+
+
+def test_calendar_opens_on_this_month_and_makes_no_empty_pages(site, tmp_path):
+    """The build's day is 28 November 2026, a month without trainings: the
+    calendar shows it (today marked) and points on; no month without a
+    training has a page of its own or a place in the sitemap."""
     current = soup(site / "szkolenia/kalendarz/index.html")
-    assert text(current.find("h1")) == "Kalendarz szkoleń: grudzień 2026"
-    november = soup(site / "szkolenia/kalendarz/2026/11/index.html")
-    assert november.find("td", attrs={"aria-current": "date"}).select_one(".month__number").get_text() == "28"
+    assert text(current.find("h1")) == "Kalendarz szkoleń: listopad 2026"
+    assert current.find("td", attrs={"aria-current": "date"}).select_one(".month__number").get_text() == "28"
+    assert current.find("link", rel="canonical")["href"].endswith("/szkolenia/kalendarz/")
+    assert current.find("a", rel="prev")["href"] == "/szkolenia/kalendarz/2026/10/"
+    assert current.find("a", rel="next")["href"] == "/szkolenia/kalendarz/2026/12/"
+    said = text(current.find("section", attrs={"aria-labelledby": "w-tym-miesiacu"}))
+    assert "W tym miesiącu Nie ma szkoleń. Najbliższy miesiąc ze szkoleniami: grudzień 2026" in said
+    months = sorted(str(p.parent.relative_to(site / "szkolenia/kalendarz"))
+                    for p in (site / "szkolenia/kalendarz").glob("*/*/index.html"))
+    assert months == ["2016/04", "2026/10", "2026/12", "2027/01", "2027/02", "2027/03", "2027/04",
+                      "2027/05", "2027/10"]
+    # From the oldest to the newest and back, every step lands on a training.
+    for month in months:
+        page = soup(site / "szkolenia/kalendarz" / month / "index.html")
+        assert page.select("td.month__day a"), month
+        for rel in ("prev", "next"):
+            link = page.find("a", rel=rel)
+            if link:
+                assert (site / link["href"].strip("/") / "index.html").exists()
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    listed = re.findall(r"/szkolenia/kalendarz/(\d{4}/\d\d)/", sitemap)
+    assert sorted(listed) == months
+    # A month with a training is its own page; the calendar's address on it
+    # points there as the canonical one.
+    december = build(tmp_path / "out", content=scenario(tmp_path, "trainings"), EVENTS_SIGNUPS_URL="",
+                     BUILD_NOW="2026-12-03T09:00:00+01:00")
+    opening = soup(december / "szkolenia/kalendarz/index.html")
+    assert text(opening.find("h1")) == "Kalendarz szkoleń: grudzień 2026"
+    assert opening.find("link", rel="canonical")["href"].endswith("/szkolenia/kalendarz/2026/12/")
+    assert not (december / "szkolenia/kalendarz/2026/11").exists()
 
 
 def test_no_pelican_category_page_left_over(site):

@@ -54,6 +54,7 @@ def test_a_cancelled_training_is_marked_once_and_offers_no_calendar(trainings):
     )
     said = text(card).lower()
     assert said.count("odwoł") == 2  # the title itself, and the badge
+    assert "miało się odbyć" in said  # the date it was meant for, not the day it was cancelled
     assert card.select(".signup-label") == []
     page = soup(trainings / "szkolenia" / "szkolenie-odwolane" / "index.html")
     assert page.select(".add-to-calendar") == []
@@ -75,21 +76,23 @@ def test_the_sign_up_box_says_its_state_once_and_never_contradicts_it(trainings)
     assert "Wolne miejsca" not in text(full)
 
 
-def test_the_month_calendar_opens_on_a_month_with_a_training_and_steps_one_month(dev_site):
-    entry = soup(dev_site / "szkolenia" / "kalendarz" / "index.html")
-    assert entry.select(".month-list li"), "opens on an empty month"
-    assert not any("odwołane" in text(li).lower() for li in entry.select(".month-list li"))
-    for path in (dev_site / "szkolenia" / "kalendarz").glob("*/*/index.html"):
-        year, month = int(path.parent.parent.name), int(path.parent.name)
-        page = soup(path)
-        for rel, step in (("prev", -1), ("next", 1)):
+def test_the_month_calendar_steps_from_one_month_with_trainings_to_the_next(dev_site):
+    """Every month page has a training, none is cancelled-only noise, and
+    previous/next skip the months without one (which have no page)."""
+    folder = dev_site / "szkolenia" / "kalendarz"
+    months = sorted((int(p.parent.parent.name), int(p.parent.name)) for p in folder.glob("*/*/index.html"))
+    assert months
+    for index, (year, month) in enumerate(months):
+        page = soup(folder / f"{year}" / f"{month:02d}" / "index.html")
+        assert page.select(".month-list li"), (year, month)
+        for rel, neighbour in (("prev", index - 1), ("next", index + 1)):
             link = page.find("a", rel=rel)
-            if link is None:
-                continue
-            y, m = (int(x) for x in link["href"].strip("/").split("/")[-2:])
-            assert (y * 12 + m) - (year * 12 + month) == step, (path, rel, link["href"])
+            expected = months[neighbour] if 0 <= neighbour < len(months) else None
+            found = link and tuple(int(x) for x in link["href"].strip("/").split("/")[-2:])
+            assert found == expected, (year, month, rel)
         hrefs = [a["href"] for a in page.find_all("a")]
-        assert "/szkolenia/kalendarz/" not in hrefs, path
+        assert "/szkolenia/kalendarz/" not in hrefs, (year, month)
+    assert (folder / "index.html").exists()
 
 
 def test_training_cards_in_lists_show_when_the_training_is(dev_site):
@@ -99,7 +102,9 @@ def test_training_cards_in_lists_show_when_the_training_is(dev_site):
         assert cards, listing
         for card in cards:
             meta = text(card.select_one(".post-meta"))
-            assert meta.startswith("Termin:"), (listing, meta)
+            # A cancelled one: when it was meant to be, never "Odwołane 9 grudnia".
+            opening = "Odwołane Miał się odbyć" if card.select_one(".badge--cancelled") else "Termin:"
+            assert meta.startswith(opening), (listing, meta)
     # (On the home page it stands among the next trainings, not again in the latest posts.)
     tag = soup(dev_site / "tag" / "spoldzielnie-socjalne" / "index.html")
     abc = next(

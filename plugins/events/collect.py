@@ -122,9 +122,11 @@ def prepare(generator):
         if article in generator.articles:
             trainings.append(article)
 
+    # Soonest first; a cancelled one after all that take place (never the
+    # first thing a visitor reads under "upcoming").
     upcoming = sorted(
         (a for a in trainings if a.training.end_at > now),
-        key=lambda a: (a.training.start_at, a.title),
+        key=lambda a: (a.training.status == "cancelled", a.training.start_at, a.title),
     )
     past = sorted(
         (a for a in trainings if a.training.end_at <= now),
@@ -160,15 +162,6 @@ def _webcal(site, path):
 
 def month_key(day):
     return (day.year, day.month)
-
-
-def months_between(first, last):
-    year, month = first
-    while (year, month) <= last:
-        yield year, month
-        month += 1
-        if month == 13:
-            year, month = year + 1, 1
 
 
 def training_stamp(article):

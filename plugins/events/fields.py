@@ -3,7 +3,7 @@ see in the guide, in `make newtraining` and in the messages."""
 
 from klucz.strict_build import Field
 
-from .model import DEADLINE_BEFORE_START, END_AFTER_START, REGISTRATION_STATUSES, STATUSES
+from .model import DEADLINE_BEFORE_START, END_AFTER_START, KINDS, REGISTRATION_STATUSES, STATUSES
 
 FIELDS = (
     Field(
@@ -55,6 +55,16 @@ FIELDS = (
             ("rescheduled", "nowy termin"),
             ("moved-online", "przeniesione do internetu"),
         ),
+    ),
+    Field(
+        "Event-Kind",
+        "rodzaj: " + " | ".join(KINDS) + "; bez tego pola rodzaj wynika z pierwszego słowa tytułu, "
+        "a gdy go nie ma – szkolenie",
+        kind="choice",
+        choices=tuple(KINDS),
+        aliases=("rodzaj", "typ", "rodzaj wydarzenia"),
+        label="Rodzaj",
+        labels=tuple((value, kind.name) for value, kind in KINDS.items()),
     ),
     Field(
         "Event-UID",

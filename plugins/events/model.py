@@ -32,6 +32,49 @@ STATUS_ALIASES = {
     "online": "moved-online",
     "canceled": "cancelled",
 }
+
+@dataclass(frozen=True)
+class Kind:
+    """What kind of event a training post announces, with the Polish forms a
+    sentence about it needs: "Dyżur doradczy odwołany", "miał się odbyć"."""
+
+    name: str  # as a sentence names it, lower case
+    cancelled: str  # "odwołany" / "odwołana" / "odwołane"
+    was_to: str  # "miał" / "miała" / "miało" / "miały"
+
+    @property
+    def title(self):
+        return self.name[:1].upper() + self.name[1:]
+
+
+# Event-Kind -> its Polish forms; the value is also the first word of a title
+# that leaves the field out ("Dyżur doradczy w Zgierzu" is a dyżur).
+KINDS = {
+    "szkolenie": Kind("szkolenie", "odwołane", "miało"),
+    "warsztaty": Kind("warsztaty", "odwołane", "miały"),
+    "webinarium": Kind("webinarium", "odwołane", "miało"),
+    "dyżur": Kind("dyżur doradczy", "odwołany", "miał"),
+    "spotkanie": Kind("spotkanie", "odwołane", "miało"),
+    "konferencja": Kind("konferencja", "odwołana", "miała"),
+    "konsultacje": Kind("konsultacje", "odwołane", "miały"),
+}
+KIND_ALIASES = {
+    "dyzur": "dyżur",
+    "dyżur doradczy": "dyżur",
+    "dyzur doradczy": "dyżur",
+    "webinar": "webinarium",
+    "warsztat": "warsztaty",
+    "spotkanie informacyjne": "spotkanie",
+}
+
+
+def kind_from_title(title):
+    """The kind a title's first word names ("Webinar: …" -> webinarium), else szkolenie."""
+    first = re.split(r"[\s:–-]+", (title or "").strip().lower(), maxsplit=1)[0]
+    first = KIND_ALIASES.get(first, first)
+    return first if first in KINDS else "szkolenie"
+
+
 REGISTRATION_STATUSES = ("open", "waitlist", "closed")
 REGISTRATION_ALIASES = {
     "otwarte": "open",
@@ -81,6 +124,7 @@ class Training:
     capacity: int | None = None
     seats_left: int | None = None
     registration_status: str = "open"
+    kind: str = "szkolenie"  # KINDS
     tags: list = field(default_factory=list)
     locale: str = "pl_PL"  # POLISH_DATES_LOCALE: how its dates are written
 
@@ -115,6 +159,10 @@ class Training:
     @property
     def badge(self):
         return STATUSES[self.status][2]
+
+    @property
+    def kind_forms(self):
+        return KINDS[self.kind]
 
     @property
     def attendance_mode(self):
@@ -362,6 +410,7 @@ def read_training(content, display_path, tz, uid_domain, locale="pl_PL"):
     )
 
     uid = r.raw("Event-UID") or default_uid(display_path, uid_domain)
+    kind = r.choice("Event-Kind", kind_from_title(content.title), KINDS, KIND_ALIASES, "nieznany rodzaj wydarzenia")
 
     if r.problems or start is None or end is None:
         return None, r.problems
@@ -388,6 +437,7 @@ def read_training(content, display_path, tz, uid_domain, locale="pl_PL"):
         capacity=capacity,
         seats_left=seats_left,
         registration_status=registration_status,
+        kind=kind,
         tags=[t.name for t in getattr(content, "tags", [])],
         locale=locale,
     )

@@ -13,7 +13,6 @@ from klucz.polish_dates import date_locale
 from . import ical
 from .collect import (
     month_key,
-    months_between,
     origin,
     out_path,
     training_stamp,
@@ -83,66 +82,57 @@ class TrainingsGenerator(Generator):
         return weeks
 
     def _write_months(self, writer, category):
+        """A page for each month that has a training, and /szkolenia/kalendarz/
+        on the month of the build (today), whether it has one or not.
+
+        "Previous" and "next" step to the nearest month with a training, so no
+        page is empty but today's, and none goes into the sitemap for nothing."""
         trainings = self.context["trainings"]
-        now = self.context["trainings_now"]
+        today = self.context["trainings_now"].date()
         by_day, by_month = {}, {}
         for article in trainings:
             for day in article.training.days:
                 by_day.setdefault(day, []).append(article)
             for key in {month_key(day) for day in article.training.days}:
                 by_month.setdefault(key, []).append(article)
-        # Every month from the first training's to the last one's (and this
-        # one), so "previous" and "next" always go one month back or forward.
-        this_month = month_key(now.date())
-        busy = {month_key(day) for day in by_day}
-        months = list(months_between(min(busy | {this_month}), max(busy | {this_month})))
-        # /szkolenia/kalendarz/ opens on this month if it has a training still
-        # ahead, else on the month of the next training.
-        ahead = sorted(month_key(day) for article in trainings if article.training.status != "cancelled"
-                       for day in article.training.days if day >= now.date())
-        opening = this_month if not ahead or ahead[0] == this_month else ahead[0]
+        busy = sorted(by_month)
+        this_month = month_key(today)
         pattern = setting(self.settings, "EVENTS_MONTH_URL")
-        template = self.get_template("trainings_month")
-        for index, (year, month) in enumerate(months):
-            url = pattern.format(year=year, month=month)
-            previous = months[index - 1] if index > 0 else None
-            following = months[index + 1] if index + 1 < len(months) else None
-            first_day = dt.date(year, month, 1)
-            local = {
-                "month_title": format_date(
-                    first_day, "LLLL y", locale=date_locale(self.settings)
-                ),
-                "month_date": first_day,
-                "weeks": self.month_grid(year, month, by_day),
-                "weekdays": WEEKDAYS,
-                "month_trainings": by_month.get((year, month), []),
-                "previous_month": previous
-                and {
-                    "url": pattern.format(year=previous[0], month=previous[1]),
-                    "title": format_date(
-                        dt.date(*previous, 1), "LLLL y", locale=date_locale(self.settings)
-                    ),
-                },
-                "next_month": following
-                and {
-                    "url": pattern.format(year=following[0], month=following[1]),
-                    "title": format_date(
-                        dt.date(*following, 1), "LLLL y", locale=date_locale(self.settings)
-                    ),
-                },
-                "month_url": url,
-                "today": now.date(),
+        locale = date_locale(self.settings)
+
+        def link(key):
+            return key and {
+                "url": pattern.format(year=key[0], month=key[1]),
+                "title": format_date(dt.date(*key, 1), "LLLL y", locale=locale),
             }
-            writer.write_file(url + "index.html", template, self.context, url=url, page_name=category, **local)
-            if (year, month) == opening:
-                current = dict(local, canonical_month=url)
-                writer.write_file(
-                    url.rsplit("/", 3)[0] + "/index.html",
-                    template,
-                    self.context,
-                    page_name=category,
-                    **current,
-                )
+
+        def page(key):
+            before = [m for m in busy if m < key]
+            after = [m for m in busy if m > key]
+            return {
+                "month_title": format_date(dt.date(*key, 1), "LLLL y", locale=locale),
+                "month_date": dt.date(*key, 1),
+                "weeks": self.month_grid(*key, by_day),
+                "weekdays": WEEKDAYS,
+                "month_trainings": by_month.get(key, []),
+                "previous_month": link(before[-1] if before else None),
+                "next_month": link(after[0] if after else None),
+                "is_this_month": key == this_month,
+                "today": today,
+            }
+
+        template = self.get_template("trainings_month")
+        for key in busy:
+            url = pattern.format(year=key[0], month=key[1])
+            writer.write_file(url + "index.html", template, self.context, url=url, page_name=category,
+                              month_url=url, **page(key))
+        # The calendar's own address: this month, its page's twin (the
+        # canonical address is the month's) or, in a month without trainings,
+        # the only page that shows it.
+        own = pattern.format(year=this_month[0], month=this_month[1])
+        opening = own.rsplit("/", 3)[0] + "/"
+        writer.write_file(opening + "index.html", template, self.context, url=opening, page_name=category,
+                          month_url=own if this_month in by_month else opening, **page(this_month))
 
     def _write_calendars(self):
         settings = self.settings
