@@ -66,3 +66,16 @@ def test_the_preview_reuses_a_young_index_and_says_that_search_is_older(tmp_path
     build(out, content=content, staged=True)
     assert (out / "pagefind" / "pagefind-entry.json").stat().st_ino != first
     assert not [p for p in reported() if p.field == "SEARCH_INDEX_MAX_AGE"]
+
+
+def test_the_words_with_l_are_listed_as_typed_without_polish_letters(dev_site):
+    """Beside the search page: each word of the site with ł by its plain form
+    (Pagefind folds accents, not ł), unless the plain form is a word too."""
+    from klucz.search import fold, without_l
+
+    words = json.loads((dev_site / "szukaj" / "slowa.json").read_text(encoding="utf-8"))
+    assert words["lodz"] == "łódź" and words["lodzi"] == "łodzi"
+    assert all("ł" in word and fold(word) == plain for plain, word in words.items())
+    assert not any("ł" not in word for word in words.values())
+    # "pal" is a word of its own here: typed, it is searched as typed.
+    assert without_l(["<p>Pałac i pal, <b>Łąka</b></p>"]) == {"laka": "łąka", "palac": "pałac"}

@@ -173,6 +173,13 @@ class Training:
         return "OfflineEventAttendanceMode"
 
     @property
+    def form(self):
+        """What and how, as the facts say it: "szkolenie online", "warsztaty
+        na miejscu i online" (the first words of a search for it)."""
+        how = {"OnlineEventAttendanceMode": "online", "MixedEventAttendanceMode": "na miejscu i online"}
+        return f"{self.kind_forms.name} {how.get(self.attendance_mode, 'na miejscu')}"
+
+    @property
     def is_free(self):
         return self.price == 0
 

@@ -8,12 +8,15 @@ text), the filters (`Dział`, `Rok`) and what a result shows besides its title
 and its script load only when someone searches; the header's search field is
 a plain form that works without JavaScript up to the search page."""
 
+import json
 import logging
 import os
+import re
 import shutil
 import subprocess
 import sys
 import time
+import unicodedata
 
 from pelican import signals
 from pelican.generators import Generator
@@ -41,15 +44,60 @@ STAMP = "zbudowano.txt"
 setting = SETTINGS.get
 
 
+# The list of words written beside the search page (see without_l()).
+WORDS_FILE = "slowa.json"
+_TAG = re.compile(r"<[^>]+>")
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def fold(word):
+    """A word as typed on a phone without Polish letters: lower case, no
+    accents, and ł as l (which no Unicode decomposition does)."""
+    plain = unicodedata.normalize("NFD", word.lower()).replace("ł", "l")
+    return "".join(c for c in plain if not unicodedata.combining(c))
+
+
+def without_l(texts):
+    """{word as typed without Polish letters: the site's word} for the words
+    with ł, whose plain form is no word of the site itself.
+
+    Pagefind finds "dostepnosc" for "dostępność" (it folds accents) but not
+    "lodz" for "łódź": ł is a letter of its own. The search page puts the
+    site's word in place of the one typed (search.js)."""
+    words = set()
+    for text in texts:
+        words.update(w.lower() for w in _WORD.findall(_TAG.sub(" ", text or "")))
+    plain = {fold(w) for w in words if "ł" not in w}
+    found = {}
+    for word in sorted(words):
+        if "ł" in word and fold(word) not in plain:
+            found.setdefault(fold(word), word)
+    return dict(sorted(found.items()))
+
+
+def indexed_texts(context):
+    """The text of every post and page: titles, texts and the header fields a
+    page shows (words, not identifiers or addresses such as an Event-UID)."""
+    for item in [*context.get("articles", []), *context.get("pages", []), *context.get("hidden_pages", [])]:
+        yield item.title
+        yield item.content
+        yield from (value for value in item.metadata.values() if isinstance(value, str) and " " in value.strip())
+
+
 class SearchPageGenerator(Generator):
-    """Writes the search page from the template `search`."""
+    """Writes the search page from the template `search`, and beside it the
+    words with ł as typed without it (without_l)."""
 
     def generate_output(self, writer):
         if not setting(self.settings, "SEARCH_ENABLED"):
             return
         url = setting(self.settings, "SEARCH_URL")
         writer.write_file(url + "index.html", self.get_template("search"), self.context, search_url=url,
-                          search_index_url=setting(self.settings, "SEARCH_INDEX_DIR") + "/")
+                          search_index_url=setting(self.settings, "SEARCH_INDEX_DIR") + "/",
+                          search_words_url=url + WORDS_FILE)
+        path = os.path.join(self.output_path, url, WORDS_FILE)
+        with open(path, "w", encoding="utf-8") as f:
+            json.dump(without_l(indexed_texts(self.context)), f, ensure_ascii=False, separators=(",", ":"))
 
 
 def reuse_index(settings, output):

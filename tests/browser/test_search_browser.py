@@ -26,6 +26,11 @@ POSTS = {
     "Event-Start: 2027-03-10 10:00\nEvent-End: 2027-03-10 14:00\nEvent-Location: Sala 5, ul. Piotrkowska 1, 90-001 "
     "Łódź\n"
     "Registration-Email: szkolenia@example.org\n\nKsięgowość dla spółdzielni socjalnych.\n",
+    "szkolenia/2026-10-06-webinar.md": "Title: Biznesplan krok po kroku\nDate: 2026-10-06\n"
+    "Summary: Jak policzyć koszty pierwszego roku.\n"
+    "Event-Start: 2027-04-07 17:00\nEvent-End: 2027-04-07 19:00\nEvent-Location: online\n"
+    "Event-Online-URL: https://meet.example.org/biznesplan\nRegistration-Email: szkolenia@example.org\n\n"
+    "Dwie godziny przy komputerze z doradczynią.\n",
 }
 
 
@@ -67,6 +72,46 @@ def test_a_word_finds_its_other_forms(page, site):
     assert "Dwie nowe firmy" in found  # says "spółdzielnie"
     page.goto(site + "/szukaj/?q=Łódź")
     assert "Targi w mieście" in titles(page)  # says "Łodzi"
+
+
+def test_words_typed_without_polish_letters_find_them(page, site):
+    """People type on phones without Polish letters: Pagefind forgives a
+    missing accent itself, the ł (a letter of its own) the site's word list."""
+    for typed in ("lodzi", "Lodz", "spoldzielni", "ksiegowosc"):
+        page.goto(site + "/szukaj/?q=" + typed)
+        found = titles(page)
+        assert found, typed
+        assert ("Targi w mieście" in found) == typed.lower().startswith("lodz"), (typed, found)
+        assert page.locator("#szukaj-pole").input_value() == typed  # what was typed stays as typed
+    page.goto(site + "/szukaj/")
+    page.locator("#szukaj-pole").fill("spold")  # half typed
+    expect(page.locator(".search-result").filter(has_text="Dwie nowe firmy")).to_have_count(1)
+
+
+def test_online_trainings_are_found_as_such_and_read_as_a_sentence(page, site):
+    page.goto(site + "/szukaj/?q=szkolenie online")
+    assert titles(page) == ["Biznesplan krok po kroku"]
+    result = page.locator(".search-result")
+    meta = result.locator(".search-result__meta").inner_text().replace("\u00a0", " ").replace("\u2060", "")
+    assert meta == "Szkolenia · Szkolenie online, 7 kwietnia 2027 r., 17:00–19:00"
+    # Its summary, not the facts' words around the match.
+    assert result.locator(".search-result__excerpt").inner_text() == "Jak policzyć koszty pierwszego roku."
+
+
+def test_without_javascript_one_line_says_where_to_look(browser, site):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site + "/szukaj/?q=lodz")
+    line = page.locator(".search-noscript")
+    assert line.is_visible()
+    box = line.bounding_box()
+    assert box["y"] + box["height"] < 844  # on the first screen
+    assert [urlparse(a.get_attribute("href")).path for a in line.locator("a").all()] == [
+        "/archiwum/", "/tagi/", "/szkolenia/"]
+    # Nothing below it keeps an empty screen's worth of space.
+    height = page.evaluate("document.querySelector('main').getBoundingClientRect().bottom")
+    assert height < box["y"] + box["height"] + 200
+    context.close()
 
 
 def test_a_training_shows_its_date_and_place_and_a_filter_narrows_the_results(page, site):

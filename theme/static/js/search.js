@@ -12,7 +12,29 @@ const sectionBox = filtersBox.querySelector('[data-filter="Dział"]');
 const yearSelect = document.getElementById("filtr-rok");
 
 let pagefind;
+let words = {};
 let searchNumber = 0;
+
+// A word as typed without Polish letters (the search plugin's fold()).
+function fold(word) {
+  return word.toLowerCase().normalize("NFD").replace(/ł/g, "l").replace(/\p{M}/gu, "");
+}
+
+// "lodz" -> "łódź": Pagefind forgives a missing accent but not a missing ł,
+// a letter of its own; the build lists the site's words with ł by how they
+// are typed without it (slowa.json). The last word may be half typed.
+function withPolishLetters(term) {
+  const parts = term.split(/(\s+)/);
+  const last = parts.length - 1;
+  return parts.map((part, i) => {
+    const plain = fold(part);
+    if (!plain.trim()) return part;
+    if (words[plain]) return words[plain];
+    if (i !== last || plain.length < 3) return part;
+    const key = Object.keys(words).find((k) => k.startsWith(plain));
+    return key ? words[key].slice(0, plain.length) : part;
+  }).join("");
+}
 
 function plural(n) {
   if (n === 1) return "wynik";
@@ -57,6 +79,10 @@ function keepTogether(text) {
     .replace(new RegExp("(\\d{1,2}) (" + MONTHS + ")", "g"), "$1\u00a0$2");
 }
 
+function capital(text) {
+  return text ? text[0].toUpperCase() + text.slice(1) : "";
+}
+
 function render(results, data) {
   list.replaceChildren();
   data.forEach((page) => {
@@ -66,11 +92,20 @@ function render(results, data) {
     link.href = page.url;
     heading.append(link);
     item.append(heading);
-    const facts = [page.filters && page.filters["Dział"] ? page.filters["Dział"][0] : "", page.meta.termin, page.meta.miejsce]
-      .filter(Boolean);
-    if (facts.length) item.append(element("p", "search-result__meta", keepTogether(facts.join(" · "))));
+    const meta = page.meta;
+    const section = page.filters && page.filters["Dział"] ? page.filters["Dział"][0] : "";
+    if (meta.termin) {
+      // A training reads as a sentence: what, when, where; then its summary.
+      const what = capital([meta.stan, meta.forma].filter(Boolean).join(": "));
+      const when = meta.forma ? `${what}, ${meta.termin}` : `${what} ${meta.termin}`;
+      const where = meta.miejsce ? `, ${meta.miejsce}` : "";
+      item.append(element("p", "search-result__meta", keepTogether(`${section} · ${when}${where}`)));
+    } else if (section) {
+      item.append(element("p", "search-result__meta", section));
+    }
     const excerpt = element("p", "search-result__excerpt");
-    excerpt.innerHTML = keepTogether(page.excerpt); // Pagefind escapes the text and adds <mark> only
+    if (meta.termin && meta.opis) excerpt.textContent = keepTogether(meta.opis);
+    else excerpt.innerHTML = keepTogether(page.excerpt); // Pagefind escapes the text and adds <mark> only
     item.append(excerpt);
     list.append(item);
   });
@@ -86,7 +121,7 @@ async function search() {
     return;
   }
   status.textContent = "Szukam…";
-  const found = await pagefind.search(term, { filters: chosenFilters() });
+  const found = await pagefind.search(withPolishLetters(term), { filters: chosenFilters() });
   const data = await Promise.all(found.results.slice(0, 30).map((result) => result.data()));
   if (number !== searchNumber) return; // a newer search has started
   render(found.results, data);
@@ -123,6 +158,7 @@ async function showFilters(params) {
 
 async function start() {
   pagefind = await import(`${script.dataset.index}pagefind.js`);
+  words = await fetch(script.dataset.words).then((r) => (r.ok ? r.json() : {})).catch(() => ({}));
   await pagefind.options({ excerptLength: 24 });
   const params = new URLSearchParams(window.location.search);
   field.value = params.get("q") || "";
