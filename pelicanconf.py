@@ -90,8 +90,9 @@ ARCHIVES_SAVE_AS = "archiwum/index.html"
 YEAR_ARCHIVE_SAVE_AS = ""
 MONTH_ARCHIVE_URL = "archiwum/{date:%Y}/{date:%m}/"
 MONTH_ARCHIVE_SAVE_AS = "archiwum/{date:%Y}/{date:%m}/index.html"
+# The home page is not a list of every post (its latest news link to
+# Aktualności, which is paged, as are tags and the archive).
 PAGINATED_TEMPLATES = {
-    "index": None,
     "tag": 50,
     "category": None,
     "archives": 50,

@@ -96,15 +96,27 @@ def test_the_month_calendar_steps_from_one_month_with_trainings_to_the_next(dev_
 
 
 def test_training_cards_in_lists_show_when_the_training_is(dev_site):
-    for listing in (dev_site / "index.html", dev_site / "tag" / "spoldzielnie-socjalne" / "index.html"):
+    """Ahead: "Termin:"; past: "Odbyło się" and a grey leaf; cancelled: when it
+    was meant to be, never "Odwołane 9 grudnia" (read as the day it was called off)."""
+    seen = set()
+    for listing in (dev_site / "tag" / tag / "index.html" for tag in ("spoldzielnie-socjalne", "doradztwo",
+                                                                       "abc-ekonomii-spolecznej")):
         page = soup(listing)
         cards = [c for c in page.select("article.card--szkolenia") if c.select_one(".post-meta")]
         assert cards, listing
         for card in cards:
             meta = text(card.select_one(".post-meta"))
-            # A cancelled one: when it was meant to be, never "Odwołane 9 grudnia".
-            opening = "Odwołane Miał się odbyć" if card.select_one(".badge--cancelled") else "Termin:"
+            time = card.select_one(".post-meta time")["datetime"][:10]
+            if card.select_one(".badge--cancelled"):
+                kind, opening = "cancelled", "Odwołane Miał się odbyć"
+            elif time < "2026-11-28":
+                kind, opening = "past", "Odbyło się"
+            else:
+                kind, opening = "ahead", "Termin:"
             assert meta.startswith(opening), (listing, meta)
+            assert ("card--past" in card["class"]) == (kind != "ahead"), (listing, meta)
+            seen.add(kind)
+    assert seen == {"cancelled", "past", "ahead"}
     # (On the home page it stands among the next trainings, not again in the latest posts.)
     tag = soup(dev_site / "tag" / "spoldzielnie-socjalne" / "index.html")
     abc = next(
@@ -401,24 +413,31 @@ def test_the_home_page_tells_what_the_centre_does(dev_site):
     titles = [text(h) for h in services.select(".service__title")]
     assert titles == ["Animacja", "Doradztwo", "Szkolenia", "Dotacje"]
     assert all(a["href"].startswith("/") for a in services.select(".service__title a"))
-    # Reading order: what the centre does, the next trainings, its services, then the news.
+    # Reading order: what the centre does, the next trainings, its services,
+    # the news, then every appeal in one giving band.
     order = [s.get("aria-labelledby") for s in home.select("main section[aria-labelledby]")]
-    assert order[:4] == ["powitanie", "najblizsze-szkolenia", "co-robimy", "najnowsze"]
+    assert order == ["powitanie", "najblizsze-szkolenia", "co-robimy", "aktualnosci", "wesprzyj-band"]
+    assert text(home.find("title")) == "Centrum KLUCZ – Ośrodek Wsparcia Ekonomii Społecznej w Łodzi"
 
 
-def test_the_home_page_lists_no_training_twice(dev_site):
-    """The next trainings stand beside the headline; the latest posts below
-    do not repeat them on the first page (they are on the next pages and in
-    Szkolenia as before)."""
+def test_the_home_page_gives_the_latest_news_and_the_appeals_in_one_band(dev_site):
+    """The news alone (not trainings or appeals mixed in), newest first, with
+    a link to all of it; the appeals together in the giving colour, once."""
     home = soup(dev_site / "index.html")
-
-    def links(section):
-        block = home.find("section", attrs={"aria-labelledby": section})
-        return [a["href"] for a in block.select("h3 a")]
-
-    upcoming, latest = links("najblizsze-szkolenia"), links("najnowsze")
-    assert len(upcoming) == 3 and len(latest) >= 6
-    assert set(upcoming).isdisjoint(latest)
+    news = home.find("section", attrs={"aria-labelledby": "aktualnosci"})
+    cards = news.select("article.card")
+    assert len(cards) == 3 and all("card--aktualnosci" in c["class"] for c in cards)
+    dates = [c.select_one(".post-meta time")["datetime"] for c in cards]
+    assert dates == sorted(dates, reverse=True)
+    assert news.select("a")[-1]["href"] == "/aktualnosci/" and text(news.select("a")[-1]) == "Wszystkie aktualności"
+    band = home.find("section", attrs={"aria-labelledby": "wesprzyj-band"})
+    appeals = [a["href"] for a in band.select("li a")]
+    assert appeals and all(h.startswith("/wesprzyj/") for h in appeals)
+    assert band.select_one("a.button")["href"] == "/wesprzyj-nas/"
+    others = [a["href"] for s in home.select("main section") if s is not band for a in s.select("a")]
+    assert not [h for h in others if h.startswith("/wesprzyj/")]
+    # Each card is one Tab stop: the section is said, not linked again.
+    assert all(len(c.select("a")) == 1 for c in cards)
 
 
 def test_a_training_contact_phone_dials_on_a_phone(dev_site):

@@ -246,6 +246,11 @@ def place_in_articles(generator):
     settings = generator.settings
     campaigns = Campaigns(settings)
     appeal_category = setting(settings, "DONATIONS_APPEAL_CATEGORY")
+    # For the home page's giving band (`giving`): the appeals, newest first, and the page of ways to give.
+    generator.context["giving"] = {
+        "appeals": [a for a in generator.articles if a.category.slug == appeal_category],
+        "page_url": setting(settings, "DONATIONS_PAGE_URL"),
+    }
     for article in list(generator.articles) + list(getattr(generator, "drafts", [])):
         path = relative_path(article, settings)
         choice = str(article.metadata.get("donation", "")).strip()

@@ -46,6 +46,11 @@ class Kind:
     def title(self):
         return self.name[:1].upper() + self.name[1:]
 
+    @property
+    def took_place(self):
+        """"odbył" / "odbyła" / "odbyło" / "odbyły", in the form of was_to."""
+        return "odby" + self.was_to[3:]
+
 
 # Event-Kind -> its Polish forms; the value is also the first word of a title
 # that leaves the field out ("Dyżur doradczy w Zgierzu" is a dyżur).

@@ -36,6 +36,8 @@ SETTINGS = declare(
     ),
     Setting("HOME_LEAD", None, "The sentence under the heading; None: SITE_DESCRIPTION.", kind=str),
     Setting("HOME_SERVICES", [], "\"Co robimy\": (title, one sentence, address on this site) triples."),
+    Setting("HOME_NEWS_CATEGORY", "aktualnosci", "The category whose latest posts the home page lists.", kind=str),
+    Setting("HOME_NEWS_COUNT", 3, "How many of them (a link leads to all).", kind=int),
 )
 setting = SETTINGS.get
 
@@ -196,6 +198,19 @@ def add_to_context(generator):
     generator.context["home"] = STATE["page"]
 
 
+def add_news(generator):
+    """article_generator_finalized: the latest news for the home page
+    (`home_news`: the posts and their category, for the link to all)."""
+    settings = generator.settings
+    wanted = setting(settings, "HOME_NEWS_CATEGORY")
+    for category, articles in generator.categories:
+        if category.slug == wanted:
+            generator.context["home_news"] = {"category": category,
+                                              "articles": articles[: setting(settings, "HOME_NEWS_COUNT")]}
+            return
+    generator.context["home_news"] = None
+
+
 def check_addresses(pelican):
     """finalized: every "Co robimy" address leads to a page of the site just
     built (the output becomes the live one only if the build succeeds)."""
@@ -267,4 +282,5 @@ def editor_file(settings, content_folder):
 def register():
     signals.initialized.connect(read_data)
     signals.generator_init.connect(add_to_context)
+    signals.article_generator_finalized.connect(add_news)
     signals.finalized.connect(check_addresses)
