@@ -216,6 +216,7 @@ PLUGINS = [
     "klucz.seo",
     "klucz.serving",
     "klucz.home",  # the home page's heading and "Co robimy" from content/strona-glowna.json
+    "klucz.feeds",  # /obserwuj/ and feeds a browser shows as a page
     "klucz.cms",
     "klucz.share_images",
     "klucz.search",  # last: indexes the pages the others wrote

@@ -481,8 +481,21 @@ def test_add_to_calendar_links(site):
 
 def test_subscription_links_and_head(site):
     page = soup(site / "szkolenia/index.html")
-    webcal = page.find("a", string="Subskrybuj kalendarz szkoleń")["href"]
-    assert webcal == "webcal://localhost:8000/szkolenia/kalendarz.ics"
+    # A bare webcal: link does nothing without a calendar program: the link
+    # leads to the page that gives Google, Apple, Outlook and the address.
+    assert page.find("a", string="Dodaj szkolenia do swojego kalendarza")["href"] == "/obserwuj/#kalendarz"
+    follow = soup(site / "obserwuj/index.html").find("section", attrs={"aria-labelledby": "kalendarz"})
+    links = {text(a): a["href"] for a in follow.select("a.button")}
+    assert links["Dodaj do Kalendarza Apple"] == "webcal://localhost:8000/szkolenia/kalendarz.ics"
+    google = urlparse(links["Dodaj do Kalendarza Google"])
+    assert google.netloc == "calendar.google.com"
+    assert parse_qs(google.query)["cid"] == ["webcal://localhost:8000/szkolenia/kalendarz.ics"]
+    outlook = parse_qs(urlparse(links["Dodaj do Outlooka"]).query)
+    assert outlook["url"] == [f"{ORIGIN}/szkolenia/kalendarz.ics"] and outlook["name"] == ["Centrum KLUCZ: szkolenia"]
+    assert follow.select_one("[data-copy]")["data-copy"] == f"{ORIGIN}/szkolenia/kalendarz.ics"
+    # One training's file is saved under its own name, not kalendarz.ics.
+    single = slug_page(site, "dzien-otwarty").select_one(".add-to-calendar a[download]")
+    assert single["download"] == "dzien-otwarty.ics" and single["href"] == "/szkolenia/dzien-otwarty/kalendarz.ics"
     for path in html_pages(site):
         links = soup(path).find_all("link", type="text/calendar")
         assert any(row["href"] == f"{ORIGIN}/szkolenia/kalendarz.ics" for row in links), path
@@ -492,6 +505,32 @@ def test_subscription_links_and_head(site):
 
 
 # --- search engines ------------------------------------------------------------
+
+def test_training_entries_in_the_feeds_say_when_where_and_until_when(site):
+    """A feed reader lists the entry with its facts first (Atom: in the
+    summary and the text; RSS: in the text)."""
+    from xml.etree import ElementTree
+
+    atom = {"a": "http://www.w3.org/2005/Atom"}
+    feed = ElementTree.parse(site / "feeds/szkolenia.atom.xml")
+    entries = {e.findtext("a:title", namespaces=atom): e for e in feed.findall("a:entry", atom)}
+    entry = entries["Szkolenie jednodniowe z godzinami"]
+    summary = entry.findtext("a:summary", namespaces=atom).replace(NBSP, " ").replace("\u2060", "")
+    assert summary.startswith("Termin: 14 stycznia 2027 r., 10:00–15:00. Forma: szkolenie na miejscu. Miejsce: "
+                              "Centrum KLUCZ, ul. Pomorska 40, 91-408 Łódź. "
+                              "Zapisy do: 10 stycznia 2027 r., godz. 23:59.")
+    assert ".." not in summary
+    assert "<" not in summary  # plain words: a browser shows the feed as a page
+    assert entry.findtext("a:content", namespaces=atom).startswith("<p><strong>Termin:</strong> 14")
+    cancelled = entries["Szkolenie odwołane"].findtext("a:summary", namespaces=atom)
+    assert cancelled.startswith("Stan: Odwołane. Termin: 1 lutego 2027 r.") and "Zapisy do" not in cancelled
+    rss = ElementTree.parse(site / "feeds/szkolenia.rss.xml")
+    item = [i for i in rss.iter("item") if i.findtext("title") == "Szkolenie jednodniowe z godzinami"][0]
+    assert item.findtext("description").startswith("<p><strong>Termin:</strong> 14")
+    news = [e for e in ElementTree.parse(site / "feeds/wszystko.atom.xml").findall("a:entry", atom)
+            if e.findtext("a:title", namespaces=atom) == "Wiadomość z centrum"][0]
+    assert "Termin:" not in (news.findtext("a:summary", namespaces=atom) or "")
+
 
 def test_json_ld_in_person(site):
     data = json_ld(slug_page(site, "szkolenie-jednodniowe-z-godzinami"))

@@ -201,8 +201,18 @@ def test_posts_can_be_shared_with_plain_links(dev_site):
 def test_following_is_explained_without_jargon(dev_site, tmp_path):
     footer = soup(dev_site / "index.html").select_one(".site-footer__feeds")
     said = text(footer)
-    assert "Subskrybuj nowe wpisy" in said and "czytniku" in said
-    assert "Atom" not in said and "RSS" not in said
+    assert "Szkolenia w Twoim kalendarzu, wpisy w czytniku" in said
+    assert "Atom" not in said and "RSS" not in said and "XML" not in said
+    assert footer.find("a", string=lambda s: s and "czytniku" in s)["href"] == "/obserwuj/"
+    # The page explains both ways in words, each with the address to copy.
+    page = soup(dev_site / "obserwuj" / "index.html")
+    assert [text(h) for h in page.select("main h2")] == ["Szkolenia w Twoim kalendarzu",
+                                                        "Nowe wpisy w czytniku wiadomości"]
+    copied = [s["data-copy"] for s in page.select("[data-copy]")]
+    assert copied[0] == "http://localhost:8000/szkolenia/kalendarz.ics"
+    assert "http://localhost:8000/feeds/wszystko.atom.xml" in copied
+    assert "http://localhost:8000/feeds/aktualnosci.atom.xml" in copied
+    assert "Atom" not in text(page.find("main")) and "RSS" not in text(page.find("main"))
     content = scenario(tmp_path, "none", {"aktualnosci/a.md": "Title: A\nDate: 2026-11-03\n\nTekst.\n"})
     out = build(tmp_path / "out", content=content, SOCIAL_LINKS=[("Facebook", "https://www.facebook.com/centrumklucz")])
     link = soup(out / "index.html").select_one(".site-footer__feeds a[rel~=me]")

@@ -1,12 +1,18 @@
 """Trainings: calendar pages, .ics feeds, sign-up and JSON-LD for posts in
 content/szkolenia/ described by Event-* and Registration-* header fields."""
 
+from urllib.parse import urlparse
+
+from feedgenerator import Atom1Feed
+from markupsafe import escape
 from pelican import signals
+
+from klucz.polish_dates import format_date_pl, format_time_pl
 
 from .collect import prepare
 from .fields import FIELDS, RULES  # noqa: F401
 from .pages import TrainingsGenerator
-from .present import contact_links
+from .present import contact_links, plain_text
 from .settings import SETTINGS, setting  # noqa: F401 (SETTINGS: the declared settings)
 
 
@@ -46,6 +52,32 @@ def signups_proxy(settings):
             "private": "/" + setting(settings, "EVENTS_SIGNUPS_FILE").lstrip("/")}
 
 
+def feed_facts(context, feed):
+    """feed_generated: a training's entry in the feeds starts with when,
+    where and until when one can sign up (a reader shows it in the list)."""
+    trainings = {a.url: a for a in context.get("trainings", [])}
+    for item in feed.items:
+        article = trainings.get(urlparse(item["link"]).path.lstrip("/"))
+        if article is None:
+            continue
+        t = article.training
+        facts = [("Termin", plain_text(article.training_when).replace("\u2060", "")), ("Forma", t.form)]
+        if t.location and t.status != "moved-online":
+            facts.append(("Miejsce", t.location))
+        if t.badge:
+            facts.insert(0, ("Stan", t.badge))
+        if t.deadline and article.signup["state"] in ("open", "waitlist", "full"):
+            until = f"{format_date_pl(t.deadline, t.locale)}, godz. {format_time_pl(t.deadline, t.locale)}"
+            facts.append(("Zapisy do", until))
+        html = "<p>" + "<br>".join(f"<strong>{name}:</strong> {escape(value)}" for name, value in facts) + "</p>"
+        text = " ".join(f"{name}: {value}" + ("" if value.endswith(".") else ".") for name, value in facts)
+        if isinstance(feed, Atom1Feed):
+            item["content"] = html + (item.get("content") or "")
+            item["description"] = text + (" " + item["description"] if item.get("description") else "")
+        else:  # RSS: one description, the whole text
+            item["description"] = html + (item.get("description") or "")
+
+
 def add_generator(pelican):
     return TrainingsGenerator
 
@@ -59,3 +91,4 @@ def register():
     signals.generator_init.connect(add_filters)
     signals.article_generator_finalized.connect(prepare)
     signals.get_generators.connect(add_generator)
+    signals.feed_generated.connect(feed_facts)

@@ -108,3 +108,32 @@ def test_text_is_sent_compressed_and_pictures_as_they_are(nginx_site):
     # Apache gets the same list through mod_deflate.
     htaccess = (out / ".htaccess").read_text(encoding="utf-8")
     assert "AddOutputFilterByType DEFLATE text/html text/css application/javascript" in htaccess
+
+
+@pytest.mark.parametrize("feed", ["feeds/wszystko.atom.xml", "feeds/szkolenia.rss.xml"])
+def test_a_feed_opened_in_the_browser_reads_as_a_page(browser, nginx_site, feed):
+    """Not raw XML: the feed's stylesheet (CSS; browsers' XSLT is going)
+    shows its title, a line on what it is for, and each entry's title."""
+    url, _out = nginx_site
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    context.add_init_script(CSP_WATCH)
+    page = context.new_page()
+    response = page.goto(f"{url}/{feed}")
+    page.wait_for_load_state("load")
+    assert response.status == 200
+    root = "feed" if feed.endswith("atom.xml") else "channel"
+    said = page.evaluate(f"getComputedStyle(document.querySelector('{root}'), '::before').content")
+    assert "czytnika wiadomości" in said and "Obserwuj" in said
+    title = page.evaluate(f"""(() => {{ const t = document.querySelector('{root} > title');
+        const s = getComputedStyle(t); return [s.display, parseFloat(s.fontSize)]; }})()""")
+    assert title[0] == "block" and title[1] >= 24
+    entries = page.evaluate("""[...document.querySelectorAll('entry > title, item > title')]
+        .map(t => getComputedStyle(t).display)""")
+    assert entries and set(entries) == {"block"}
+    # The full text (escaped HTML) is not shown as tags; nothing wider than the phone.
+    hidden = page.evaluate("[...document.querySelectorAll('content, item > description')]"
+                           ".every(c => getComputedStyle(c).display === 'none')")
+    assert hidden
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    assert page.evaluate("window.__csp") == []
+    context.close()
