@@ -337,11 +337,17 @@ DONATIONS_BANK = {
 DONATIONS_TAX = {"krs": "0000191928", "specific_goal": "Centrum KLUCZ"}
 # "Wesprzyj nas": what a gift does (amount, what it pays for) and the latest
 # report or financial statement ({"title": …, "url": …}); example data.
+# Each amount is one the default campaign's buttons offer (the build checks
+# it and the page links it). Example data: the foundation confirms the costs.
 DONATIONS_IMPACT = [
-    ("50 zł", "to materiały dla jednej osoby na całodniowym szkoleniu"),
-    ("150 zł", "to godzina porady prawnej dla grupy zakładającej spółdzielnię socjalną"),
-    ("500 zł", "to dojazd doradcy do trzech organizacji poza Łodzią"),
+    (30, "to wydruk materiałów dla jednej grupy na warsztatach"),
+    (50, "to materiały dla jednej osoby na całodniowym szkoleniu"),
+    (100, "to dojazd doradcy do organizacji poza Łodzią"),
 ]
+# Who receives the money and what it pays for (to be confirmed by the foundation).
+DONATIONS_PURPOSE = ("organizacja pożytku publicznego, która prowadzi Centrum KLUCZ. Darowizny idą na działania "
+                     "statutowe Instytutu, w tym na to, czego nie pokrywa projekt unijny Centrum: doradztwo dla "
+                     "grup spoza Łodzi, materiały i dojazdy.")
 DONATIONS_REPORT = {"title": "Sprawozdanie merytoryczne i finansowe za 2025 r. (PDF)",
                     "url": "pliki/regulamin-rekrutacji.pdf"}  # przykład: podmień na sprawozdanie
 

@@ -41,7 +41,8 @@ REAL_PAYMENT_DETAILS = {
         "dodaj-nam-mocy": {
             "title": "Dodaj nam MOCy!",
             "text": "Dorzuć się do działań Instytutu.",
-            "buttons": [{"label": "Wpłać", "url": "https://platnosci.fundacja-iso.pl/darowizna"}],
+            "buttons": [{"label": "Wpłać", "url": "https://platnosci.fundacja-iso.pl/darowizna",
+                         "amounts": [30, 50, 100], "amount_param": "kwota"}],
         }
     },
 }

@@ -49,6 +49,8 @@ SETTINGS = {
                        "swift": "BPKOPLPW", "title": "Darowizna na cele statutowe"},
     "DONATIONS_TAX": {"krs": "0000191928", "specific_goal": "Centrum KLUCZ"},
     "DONATIONS_TERMS_URL": "https://fundacja.pl/regulamin-darowizn",
+    # What a gift does: amounts the default campaign offers.
+    "DONATIONS_IMPACT": [(50, "materiały na szkolenie")],
 }
 
 
@@ -147,7 +149,8 @@ def test_links_are_tagged_without_losing_their_query(site):
     assert query["utm_campaign"] == ["mocy"]
     assert query["utm_content"] == [box["data-variant"]]
     amounts = box.select(".donation__amounts a")
-    assert [a.get_text() for a in amounts] == [f"30{NBSP}zł", f"50{NBSP}zł"]
+    # Each says one-off or monthly to a screen reader: no two links of one name.
+    assert [a.get_text() for a in amounts] == [f"30{NBSP}zł jednorazowo", f"50{NBSP}zł jednorazowo"]
     assert parse_qs(urlsplit(amounts[1]["href"]).query)["kwota"] == ["50"]
     (inline,) = boxes(site, "aktualnosci/wpis-z-wezwaniem-w-tekscie")
     assert "utm_medium=w-tekscie" in inline.select_one("a.button")["href"]

@@ -258,14 +258,43 @@ def test_signing_up_never_dead_ends_without_a_mail_program(dev_site, trainings):
 def test_giving_is_easy_on_a_phone(dev_site):
     support = soup(dev_site / "wesprzyj-nas" / "index.html")
     amounts = support.select("#online .donation__amounts a.amount")
-    assert len(amounts) >= 3 and all(text(a).endswith("zł") for a in amounts)
+    assert len(amounts) >= 3 and all(text(a).endswith(("zł jednorazowo", "zł co miesiąc")) for a in amounts)
     account = support.select_one("#przelew .account[data-copy]")
     assert account["data-copy"].isdigit() and len(account["data-copy"]) == 26
     assert [len(text(g).replace(" ", "")) for g in account.select(".account__group")] == [2] + [4] * 6
     impact = [text(li) for li in support.select(".impact li")]
-    assert impact and impact[0].startswith("50 zł")
+    assert impact and impact[0].startswith("30 zł")
     assert support.select_one(".support__report a")["href"].endswith(".pdf")
     assert support.find("script", src=lambda s: s and "/js/copy." in s)
+
+
+def test_giving_adds_up_and_says_who_receives_it(dev_site, tmp_path):
+    """The amounts described are the amounts offered (each links to giving
+    it); no two links share a name; the page says who receives the money."""
+    support = soup(dev_site / "wesprzyj-nas" / "index.html")
+    offered = {text(a).split(" zł")[0] for a in support.select("#online .donation__amounts a.amount")}
+    described = [li.select_one(".impact__amount") for li in support.select(".impact li")]
+    assert {text(a).split(" zł")[0] for a in described} <= offered
+    for li in support.select(".impact li"):
+        amount = text(li.select_one(".impact__amount"))
+        gives = [text(a) for a in li.select("a.impact__give")]
+        assert gives and all(g.startswith(f"Wpłać {amount} ") for g in gives)
+    # Every link's name says what it does: "50 zł jednorazowo", "50 zł co miesiąc".
+    names = [text(a) for a in support.select("main a")]
+    repeated = {n for n in names if names.count(n) > 1}
+    targets = {text(a): a["href"] for a in support.select("main a")}
+    assert not [n for n in repeated if len({a["href"] for a in support.select("main a") if text(a) == n}) > 1]
+    assert "50 zł jednorazowo" in targets and "50 zł co miesiąc" in targets
+    said = text(support.select_one(".support__purpose"))
+    assert said.startswith("Komu pomagasz Wpłaty otrzymuje Fundacja Instytut Spraw Obywatelskich – ")
+    # An amount described that no button offers stops the build, in words.
+    from klucz.strict_build.collector import BuildFailed
+
+    content = scenario(tmp_path, "none", {"aktualnosci/a.md": "Title: A\nDate: 2026-11-03\n\nTekst.\n"})
+    with pytest.raises(BuildFailed) as failed:
+        build(tmp_path / "out", content=content, DONATIONS_IMPACT=[(150, "porada prawna")])
+    said = str(failed.value)
+    assert "DONATIONS_IMPACT[0]" in said and "opisujesz wpłatę 150 zł" in said and "30 zł, 50 zł, 100 zł" in said
 
 
 def test_a_short_post_gets_a_short_box_and_a_long_one_the_full_box(dev_site):

@@ -38,8 +38,15 @@ SETTINGS = declare(
     Setting(
         "DONATIONS_IMPACT",
         [],
-        "\"Wesprzyj nas\": what a gift does [(amount, what)] and the latest report {\"title\", \"url\"} (a full "
-        "address or one on the site).",
+        "\"Wesprzyj nas\": what a gift does [(amount in zł, what)]; each amount must be one the default "
+        "campaign's buttons offer (the page links it).",
+    ),
+    Setting(
+        "DONATIONS_PURPOSE",
+        None,
+        "\"Wesprzyj nas\": who receives the money (DONATIONS_BANK's holder) and what it pays for, one or two "
+        "sentences.",
+        kind=str,
     ),
     Setting(
         "DONATIONS_REPORT",
@@ -190,6 +197,7 @@ def check_settings(settings):
         if bank.get("swift") and not re.fullmatch(r"[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?", bank["swift"]):
             problems.append(_problem("DONATIONS_BANK.swift", f"„{bank['swift']}” to nie jest kod SWIFT/BIC",
                                      "kod ma 8 albo 11 znaków, np. WBKPPLPP"))
+    problems += _impact_problems(settings, campaigns, default)
     tax = setting(settings, "DONATIONS_TAX")
     if tax and not krs_is_valid(tax.get("krs")):
         problems.append(_problem("DONATIONS_TAX.krs", f"KRS „{tax.get('krs')}” nie ma 10 cyfr",
@@ -204,6 +212,34 @@ def check_settings(settings):
             "i ustaw DONATIONS_EXAMPLE_DATA = False",
             severity="error" if refuse else "warning",
         ))
+    return problems
+
+
+def offered_amounts(campaign):
+    """{amount: [kind, …]} the campaign's buttons offer."""
+    offered = {}
+    for button in campaign.get("buttons") or []:
+        for amount in button.get("amounts", []):
+            offered.setdefault(amount, []).append(button.get("kind", "one-off"))
+    return offered
+
+
+def _impact_problems(settings, campaigns, default):
+    """What "Co daje Twoja wpłata" describes must be what the buttons offer."""
+    impact = setting(settings, "DONATIONS_IMPACT")
+    offered = offered_amounts(campaigns.get(default) or {}) if default else {}
+    problems = []
+    for i, row in enumerate(impact):
+        amount = row[0] if isinstance(row, (list, tuple)) and len(row) == 2 else None
+        if not isinstance(amount, int) or amount <= 0:
+            problems.append(_problem(f"DONATIONS_IMPACT[{i}]", f"„{row}” to nie jest para (kwota, na co)",
+                                     "wpisz np. (50, \"to materiały dla jednej osoby na szkoleniu\")"))
+        elif amount not in offered:
+            have = f"proponują {', '.join(f'{a} zł' for a in sorted(offered))}" if offered else \
+                "nie proponują żadnej kwoty"
+            problems.append(_problem(
+                f"DONATIONS_IMPACT[{i}]", f"opisujesz wpłatę {amount} zł, a przyciski kampanii „{default}” {have}",
+                "opisz jedną z proponowanych kwot albo dopisz tę do \"amounts\" przycisku"))
     return problems
 
 

@@ -316,8 +316,21 @@ def ways_to_give(campaigns, settings):
         bank["iban_display"] = iban_groups(bank["nrb"])
         bank["iban_compact"] = to_iban(bank["nrb"])
         bank.setdefault("title", "Darowizna na cele statutowe")
+    online = campaigns.box(cid, "wesprzyj-nas", "strona-wesprzyj") if cid else None
+    # What a gift does, each amount with the links that give it (check_settings
+    # made sure the buttons offer every amount described).
+    links = {}
+    for button in (online or {}).get("buttons", []):
+        for a in button["amounts"]:
+            if a["url"]:
+                links.setdefault(a["amount"], []).append({"url": a["url"], "kind_label": button["kind_label"]})
+    impact = [{"amount": amount, "what": what, "links": links.get(amount, [])}
+              for amount, what in setting(settings, "DONATIONS_IMPACT")]
     return {
-        "online": campaigns.box(cid, "wesprzyj-nas", "strona-wesprzyj") if cid else None,
+        "online": online,
+        "impact": impact,
+        "purpose": setting(settings, "DONATIONS_PURPOSE"),
+        "holder": bank.get("holder"),
         "bank": bank or None,
         "tax": setting(settings, "DONATIONS_TAX") or None,
         "tax_season": campaigns.tax_season(),
