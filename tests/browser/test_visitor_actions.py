@@ -74,24 +74,29 @@ def test_one_colour_for_actions_and_another_kept_for_giving(browser, site_url):
 
 
 def test_cards_differ_by_kind(browser, site_url):
-    """On the home page a training's card shows its day as a calendar leaf, an
-    appeal's card is tinted with the giving colour, a news card is plain white
-    (or leads with its picture)."""
+    """A training's card shows its day as a calendar leaf, an appeal's card is
+    tinted with the giving colour (as the home page's giving band), a news card
+    is plain white (or leads with its picture)."""
     context, page, *_ = visit(browser, site_url + PAGES["home"])
-    latest = page.locator("section.latest")
-    training = latest.locator("article.card--szkolenia").first
+    training = page.locator("section.upcoming article.card--szkolenia").first
     tile = training.locator(".date-tile")
     assert tile.is_visible() and tile.get_attribute("aria-hidden") == "true"
-    start = training.locator(".post-meta time").get_attribute("datetime")
+    start = training.locator("time").first.get_attribute("datetime")
     assert tile.locator(".date-tile__day").inner_text() == str(int(start[8:10]))
-    backgrounds = {
-        kind: latest.locator(f"article.card--{kind}").first.evaluate("e => getComputedStyle(e).backgroundColor")
-        for kind in ("aktualnosci", "szkolenia", "wesprzyj")
-    }
-    assert backgrounds["aktualnosci"] == backgrounds["szkolenia"] == "rgb(255, 255, 255)"
-    assert backgrounds["wesprzyj"] != backgrounds["aktualnosci"]
-    assert latest.locator("article.card--aktualnosci .date-tile").count() == 0
-    assert latest.locator("article.card--wesprzyj .date-tile").count() == 0
+    news = page.locator("section.latest article.card--aktualnosci").first
+    band = page.locator("section.giving-band")
+
+    def background(locator):
+        return locator.evaluate("e => getComputedStyle(e).backgroundColor")
+
+    giving = background(band)
+    assert background(news) == background(training) == "rgb(255, 255, 255)"
+    assert giving != background(news)
+    assert news.locator(".date-tile").count() == 0
+    page.goto(site_url + "/tag/darowizny/")
+    appeal = page.locator("article.card--wesprzyj").first
+    assert background(appeal) == giving
+    assert appeal.locator(".date-tile").count() == 0
     context.close()
 
 
