@@ -23,6 +23,9 @@ PAGES = {
     "wesprzyj-nas": "/wesprzyj-nas/",
     "szukaj": "/szukaj/?q=spółdzielnia",
     "kontakt": "/kontakt/",
+    "doradztwo": "/doradztwo/",
+    "projekty": "/projekty/",
+    "obserwuj": "/obserwuj/",
     "tag": "/tag/klauzule-spoleczne/",
     "404": "/nie-ma-takiej-strony/",
 }

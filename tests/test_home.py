@@ -109,8 +109,12 @@ def test_the_sample_file_is_what_the_editor_writes(tmp_path):
 
 
 def test_a_post_the_home_page_links_to_cannot_lose_its_address_unnoticed(content, tmp_path):
-    """The sample's "Doradztwo" leads to a news post; retitled, the post gets
-    another address and the home page would link nowhere: the build says so."""
+    """"Doradztwo" leads to a news post; retitled, the post gets another
+    address and the home page would link nowhere: the build says so."""
+    home = content / "strona-glowna.json"
+    home.write_text(home.read_text(encoding="utf-8").replace(
+        '"url": "doradztwo/"', '"url": "aktualnosci/ruszylo-doradztwo-ogolne-i-specjalistyczne/"'), encoding="utf-8")
+    assert make_check(content)[0].returncode == 0
     post = content / "aktualnosci" / "2016-06-20-ruszylo-doradztwo.md"
     post.write_text(post.read_text(encoding="utf-8").replace("Title: ", "Title: Nowość: ", 1), encoding="utf-8")
     result, found = make_check(content, "--output", str(tmp_path / "out"))
