@@ -25,6 +25,8 @@ SITE_LOGO = "img/logo.svg"
 AUTHOR = "Centrum KLUCZ"
 ORGANIZATION = {
     "name": "Fundacja Instytut Spraw Obywatelskich",
+    # The name as sentences need it ("przeprowadzonej przez Fundację …").
+    "name_accusative": "Fundację Instytut Spraw Obywatelskich",
     "short_name": "Instytut Spraw Obywatelskich",
     "street": "ul. Pomorska 40",
     "postal_code": "91-408",

@@ -22,7 +22,12 @@ N = "\u00a0"
         ("kosztuje 20 zł", f"kosztuje 20{N}zł"),
         ("wzrost o 50 %", f"wzrost o{N}50{N}%"),
         ("tel. 42 630 17 49", f"tel.{N}42{N}630{N}17{N}49"),
-        ("ul. Pomorska 40, 91-408 Łódź", f"ul.{N}Pomorska 40, 91\u2011408{N}Łódź"),
+        ("ul. Pomorska 40, 91-408 Łódź", f"ul.{N}Pomorska{N}40, 91\u2011408{N}Łódź"),
+        # A street stays with its number, a name with its ordinal.
+        ("Starostwo, ul. Kościuszki 36, 98-200 Sieradz", f"Starostwo, ul.{N}Kościuszki{N}36, 98\u2011200{N}Sieradz"),
+        ("pl. Jana Pawła II 16, 95-100 Zgierz", f"pl.{N}Jana Pawła{N}II{N}16, 95\u2011100{N}Zgierz"),
+        ("al. Piłsudskiego 12/3 i os. Dąbrowa 7a", f"al.{N}Piłsudskiego{N}12/3 i{N}os.{N}Dąbrowa{N}7a"),
+        ("Był na II piętrze, ul. Długa", f"Był na II piętrze, ul.{N}Długa"),
         # A dash never starts a line; ranges take an en dash; "e-" stays with its word.
         ("ABC Ekonomii Społecznej – co każdy", f"ABC Ekonomii Społecznej{N}– co każdy"),
         ("Społecznej - co", f"Społecznej{N}– co"),

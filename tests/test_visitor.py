@@ -139,7 +139,9 @@ LINE_BREAK_FAULTS = {
     "postal code with a breakable hyphen": r"(?<![\d-])\d{2}-\d{3}(?![\d-])",
     "range with a breakable dash": r"\d–(?!\u2060)\d",
     "space before a comma": r"\s,",
-    "abbreviation and its word": r"(?<![\w.])(m\. in\.|ul\.|tel\.|np\.|nr|al\.|pl\.|godz\.)[ ]",
+    "abbreviation and its word": r"(?<![\w.])(m\. in\.|ul\.|tel\.|np\.|nr|al\.|pl\.|os\.|godz\.)[ ]",
+    "street and its number": r"(?<![\w.])(?:ul|al|pl|os)\.\u00a0(?:[^\s,;()\d]+\s){0,3}?[^\s,;()\d]+ \d",
+    "name and its ordinal": r"[A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż]+ (?:II|III|IV)\b",
 }
 
 
@@ -163,6 +165,14 @@ def test_nothing_that_belongs_together_breaks_across_lines(dev_site, trainings):
                         f"{path.relative_to(site)}: {name}: …{text[max(0, match.start() - 25) : match.end() + 10]}…"
                     )
     assert faults == []
+
+
+def test_names_are_declined_where_the_sentence_needs_it(dev_site):
+    """"przeprowadzonej przez Fundację …", never "przez Fundacja …": the
+    forms a sentence needs are in the settings (ORGANIZATION)."""
+    text = " ".join(soup(dev_site / "deklaracja-dostepnosci" / "index.html").get_text(" ").split())
+    assert "przeprowadzonej przez Fundację Instytut Spraw Obywatelskich" in text
+    assert "przez Fundacja" not in text
 
 
 def test_an_appeal_is_not_followed_by_a_box_with_its_own_heading(dev_site):

@@ -49,7 +49,7 @@ _DAY_MONTH = re.compile(
     r"(?<![\d.,])(\d{1,2})[ ](?=(?:stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września"
     r"|października|listopada|grudnia)\b)")
 # Abbreviations bound to the word after them ("ul. Pomorska", "m. in.").
-_ABBREVIATION = re.compile(r"(?<![\w.])(m\.(?= in\.)|ul\.|al\.|pl\.|tel\.|nr|np\.|ok\.|tzw\.|tj\.|godz\.|dr|prof\.)[ "
+_ABBREVIATION = re.compile(r"(?<![\w.])(m\.(?= in\.)|ul\.|al\.|pl\.|os\.|tel\.|nr|np\.|ok\.|tzw\.|tj\.|godz\.|dr|prof\.)[ "
                            r"](?=\S)")
 # "8 z 20": the number before "z" too.
 _OF_NUMBER = re.compile(r"(?<=\d)[ ](?=z\u00a0\d)")
@@ -67,6 +67,13 @@ _MONTH = r"(?:styczeń|luty|marzec|kwiecień|maj|czerwiec|lipiec|sierpień|wrzes
 _MONTH_RANGE = re.compile(rf"(?<![\w-])({_MONTH})-({_MONTH})(?![\w-])", re.IGNORECASE)
 # A postal code stays with its town ("91‑408 Łódź").
 _POSTAL_TOWN = re.compile(r"(?<=\d{2}\u2011\d{3}) (?=\w)")
+# A street stays with its number ("ul. Kościuszki 36", "pl. Jana Pawła II 16",
+# "al. Piłsudskiego 12/3"): the space before the number, within a few words
+# after ul./al./pl./os. (bound to the name by _ABBREVIATION).
+_STREET_NUMBER = re.compile(r"((?<![\w.])(?:ul|al|pl|os)\.\u00a0(?:[^\s,;()\d]+[ \u00a0]){0,3}?[^\s,;()\d]+)"
+                            r" (?=\d+[a-zA-Z]?(?:/\d+[a-zA-Z]?)?(?![\w-]))")
+# A name and its ordinal ("Jana Pawła II", "Zygmunta III").
+_ROMAN = re.compile(r"(?<![\w])([A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż]+) (?=(?:II|III|IV|VI|VII|VIII|IX|XI|XII)(?!\w))")
 # "e-PIT", "e-Deklaracje": the prefix never left alone at the end of a line.
 # ("e-mail" is left as written: a form's label and a voice command say it so.)
 _ONE_LETTER_PREFIX = re.compile(r"(?<![\w./:@\u2011-])([eE])-(?=[A-ZĄĆĘŁŃÓŚŹŻ])")
@@ -112,6 +119,8 @@ def nbsp_text(text, units=DEFAULT_UNITS):
     text = _ONE_LETTER.sub(lambda m: m.group(1) + NBSP, text)
     if "." in text or "nr" in text or "dr" in text:
         text = _ABBREVIATION.sub(lambda m: m.group(1) + NBSP, text)
+    if "I" in text:
+        text = _ROMAN.sub(lambda m: m.group(1) + NBSP, text)
     if _DIGIT.search(text):  # units and digit groups follow a digit
         text = _units_pattern(units).sub(NBSP, text)
         text = _DIGIT_GROUPS.sub(lambda m: m.group(0).replace(" ", NBSP), text)
@@ -120,6 +129,8 @@ def nbsp_text(text, units=DEFAULT_UNITS):
         text = _YEAR_RANGE.sub("\\1–\\2", text)
         text = _POSTAL.sub("\\1\u2011\\2", text)
         text = _POSTAL_TOWN.sub(NBSP, text)
+        if "." in text:
+            text = _STREET_NUMBER.sub(lambda m: m.group(1) + NBSP, text)
         text = _RANGE.sub("–" + WORD_JOINER, text)
     return text
 
