@@ -49,8 +49,8 @@ _DAY_MONTH = re.compile(
     r"(?<![\d.,])(\d{1,2})[ ](?=(?:stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września"
     r"|października|listopada|grudnia)\b)")
 # Abbreviations bound to the word after them ("ul. Pomorska", "m. in.").
-_ABBREVIATION = re.compile(r"(?<![\w.])(m\.(?= in\.)|ul\.|al\.|pl\.|os\.|tel\.|nr|np\.|ok\.|tzw\.|tj\.|godz\.|dr|prof\.)[ "
-                           r"](?=\S)")
+_ABBREVIATION = re.compile(r"(?<![\w.])(m\.(?= in\.)|ul\.|al\.|pl\.|os\.|tel\.|nr|np\.|ok\.|tzw\.|tj\.|godz\.|dr"
+                           r"|prof\.)[ ](?=\S)")
 # "8 z 20": the number before "z" too.
 _OF_NUMBER = re.compile(r"(?<=\d)[ ](?=z\u00a0\d)")
 # Postal codes ("91-408") with a non-breaking hyphen; time and date ranges
