@@ -205,7 +205,9 @@ def test_open_sign_up_box(site):
     assert "Imię i nazwisko:" in query["body"][0]
     rodo = box.select_one(".rodo-notice")
     assert "Administratorem danych" in text(rodo) and "Prezesa UODO" in text(rodo)
-    assert rodo.find("a")["href"] == "/polityka-prywatnosci/"
+    assert rodo.find_all("a")[-1]["href"] == "/polityka-prywatnosci/"
+    # Its e-mails are links too (the e-mail the sign-up goes to, the one for data questions).
+    assert {a["href"] for a in rodo.find_all("a")[:-1]} >= {"mailto:zapisy@example.org"}
 
 
 def test_form_link_is_used_when_given(site):

@@ -121,3 +121,16 @@ def test_text_markdown_typeset_is_known_by_its_reader_class(tmp_path):
     build(tmp_path / "out", content=scenario(tmp_path, "clean", {
         "aktualnosci/a.md": "Title: A\nDate: 2026-11-01 10:00\n\nW Łodzi i w Sieradzu.\n"}))
     assert markdown_readers() == {"markdown", reader_name(StaffMarkdownReader)} == {"markdown", "staffmarkdown"}
+
+
+def test_phone_numbers_and_e_mails_in_text_become_links():
+    from klucz.typography import contact_links_html
+
+    html = ("<p>Zadzwoń: 42 630 17 49 albo +48 600 100 200, napisz: klucz@example.org.</p>"
+            '<p><a href="mailto:a@b.pl">a@b.pl</a> <code>x@y.pl 42 630 17 49</code></p>'
+            "<p>6 480 000,00 zł, konto 61 1090 1014 0000 0712 1981 2874, KRS 0000191928, 2026-11-20</p>")
+    assert contact_links_html(html) == (
+        '<p>Zadzwoń: <a href="tel:+48426301749">42 630 17 49</a> albo <a href="tel:+48600100200">+48 600 100 200</a>, '
+        'napisz: <a href="mailto:klucz@example.org">klucz@example.org</a>.</p>'
+        '<p><a href="mailto:a@b.pl">a@b.pl</a> <code>x@y.pl 42 630 17 49</code></p>'
+        "<p>6 480 000,00 zł, konto 61 1090 1014 0000 0712 1981 2874, KRS 0000191928, 2026-11-20</p>")

@@ -167,6 +167,29 @@ def test_nothing_that_belongs_together_breaks_across_lines(dev_site, trainings):
     assert faults == []
 
 
+def test_every_phone_number_and_e_mail_on_the_site_is_a_link(dev_site):
+    """A phone dials a number it is shown; a visitor writes to an address
+    with one tap: on every page, in posts, pages and templates alike."""
+    import re
+
+    phone = re.compile(r"(?<![\w+])(?:\+48[ \u00a0]?)?\d(?:[ \u00a0-]?\d){8}(?!\w)")
+    email = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+    loose = []
+    for path in html_pages(dev_site):
+        page = soup(path)
+        for tag in page(["script", "style", "code", "pre", "head", "textarea", "a"]):
+            tag.decompose()
+        for tag in page.select("[data-copy]"):  # written out to be copied, beside its own link
+            tag.decompose()
+        for node in page.find_all(string=True):
+            for rule in (phone, email):
+                loose += [f"{path.relative_to(dev_site)}: {m.group(0)}" for m in rule.finditer(str(node))]
+    assert loose == []
+    advice = soup(dev_site / "doradztwo" / "index.html")
+    assert advice.select_one("main a[href='tel:+48426301749']")
+    assert advice.select_one("main a[href='mailto:klucz@instytutsprawobywatelskich.pl']")
+
+
 def test_names_are_declined_where_the_sentence_needs_it(dev_site):
     """"przeprowadzonej przez Fundację …", never "przez Fundacja …": the
     forms a sentence needs are in the settings (ORGANIZATION)."""

@@ -8,11 +8,12 @@ from markupsafe import escape
 from pelican import signals
 
 from klucz.polish_dates import format_date_pl, format_time_pl
+from klucz.typography import contact_links
 
 from .collect import prepare
 from .fields import FIELDS, RULES  # noqa: F401
 from .pages import TrainingsGenerator
-from .present import contact_links, plain_text
+from .present import plain_text
 from .settings import SETTINGS, setting  # noqa: F401 (SETTINGS: the declared settings)
 
 

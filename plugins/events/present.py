@@ -8,30 +8,10 @@ from html import unescape
 from urllib.parse import quote, urlencode
 
 from babel.dates import format_date
-from markupsafe import Markup, escape
 
 from klucz.polish_dates import format_date_pl, format_pln, format_time_pl
 
 NBSP = "\u00a0"
-_GAP = "[ \u00a0\u2009\u202f-]"
-_PHONE = re.compile(rf"(?<![\w+])(?:\+48{_GAP}?)?\d(?:{_GAP}?\d){{8}}(?!\w)")
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-
-
-def contact_links(text):
-    """A contact line with its phone numbers and e-mails as links (tel:,
-    mailto:), so a phone dials them; the rest escaped."""
-    escaped = str(escape(text))
-
-    def phone(match):
-        digits = re.sub(r"\D", "", match.group(0))
-        number = digits if digits.startswith("48") and len(digits) == 11 else "48" + digits
-        return f'<a href="tel:+{number}">{match.group(0)}</a>'
-
-    linked = _EMAIL.sub(lambda m: f'<a href="mailto:{m.group(0)}">{m.group(0)}</a>', escaped)
-    # Numbers outside the links just made (an e-mail's digits stay as they are).
-    parts = re.split(r"(<a [^>]+>.*?</a>)", linked)
-    return Markup("".join(part if part.startswith("<a ") else _PHONE.sub(phone, part) for part in parts))
 EN_DASH = "\u2013"
 def _day_month(d, locale):
     return format_date(d, "d MMMM", locale=locale)

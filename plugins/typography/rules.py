@@ -4,7 +4,7 @@ import re
 from functools import lru_cache
 
 from jinja2 import Template
-from markupsafe import Markup
+from markupsafe import Markup, escape
 from pelican import signals
 from pelican.readers import MarkdownReader
 
@@ -152,6 +152,53 @@ def nbsp_html(html, units=DEFAULT_UNITS):
             out.append(part)
         else:
             out.append(part if verbatim else nbsp_text(part, units))
+    return "".join(out)
+
+
+# Phone numbers ("42 630 17 49", "+48 42 630 17 49") and e-mails in text
+# become links a phone dials or writes to (WCAG: what can be acted on is a link).
+_GAP = "[ \u00a0\u2009\u202f-]"
+_PHONE = re.compile(rf"(?<![\w+])(?:\+48{_GAP}?)?\d(?:{_GAP}?\d){{8}}(?!\w)")
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+def _tel(match):
+    digits = re.sub(r"\D", "", match.group(0))
+    number = digits if digits.startswith("48") and len(digits) == 11 else "48" + digits
+    return f'<a href="tel:+{number}">{match.group(0)}</a>'
+
+
+def _link_text(escaped):
+    """Links in a run of (already escaped) text."""
+    linked = _EMAIL.sub(lambda m: f'<a href="mailto:{m.group(0)}">{m.group(0)}</a>', escaped)
+    parts = re.split(r"(<a [^>]+>.*?</a>)", linked)
+    return "".join(part if part.startswith("<a ") else _PHONE.sub(_tel, part) for part in parts)
+
+
+def contact_links(text):
+    """A contact line with its phone numbers and e-mails as links (tel:,
+    mailto:), the rest escaped."""
+    return Markup(_link_text(str(escape(text))))
+
+
+def contact_links_html(html):
+    """The same in an HTML fragment: in its text, never inside a link, a tag
+    or code."""
+    if not html or ("@" not in html and not _PHONE.search(html)):
+        return html
+    out, verbatim, in_link = [], 0, 0
+    for i, part in enumerate(_MARKUP.split(html)):
+        if i % 2:
+            match = _TAG_NAME.match(part)
+            name = match.group(2).lower() if match else ""
+            closing = bool(match and match.group(1))
+            if name == "a":
+                in_link = max(0, in_link - 1) if closing else in_link + 1
+            elif name in _VERBATIM_TAGS and not part.rstrip(">").endswith("/"):
+                verbatim = max(0, verbatim - 1) if closing else verbatim + 1
+            out.append(part)
+        else:
+            out.append(part if verbatim or in_link else _link_text(part))
     return "".join(out)
 
 
