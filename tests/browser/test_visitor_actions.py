@@ -130,3 +130,25 @@ def test_a_printed_page_is_the_text_without_menu_search_or_buttons(browser, site
     assert page.locator("h1").is_visible() and page.locator("section.signup").is_visible()
     assert page.eval_on_selector(".site-brand", "e => getComputedStyle(e).color") == "rgb(0, 0, 0)"
     context.close()
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_a_post_on_a_computer_has_the_next_trainings_beside_it_and_nothing_out_of_line(browser, site_url, width):
+    """No empty right half on a computer (the next trainings stand there; a
+    phone shows the text alone); the share row starts under its heading;
+    a heading never leaves one word alone."""
+    context, page, *_ = visit(browser, site_url + PAGES["article"], width=width)
+    side = page.locator("aside.side")
+    assert side.count() == 1
+    if width == 1280:
+        assert side.is_visible()
+        article, aside = page.locator("article.post").bounding_box(), side.bounding_box()
+        assert aside["x"] > article["x"] + article["width"] and aside["x"] + aside["width"] > 1000
+        assert side.locator("li a").count() >= 1
+    else:
+        assert not side.is_visible()
+    heading = page.locator("#udostepnij").bounding_box()
+    first = page.locator(".share__links li:visible").first.bounding_box()
+    assert abs(first["x"] - heading["x"]) < 1
+    assert page.evaluate("getComputedStyle(document.querySelector('h1')).textWrap").startswith("balance")
+    context.close()
