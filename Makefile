@@ -145,6 +145,12 @@ deploy: $(INSTALLED) $(if $(NPM),$(EDITOR_INSTALLED))
 	$(BIN)/klucz-check -s $(PUBLISHCONF) --content $(INPUTDIR) --output $(OUTPUTDIR)
 	$(BIN)/klucz-deploy -s $(PUBLISHCONF) --output $(OUTPUTDIR)
 
+# A draft from the live editor (its branch checked out): checked, built as the
+# live site with drafts shown, sent where DEPLOY_PREVIEW_TARGET points, and its
+# result given to the git host as the commit's status (README: Podgląd szkicu).
+draft: $(INSTALLED) $(if $(NPM),$(EDITOR_INSTALLED))
+	$(BIN)/klucz-draft -s $(PUBLISHCONF) --content $(INPUTDIR)
+
 rollback: $(INSTALLED)
 	$(BIN)/klucz-deploy rollback -s $(PUBLISHCONF)
 

@@ -7,6 +7,7 @@ import importlib
 import os
 import re
 
+from klucz.deploy.draft import preview_context
 from klucz.donations import campaigns
 from klucz.serving import policy_for
 from klucz.strict_build import extra_fields
@@ -222,6 +223,8 @@ def decap_config(settings):
                 "uploadMedia": "Dodano plik: {{path}}",
                 "deleteMedia": "Usunięto plik: {{path}}",
             },
+            # A draft's check and preview, as the pipeline reports it (make draft).
+            "preview_context": preview_context(),
             **setting(settings, "CMS_BACKEND"),
         },
         "media_folder": f"{content}/{media}",
