@@ -11,13 +11,13 @@ import sys
 import threading
 import urllib.parse
 import urllib.request
-from types import SimpleNamespace
 from http.server import BaseHTTPRequestHandler, HTTPServer, SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from servers import free_port
-from sitebuild import REAL_PAYMENT_DETAILS, ROOT, SAMPLE, soup
+from sitebuild import REAL_PAYMENT_DETAILS, ROOT, SAMPLE
 
 NEW_POST = ("Title: Nowy punkt doradczy w Kutnie\nDate: 2026-11-27 10:00\nTags: doradztwo\n\n"
             "Od grudnia doradcy Centrum KLUCZ przyjmują także w Kutnie.\n")
