@@ -21,8 +21,8 @@ from sitebuild import REAL_PAYMENT_DETAILS, ROOT, SAMPLE
 
 NEW_POST = ("Title: Nowy punkt doradczy w Kutnie\nDate: 2026-11-27 10:00\nTags: doradztwo\n\n"
             "Od grudnia doradcy Centrum KLUCZ przyjmują także w Kutnie.\n")
-BROKEN = ("Title: Szkolenie z błędem\nDate: 2026-11-27 10:00\nEvent-Start: 31.02.2027 10:00\nEvent-End: 2027-03-01 12:00\n"
-          "Event-Location: Sala, ul. Pomorska 40, 91-408 Łódź\nRegistration-Email: zapisy@example.org\n\nOpis.\n")
+BROKEN = ("Title: Szkolenie z błędem\nDate: 2026-11-27 10:00\nEvent-Start: 31.02.2027 10:00\n"
+          "Event-End: 2027-03-01 12:00\nEvent-Location: Sala, ul. Pomorska 40, 91-408 Łódź\nRegistration-Email: zapisy@example.org\n\nOpis.\n")
 
 
 class GitHost:
@@ -37,7 +37,8 @@ class GitHost:
                 body = self.rfile.read(int(self.headers.get("Content-Length", 0))).decode()
                 kind = self.headers.get("Content-Type", "")
                 data = json.loads(body) if "json" in kind else dict(urllib.parse.parse_qsl(body))
-                host.statuses.append({"path": self.path, "headers": {k.lower(): v for k, v in self.headers.items()}, **data})
+                headers = {k.lower(): v for k, v in self.headers.items()}
+                host.statuses.append({"path": self.path, "headers": headers, **data})
                 self.send_response(201)
                 self.end_headers()
                 self.wfile.write(b"{}")
