@@ -22,7 +22,8 @@ from sitebuild import REAL_PAYMENT_DETAILS, ROOT, SAMPLE
 NEW_POST = ("Title: Nowy punkt doradczy w Kutnie\nDate: 2026-11-27 10:00\nTags: doradztwo\n\n"
             "Od grudnia doradcy Centrum KLUCZ przyjmują także w Kutnie.\n")
 BROKEN = ("Title: Szkolenie z błędem\nDate: 2026-11-27 10:00\nEvent-Start: 31.02.2027 10:00\n"
-          "Event-End: 2027-03-01 12:00\nEvent-Location: Sala, ul. Pomorska 40, 91-408 Łódź\nRegistration-Email: zapisy@example.org\n\nOpis.\n")
+          "Event-End: 2027-03-01 12:00\nEvent-Location: Sala, ul. Pomorska 40, 91-408 Łódź\n"
+          "Registration-Email: zapisy@example.org\n\nOpis.\n")
 
 
 class GitHost:
