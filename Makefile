@@ -42,6 +42,7 @@ help:
 	@echo '  make publish       zbuduj stronę do publikacji (SITEURL=https://...)'
 	@echo '  make deploy        sprawdź, zbuduj i wyślij stronę publiczną tam, gdzie wskazuje DEPLOY_TARGET'
 	@echo '  make rollback      przywróć poprzednie wydanie strony (SSH, folder)'
+	@echo '  make draft         (w potoku, na gałęzi szkicu z edytora) sprawdź szkic, wyślij jego podgląd i podaj wynik edytorowi'
 	@echo '  make test          uruchom wszystkie testy'
 	@echo '  make audit         Lighthouse (telefon): cztery wyniki dla głównych typów stron'
 	@echo '  make screenshots   zdjęcia każdego typu strony: telefon i komputer (do screenshots/)'
@@ -188,4 +189,4 @@ bench-signups: $(INSTALLED)
 lint: $(TEST_INSTALLED)
 	$(BIN)/ruff check .
 
-.PHONY: import bench-import bench-signups signups signups-admin lint help html clean regenerate serve devserver publish deploy rollback test audit fuzz bench check newpost newtraining newappeal cms screenshots
+.PHONY: import bench-import bench-signups signups signups-admin lint help html clean regenerate serve devserver publish deploy rollback draft test audit fuzz bench check newpost newtraining newappeal cms screenshots
