@@ -385,10 +385,12 @@ def test_a_phones_big_photo_is_made_smaller_before_it_enters_the_repository(page
 
 def test_text_pasted_from_word_is_cleaned(browser, editor):
     """Word's HTML on the clipboard (English quotes, no-break spaces, a list as
-    paragraphs starting with "·"), pasted with Ctrl+V: the file gets Polish
-    quotes, plain spaces and a Markdown list."""
+    paragraphs starting with "·", bold as a span's font weight, as Google Docs
+    gives it), pasted with Ctrl+V: the file gets Polish quotes, plain spaces, a
+    Markdown list and the bold kept."""
     base, content = editor
     word = ('<html><body><p class=MsoNormal>Projekt&nbsp;“Razem” ruszył w&nbsp;maju.</p>'
+            '<p class=MsoNormal>Zapisy do <span style="font-weight:700">piątku</span>.</p>'
             '<p class=MsoListParagraph>·<span>&nbsp;&nbsp;&nbsp;</span>pierwszy punkt</p>'
             '<p class=MsoListParagraph>·<span>&nbsp;&nbsp;&nbsp;</span>drugi punkt</p></body></html>')
     context = browser.new_context(viewport={"width": 1400, "height": 1000}, timezone_id="Europe/Warsaw",
@@ -412,7 +414,7 @@ def test_text_pasted_from_word_is_cleaned(browser, editor):
         save(page)
         wait_for(path.exists, 10, f"plik {path.name}")
         assert path.read_text(encoding="utf-8").split("\n\n", 1)[1] == (
-            "Projekt „Razem” ruszył w maju.\n\n- pierwszy punkt\n- drugi punkt\n")
+            "Projekt „Razem” ruszył w maju.\n\nZapisy do **piątku**.\n\n- pierwszy punkt\n- drugi punkt\n")
     finally:
         context.close()
         path.unlink(missing_ok=True)
