@@ -18,6 +18,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.request
 
@@ -63,6 +64,9 @@ def measure(content, post, saves):
         else:
             raise SystemExit("the preview did not start")
         first = time.monotonic() - started
+        # Keep reading what the preview prints (a long list of warnings at every
+        # rebuild would fill the pipe and stop it).
+        threading.Thread(target=lambda: [None for _ in process.stdout], daemon=True).start()
         base = f"http://127.0.0.1:{port}"
         # The post's address, from the list of addresses the build writes.
         pages = json.loads(urllib.request.urlopen(base + "/adresy.json").read())["pages"]
