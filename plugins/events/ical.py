@@ -4,7 +4,7 @@ import datetime as dt
 
 from icalendar import Calendar, Event, Timezone, vDuration, vUri
 
-from .present import plain_text
+from klucz.typography import plain_text
 
 
 def _utc(moment):

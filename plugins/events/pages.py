@@ -9,6 +9,7 @@ from babel.dates import format_date
 from pelican.generators import Generator
 
 from klucz.polish_dates import date_locale
+from klucz.typography import plain_text
 
 from . import ical
 from .collect import (
@@ -18,7 +19,6 @@ from .collect import (
     training_stamp,
     within_calendar_window,
 )
-from .present import plain_text
 from .releases import release
 from .settings import setting
 
@@ -117,7 +117,6 @@ class TrainingsGenerator(Generator):
                 "month_trainings": by_month.get(key, []),
                 "previous_month": link(before[-1] if before else None),
                 "next_month": link(after[0] if after else None),
-                "is_this_month": key == this_month,
                 "today": today,
             }
 

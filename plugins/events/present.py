@@ -4,12 +4,12 @@
 import datetime as dt
 import json
 import re
-from html import unescape
 from urllib.parse import quote, urlencode
 
 from babel.dates import format_date
 
 from klucz.polish_dates import format_date_pl, format_pln, format_time_pl
+from klucz.typography import plain_text
 
 NBSP = "\u00a0"
 EN_DASH = "\u2013"
@@ -113,16 +113,6 @@ def signup_action(t, state, fallback_email, body_lines):
 
 def _utc_stamp(moment):
     return moment.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
-
-
-_BLOCK_TAGS = re.compile(r"</?(?:p|div|br|li|ul|ol|h[1-6]|blockquote|tr|td|th)\b[^>]*>", re.I)
-_ANY_TAG = re.compile(r"<[^>]+>")
-
-
-def plain_text(html):
-    """Readable plain text from a bit of HTML (summaries): for .ics and JSON-LD."""
-    text = _ANY_TAG.sub("", _BLOCK_TAGS.sub(" ", html or ""))
-    return re.sub(r"\s+", " ", unescape(text).replace(NBSP, " ")).strip()
 
 
 def calendar_links(t, page_url, ics_url, description):

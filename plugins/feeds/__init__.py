@@ -10,13 +10,13 @@ is, then each entry's title, date and summary. A feed reader ignores both. The
 summaries are plain text, so the page shows words, not escaped tags."""
 
 import re
-from html import unescape
 
 from feedgenerator import Atom1Feed
 from pelican import signals
 from pelican.generators import Generator
 
 from klucz.strict_build import Setting, declare
+from klucz.typography import plain_text
 
 SETTINGS = declare(
     Setting("FEEDS_FOLLOW_URL", "obserwuj/", "The page that explains following the site; None: no page.", kind=str),
@@ -24,15 +24,7 @@ SETTINGS = declare(
             "The stylesheet (in the output) a browser shows a feed with; None: none.", kind=str),
 )
 setting = SETTINGS.get
-_TAG = re.compile(r"<[^>]+>")
-_BLOCK = re.compile(r"</(?:p|li|h[1-6]|div|blockquote)>|<br\s*/?>", re.I)
 DECLARATION = re.compile(rb"^<\?xml[^>]*\?>")
-
-
-def plain(html):
-    """A summary's text, without tags: what the browser's view of a feed shows."""
-    text = unescape(_TAG.sub("", _BLOCK.sub(" ", html or "")))
-    return " ".join(text.split())
 
 
 class FollowPageGenerator(Generator):
@@ -60,7 +52,7 @@ def plain_summaries(context, feed):
         return
     for item in feed.items:
         if item.get("description"):
-            item["description"] = plain(item["description"])
+            item["description"] = plain_text(item["description"])
 
 
 def add_stylesheet(path, context, feed):

@@ -23,6 +23,7 @@ from pelican.generators import Generator
 
 from klucz.render_cache import previous_output
 from klucz.strict_build import Problem, Setting, declare, report
+from klucz.typography import plain_text
 
 logger = logging.getLogger(__name__)
 
@@ -46,7 +47,6 @@ setting = SETTINGS.get
 
 # The list of words written beside the search page (see without_l()).
 WORDS_FILE = "slowa.json"
-_TAG = re.compile(r"<[^>]+>")
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -66,7 +66,7 @@ def without_l(texts):
     site's word in place of the one typed (search.js)."""
     words = set()
     for text in texts:
-        words.update(w.lower() for w in _WORD.findall(_TAG.sub(" ", text or "")))
+        words.update(w.lower() for w in _WORD.findall(plain_text(text)))
     plain = {fold(w) for w in words if "ł" not in w}
     found = {}
     for word in sorted(words):

@@ -9,6 +9,7 @@ from .rules import (  # noqa: F401
     contact_links_html,
     nbsp_html,
     nbsp_text,
+    plain_text,
     quotes_text,
     register,
 )

@@ -2,6 +2,7 @@
 
 import re
 from functools import lru_cache
+from html import unescape
 
 from jinja2 import Template
 from markupsafe import Markup, escape
@@ -135,24 +136,35 @@ def nbsp_text(text, units=DEFAULT_UNITS):
     return text
 
 
+def _text_runs(html, fix, skip_links=False):
+    """`fix` applied to each run of text in an HTML fragment, never to its
+    markup or to what verbatim tags (code, pre, …) hold; with `skip_links`,
+    not inside <a> either."""
+    out = []
+    verbatim = in_link = 0
+    for i, part in enumerate(_MARKUP.split(html)):
+        if i % 2:
+            match = _TAG_NAME.match(part)
+            name = match.group(2).lower() if match else ""
+            closing = bool(match and match.group(1))
+            if name in _VERBATIM_TAGS:
+                if closing:
+                    verbatim = max(0, verbatim - 1)
+                elif not part.rstrip(">").endswith("/"):
+                    verbatim += 1
+            elif skip_links and name == "a":
+                in_link = max(0, in_link - 1) if closing else in_link + 1
+            out.append(part)
+        else:
+            out.append(part if verbatim or in_link else fix(part))
+    return "".join(out)
+
+
 def nbsp_html(html, units=DEFAULT_UNITS):
     """Apply the rules to the text of an HTML fragment, leaving markup alone."""
     if not html:
         return html
-    out = []
-    verbatim = 0
-    for i, part in enumerate(_MARKUP.split(html)):
-        if i % 2:
-            match = _TAG_NAME.match(part)
-            if match and match.group(2).lower() in _VERBATIM_TAGS:
-                if match.group(1):
-                    verbatim = max(0, verbatim - 1)
-                elif not part.rstrip(">").endswith("/"):
-                    verbatim += 1
-            out.append(part)
-        else:
-            out.append(part if verbatim else nbsp_text(part, units))
-    return "".join(out)
+    return _text_runs(html, lambda text: nbsp_text(text, units))
 
 
 # Phone numbers ("42 630 17 49", "+48 42 630 17 49") and e-mails in text
@@ -186,20 +198,18 @@ def contact_links_html(html):
     or code."""
     if not html or ("@" not in html and not _PHONE.search(html)):
         return html
-    out, verbatim, in_link = [], 0, 0
-    for i, part in enumerate(_MARKUP.split(html)):
-        if i % 2:
-            match = _TAG_NAME.match(part)
-            name = match.group(2).lower() if match else ""
-            closing = bool(match and match.group(1))
-            if name == "a":
-                in_link = max(0, in_link - 1) if closing else in_link + 1
-            elif name in _VERBATIM_TAGS and not part.rstrip(">").endswith("/"):
-                verbatim = max(0, verbatim - 1) if closing else verbatim + 1
-            out.append(part)
-        else:
-            out.append(part if verbatim or in_link else _link_text(part))
-    return "".join(out)
+    return _text_runs(html, _link_text, skip_links=True)
+
+
+_BLOCK_TAGS = re.compile(r"</?(?:p|div|br|li|ul|ol|h[1-6]|blockquote|tr|td|th)\b[^>]*>", re.I)
+_ANY_TAG = re.compile(r"<[^>]+>")
+
+
+def plain_text(html):
+    """Readable plain text from a bit of HTML (a summary, a post's text): for
+    calendars, JSON-LD, feeds and the search's list of words."""
+    text = _ANY_TAG.sub("", _BLOCK_TAGS.sub(" ", html or ""))
+    return re.sub(r"\s+", " ", unescape(text).replace(NBSP, " ")).strip()
 
 
 def _units(settings):
