@@ -134,3 +134,47 @@ def test_phone_numbers_and_e_mails_in_text_become_links():
         'napisz: <a href="mailto:klucz@example.org">klucz@example.org</a>.</p>'
         '<p><a href="mailto:a@b.pl">a@b.pl</a> <code>x@y.pl 42 630 17 49</code></p>'
         "<p>6 480 000,00 zł, konto 61 1090 1014 0000 0712 1981 2874, KRS 0000191928, 2026-11-20</p>")
+
+
+def test_templates_are_typeset_when_compiled_and_their_values_when_written():
+    """The template pass: the template's own text gets the rules once, when it
+    is compiled; a value written into text gets them when written; a value in
+    an attribute, a script or code, and markup made elsewhere, are left alone."""
+    from jinja2 import DictLoader, Environment
+    from markupsafe import Markup
+
+    from klucz.typography.rules import TemplateTypography, value_typesetter
+
+    env = Environment(autoescape=True, extensions=[TemplateTypography], loader=DictLoader({"t.html": (
+        '<p title="{{ city }} i w domu">Spotkanie w {{ city }} o {{ hour }} – "{{ title }}"'
+        '{% if seats %} – zostało {{ seats }} z 20 miejsc{% endif %}.</p>'
+        '<script>var t = "{{ title }}";</script><code>a w b {{ title }}</code>{{ text }}'
+    )}))
+    env.filters["typo"] = value_typesetter(("r.", "zł"))
+    html = env.get_template("t.html").render(
+        city="w Łodzi", hour="10:00", title='Szkolenie "ABC" i kurs', seats=8,
+        text=Markup('<p>a "b" i c</p>'))
+    assert html == (
+        f'<p title="w Łodzi i w domu">Spotkanie w{N}w{N}Łodzi o{N}10:00{N}– „Szkolenie „ABC” i{N}kurs”'
+        f'{N}– zostało 8 z{N}20 miejsc.</p>'
+        '<script>var t = "Szkolenie &#34;ABC&#34; i kurs";</script><code>a w b Szkolenie &#34;ABC&#34; i kurs</code>'
+        '<p>a "b" i c</p>')
+
+
+def test_every_page_is_typeset(dev_site):
+    """Whatever wrote it (a post, a template's text, a value, a plugin's
+    markup), every page's text is as the rules want it: typesetting it once
+    more changes nothing."""
+    from sitebuild import html_pages
+
+    from klucz.typography.rules import SETTINGS
+
+    units = tuple(SETTINGS.get({}, "TYPOGRAPHY_UNITS"))
+    not_typeset = {}
+    for page in html_pages(dev_site):
+        html = page.read_text(encoding="utf-8")
+        again = nbsp_html(html, units)
+        if again != html:
+            first = next(i for i, (a, b) in enumerate(zip(html, again, strict=False)) if a != b)
+            not_typeset[page.relative_to(dev_site).as_posix()] = html[max(0, first - 60):first + 40]
+    assert not_typeset == {}

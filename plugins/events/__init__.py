@@ -8,7 +8,6 @@ from markupsafe import escape
 from pelican import signals
 
 from klucz.polish_dates import format_date_pl, format_time_pl
-from klucz.typography import contact_links
 
 from .collect import prepare
 from .fields import FIELDS, RULES  # noqa: F401
@@ -83,13 +82,7 @@ def add_generator(pelican):
     return TrainingsGenerator
 
 
-def add_filters(generator):
-    """`kontakty`: phone numbers and e-mails in a contact line as links."""
-    generator.env.filters["kontakty"] = contact_links
-
-
 def register():
-    signals.generator_init.connect(add_filters)
     signals.article_generator_finalized.connect(prepare)
     signals.get_generators.connect(add_generator)
     signals.feed_generated.connect(feed_facts)

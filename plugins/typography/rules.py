@@ -4,7 +4,8 @@ import re
 from functools import lru_cache
 from html import unescape
 
-from jinja2 import Template
+from jinja2.ext import Extension
+from jinja2.lexer import Token
 from markupsafe import Markup, escape
 from pelican import signals
 from pelican.readers import MarkdownReader
@@ -28,7 +29,10 @@ setting = SETTINGS.get
 # text or after a space, an opening bracket or quote, or an HTML entity.
 _ONE_LETTER = re.compile(r"(?<![^\s(\[„“\"«»\u00a0;])([aiouwzAIOUWZ])[ \t\r\n]+(?=\S|$)")
 # Groups of digits: phone numbers ("42 630 17 49") and thousands ("10 000").
-_DIGIT_GROUPS = re.compile(r"(?<![\d.,])\d{1,3}(?:[ ]\d{2,3})+(?!\d)")
+# (Patterns start with what they match, a digit, and look behind it after:
+# Python's regular expressions find a first digit far faster than they try a
+# look-behind at every position.)
+_DIGIT_GROUPS = re.compile(r"\d(?<![\d.,]\d)\d{0,2}(?:[ ]\d{2,3})+(?!\d)")
 # Markup: comments and tags are copied as they are, text between them is fixed.
 _MARKUP = re.compile(r"(<!--.*?-->|<[^>]*>)", re.S)
 _TAG_NAME = re.compile(r"<\s*(/?)\s*([a-zA-Z][a-zA-Z0-9-]*)")
@@ -47,16 +51,16 @@ _ENGLISH_CLOSING = re.compile(r"(?<=[^\s(\[{\u00a0—–/-])“")
 _NESTED = re.compile(r"(?:&lt;&lt;|<<)(.+?)(?:&gt;&gt;|>>)")
 # A day and its month ("10 stycznia"), kept on one line.
 _DAY_MONTH = re.compile(
-    r"(?<![\d.,])(\d{1,2})[ ](?=(?:stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września"
+    r"(\d(?<![\d.,]\d)\d?)[ ](?=(?:stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września"
     r"|października|listopada|grudnia)\b)")
 # Abbreviations bound to the word after them ("ul. Pomorska", "m. in.").
 _ABBREVIATION = re.compile(r"(?<![\w.])(m\.(?= in\.)|ul\.|al\.|pl\.|os\.|tel\.|nr|np\.|ok\.|tzw\.|tj\.|godz\.|dr"
                            r"|prof\.)[ ](?=\S)")
 # "8 z 20": the number before "z" too.
-_OF_NUMBER = re.compile(r"(?<=\d)[ ](?=z\u00a0\d)")
+_OF_NUMBER = re.compile(r"(\d)[ ](?=z\u00a0\d)")
 # Postal codes ("91-408") with a non-breaking hyphen; time and date ranges
 # ("10:00–15:00", "14–16") with a word joiner after the dash.
-_POSTAL = re.compile(r"(?<![\d-])(\d{2})-(\d{3})(?![\d-])")
+_POSTAL = re.compile(r"(\d(?<![\d-]\d)\d)-(\d{3})(?![\d-])")
 _RANGE = re.compile(r"(?<=\d)–(?=\d)")
 WORD_JOINER = "\u2060"
 _SPACED_DASH = re.compile(r"(?<=\s)--?(?=\s)")
@@ -86,7 +90,7 @@ def _units_pattern(units):
         alternatives = "|".join(
             re.escape(u) + (r"(?!\w)" if u[-1].isalnum() else "") for u in key
         )
-        _unit_patterns[key] = re.compile(rf"(?<=\d)[ \t]+(?=(?:{alternatives}))")
+        _unit_patterns[key] = re.compile(rf"(\d)[ \t]+(?=(?:{alternatives}))")
     return _unit_patterns[key]
 
 
@@ -120,19 +124,22 @@ def nbsp_text(text, units=DEFAULT_UNITS):
     text = _ONE_LETTER.sub(lambda m: m.group(1) + NBSP, text)
     if "." in text or "nr" in text or "dr" in text:
         text = _ABBREVIATION.sub(lambda m: m.group(1) + NBSP, text)
-    if "I" in text:
+    if " I" in text or " V" in text or " X" in text:
         text = _ROMAN.sub(lambda m: m.group(1) + NBSP, text)
     if _DIGIT.search(text):  # units and digit groups follow a digit
-        text = _units_pattern(units).sub(NBSP, text)
+        text = _units_pattern(units).sub("\\1" + NBSP, text)
         text = _DIGIT_GROUPS.sub(lambda m: m.group(0).replace(" ", NBSP), text)
         text = _DAY_MONTH.sub(lambda m: m.group(1) + NBSP, text)
-        text = _OF_NUMBER.sub(NBSP, text)
-        text = _YEAR_RANGE.sub("\\1–\\2", text)
-        text = _POSTAL.sub("\\1\u2011\\2", text)
-        text = _POSTAL_TOWN.sub(NBSP, text)
-        if "." in text:
+        text = _OF_NUMBER.sub("\\1" + NBSP, text)
+        if "-" in text:
+            text = _YEAR_RANGE.sub("\\1–\\2", text)
+            text = _POSTAL.sub("\\1\u2011\\2", text)
+        if "\u2011" in text:
+            text = _POSTAL_TOWN.sub(NBSP, text)
+        if "." in text and NBSP in text:
             text = _STREET_NUMBER.sub(lambda m: m.group(1) + NBSP, text)
-        text = _RANGE.sub("–" + WORD_JOINER, text)
+        if "–" in text:
+            text = _RANGE.sub("–" + WORD_JOINER, text)
     return text
 
 
@@ -273,37 +280,120 @@ def fix_content(content):
         content._summary = nbsp_html(content._summary, _units(settings))
 
 
-class TypesetTemplate(Template):
-    """A Jinja template whose whole output (the text the templates write as
-    much as what they are given) gets the rules, markup and code left alone.
-    Handed to Pelican's environment as its `template_class` (generator_init)."""
+# Each tag of a template ({{ … }} and {% … %}) stands in the template's text as
+# one character of the supplementary private use area while that text is typeset.
+_FIRST_MARKER = 0xF0000
+_MARKERS = re.compile("[\U000F0000-\U000FFFFD]")
 
-    typography_units = DEFAULT_UNITS
 
-    def render(self, *args, **kwargs):
-        return nbsp_html(super().render(*args, **kwargs), self.typography_units)
+class TemplateTypography(Extension):
+    """The one typography pass over what templates write, done when a template
+    is compiled (and kept with it in Jinja's bytecode cache): the template's own
+    text gets the rules, and every value it writes into text (never into an
+    attribute, a script or code) goes through the `typo` filter. A value that
+    is already markup (a post's text, a macro's output) is left as it is: it
+    was typeset where it was made."""
+
+    def filter_stream(self, stream):
+        units = getattr(self.environment, "typography_units", DEFAULT_UNITS)
+        items = []  # data tokens' text (str) and tags (lists of tokens)
+        tag = None
+        for token in stream:
+            if tag is not None:
+                tag.append(token)
+                if token.type in ("variable_end", "block_end"):
+                    items.append(tag)
+                    tag = None
+            elif token.type in ("variable_begin", "block_begin"):
+                tag = [token]
+            elif token.type != "data":
+                items.append([token])
+            elif items and isinstance(items[-1], Token):
+                items[-1] = Token(items[-1].lineno, "data", items[-1].value + token.value)
+            else:
+                items.append(token)
+        out, number = [], 0
+        for item in items:
+            if isinstance(item, list):
+                out.append(chr(_FIRST_MARKER + number))
+                number += 1
+            else:
+                out.append(item.value)
+        joined = "".join(out)
+        in_text = set()
+
+        def fix(run):
+            in_text.update(_MARKERS.findall(run))
+            return nbsp_text(run, units)
+
+        pieces = iter(_MARKERS.split(_text_runs(joined, fix)))
+        piece = next(pieces)
+        number = 0
+        for item in items:
+            if not isinstance(item, list):
+                yield Token(item.lineno, "data", piece)
+                piece = ""
+                continue
+            if item[0].type == "variable_begin" and chr(_FIRST_MARKER + number) in in_text:
+                begin, *expression, end = item
+                line = end.lineno
+                yield from (begin, Token(line, "lparen", "("), *expression, Token(line, "rparen", ")"),
+                            Token(line, "pipe", "|"), Token(line, "name", "typo"), end)
+            else:
+                yield from item
+            number += 1
+            piece = next(pieces)
 
 
 def typeset_templates(generator):
-    """generator_init: every page a template writes is typeset."""
+    """generator_init: the templates of this generator are typeset when compiled."""
     if not setting(generator.settings, "TYPOGRAPHY_ENABLED"):
         return
-    units = _units(generator.settings)
-    generator.env.template_class = type("TypesetTemplate", (TypesetTemplate,), {"typography_units": units})
+    generator.env.extend(typography_units=_units(generator.settings))
+    generator.env.add_extension(TemplateTypography)
+
+
+def typo(value, units=DEFAULT_UNITS):
+    """A value written into a page's text, typeset: plain text gets the rules;
+    markup (a post's text, a macro's output) was typeset where it was made."""
+    if isinstance(value, Markup):
+        return value if "<" in value else Markup(nbsp_text(str(value), units))
+    if isinstance(value, str):
+        return nbsp_text(value, units)
+    return value
+
+
+def value_typesetter(units):
+    """`typo` for one build: each distinct text typeset once (a page writes
+    about sixty values, most of them the same on every page)."""
+    done = {}
+
+    def typeset(value):
+        if type(value) is str:
+            result = done.get(value)
+            if result is None:
+                result = done[value] = nbsp_text(value, units)
+            return result
+        return typo(value, units)
+
+    return typeset
 
 
 def add_filters(generator):
-    """`typo` for plain text (titles), `typo_html` for a block of markup."""
-    units = _units(generator.settings)
+    """`typo` (which the template pass adds to every value written into text),
+    `kontakty` (a contact line, typeset, its phone numbers and e-mails as
+    links) and `card_summary`."""
     if not setting(generator.settings, "TYPOGRAPHY_ENABLED"):
         generator.env.filters.update(
-            {"typo": lambda t: t, "typo_html": lambda t: t, "card_summary": lambda a: card_summary(a, typeset=False)}
+            {"typo": lambda value: value, "kontakty": contact_links,
+             "card_summary": lambda article: card_summary(article, typeset=False)}
         )
         return
+    units = _units(generator.settings)
     generator.env.filters.update(
         {
-            "typo": lambda text: nbsp_text(str(text), units),
-            "typo_html": lambda html: Markup(nbsp_html(str(html), units)),
+            "typo": value_typesetter(units),
+            "kontakty": lambda value: contact_links(typo(value, units)),
             "card_summary": lambda article: card_summary(article, units),
         }
     )
