@@ -38,7 +38,7 @@ def listed_posts(kwargs, paginated):
     return [found[k] for k in sorted(found)]
 
 
-SHOWS_TEXT = {}  # (id of the Jinja environment, template name) -> bool, for one build
+SHOWS_TEXT = {}  # (template name, its source) -> bool, for one build (every generator has its environment)
 
 TEXT_ATTRIBUTES = frozenset({"content", "get_content"})
 
@@ -56,14 +56,17 @@ def shows_text(template):
 
 
 def _template_shows_text(environment, name, seen):
-    key = (id(environment), name)
-    if key in SHOWS_TEXT:
-        return SHOWS_TEXT[key]
     if name in seen:
         return False
     seen.add(name)
     try:
         source = environment.loader.get_source(environment, name)[0]
+    except Exception:  # unknown: assume it may
+        return True
+    key = (name, source)
+    if key in SHOWS_TEXT:
+        return SHOWS_TEXT[key]
+    try:
         tree = environment.parse(source)
     except Exception:  # unknown: assume it may
         SHOWS_TEXT[key] = True

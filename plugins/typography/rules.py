@@ -178,6 +178,8 @@ def nbsp_html(html, units=DEFAULT_UNITS):
 # become links a phone dials or writes to (WCAG: what can be acted on is a link).
 _GAP = "[ \u00a0\u2009\u202f-]"
 _PHONE = re.compile(rf"(?<![\w+])(?:\+48{_GAP}?)?\d(?:{_GAP}?\d){{8}}(?!\w)")
+# What every phone number has, found fast (a pattern that starts with a digit).
+_NINE_DIGITS = re.compile(rf"\d(?:{_GAP}?\d){{8}}")
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
@@ -203,7 +205,7 @@ def contact_links(text):
 def contact_links_html(html):
     """The same in an HTML fragment: in its text, never inside a link, a tag
     or code."""
-    if not html or ("@" not in html and not _PHONE.search(html)):
+    if not html or ("@" not in html and not _NINE_DIGITS.search(html)):
         return html
     return _text_runs(html, _link_text, skip_links=True)
 
@@ -366,15 +368,19 @@ def typo(value, units=DEFAULT_UNITS):
 def value_typesetter(units):
     """`typo` for one build: each distinct text typeset once (a page writes
     about sixty values, most of them the same on every page)."""
-    done = {}
+    done = {str: {}, Markup: {}}
 
     def typeset(value):
-        if type(value) is str:
-            result = done.get(value)
-            if result is None:
-                result = done[value] = nbsp_text(value, units)
-            return result
-        return typo(value, units)
+        kind = type(value)
+        if kind is Markup and "<" in value:
+            return value
+        known = done.get(kind)
+        if known is None:
+            return typo(value, units)
+        result = known.get(value)
+        if result is None:
+            result = known[value] = kind(nbsp_text(str(value), units))
+        return result
 
     return typeset
 
