@@ -17,6 +17,10 @@ Akapit.
 ![Stoisko na targach]({static}/images/targi.png)
 
 ![Mała ikona]({static}/images/ikona.png)
+
+<p><img src='{static}/images/targi.png' alt='Stoisko, wklejone jako HTML'></p>
+
+<p><img alt="Bez cudzysłowów" src=/images/ikona.png decoding=sync></p>
 """
 
 
@@ -43,7 +47,7 @@ def images(site):
 
 
 def test_width_height_and_lazy_loading_below_the_fold(site):
-    first, second, third = images(site)
+    first, second, third, *_ = images(site)
     assert (first["width"], first["height"]) == ("2000", "1200")
     assert (second["width"], second["height"]) == ("1000", "500")
     assert "loading" not in first.attrs
@@ -53,7 +57,7 @@ def test_width_height_and_lazy_loading_below_the_fold(site):
 
 def test_srcset_lists_webp_variants_that_exist(site):
     out = site[0]
-    first, second, third = images(site)
+    first, second, third, *_ = images(site)
     widths = []
     for candidate in first["srcset"].split(", "):
         url, width = candidate.split(" ")
@@ -68,6 +72,36 @@ def test_srcset_lists_webp_variants_that_exist(site):
     assert [c.split(" ")[1] for c in third["srcset"].split(", ")] == ["300w"]
     assert first["sizes"]
     assert first["src"] == "/images/sala.jpg"
+
+
+def test_images_written_as_html_in_any_quoting_get_variants_too(site):
+    """Found by an HTML parser, not a pattern: single quotes and no quotes
+    at all; an <img> inside a comment is no image; what the tag says is kept."""
+    *_, single, unquoted = images(site)
+    assert single["alt"] == "Stoisko, wklejone jako HTML"
+    assert [c.split(" ")[1] for c in single["srcset"].split(", ")] == ["480w", "960w", "1000w"]
+    assert (single["width"], single["height"], single["loading"]) == ("1000", "500", "lazy")
+    assert unquoted["alt"] == "Bez cudzysłowów" and unquoted["srcset"].endswith(" 300w")
+    assert unquoted["decoding"] == "sync"
+
+
+def test_only_real_img_tags_change_and_the_rest_stays_byte_for_byte():
+    from klucz.images.responsive import rewrite
+
+    class Variants:  # one known picture, 800 px wide
+        def source(self, relative):
+            return relative if relative == "images/a.jpg" else None
+
+        def for_image(self, relative):
+            return 800, 600, [("images/warianty/a-480.webp", 480), ("images/warianty/a-800.webp", 800)]
+
+    page = ('<html><body>\n<!-- <img src="/images/a.jpg"> -->\n<script>var s = "<img src=/images/a.jpg>";</script>\n'
+            "<main>\n  <p>Tekst &amp; <img src='/images/a.jpg' alt='A &quot;b&quot;'/></p>\n"
+            '<img src="/images/inny.jpg"></main></body></html>').encode()
+    assert rewrite(page, Variants(), "", "100vw").decode() == page.decode().replace(
+        "<img src='/images/a.jpg' alt='A &quot;b&quot;'/>",
+        "<img src='/images/a.jpg' alt='A &quot;b&quot;' width=\"800\" height=\"600\" decoding=\"async\" "
+        'srcset="/images/warianty/a-480.webp 480w, /images/warianty/a-800.webp 800w" sizes="100vw"/>')
 
 
 def test_originals_stay_untouched(site):

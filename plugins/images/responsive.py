@@ -6,6 +6,7 @@ import logging
 import os
 import re
 import shutil
+from html.parser import HTMLParser
 
 from PIL import Image
 
@@ -25,9 +26,6 @@ SETTINGS = declare(
     Setting("IMAGES_SIZES", "(min-width: 46rem) 42rem, 100vw", "The sizes attribute of content images."),
 )
 RASTER = (".jpg", ".jpeg", ".png", ".webp")
-_IMG = re.compile(rb"<img\b[^>]*>", re.I)
-_ATTR = re.compile(r'([a-zA-Z_:][-a-zA-Z0-9_:.]*)\s*=\s*"([^"]*)"')
-_MAIN = re.compile(rb"<main\b", re.I)
 
 
 setting = SETTINGS.get
@@ -121,31 +119,61 @@ def _local_path(src, site):
     return path if path.lower().endswith(RASTER) else None
 
 
-def rewrite(page, variants, site, sizes):
-    """Return the page with its content images made responsive."""
-    main = _MAIN.search(page)
-    seen_in_main = 0
+class _Images(HTMLParser):
+    """Where a page's <img> tags are, with their attributes, and where its
+    <main> starts: read by Python's HTML parser (any quoting, comments and
+    scripts as HTML has them), so a tag is found however it was written."""
 
-    def fix(match):
-        nonlocal seen_in_main
-        tag = match.group(0).decode("utf-8")
-        attrs = dict(_ATTR.findall(tag))
+    def __init__(self, text):
+        super().__init__(convert_charrefs=False)
+        # Where each line starts (the parser counts lines by "\n" alone).
+        self.lines = [0] + [m.end() for m in re.finditer("\n", text)]
+        self.found = []  # (offset, the tag as written, its attributes)
+        self.main = None
+        self.feed(text)
+        self.close()
+
+    def handle_starttag(self, tag, attrs):
+        line, column = self.getpos()
+        offset = self.lines[line - 1] + column
+        if tag == "img":
+            self.found.append((offset, self.get_starttag_text(), {k: v or "" for k, v in attrs}))
+        elif tag == "main" and self.main is None:
+            self.main = offset
+
+    handle_startendtag = handle_starttag
+
+
+def first_image_src(html_text):
+    """The src of the first <img> of a bit of HTML, or None."""
+    found = _Images(html_text or "").found
+    return found[0][2].get("src") if found else None
+
+
+def rewrite(page, variants, site, sizes):
+    """Return the page with its content images made responsive: each <img>
+    found by the parser gets the attributes it lacks; the rest of the page is
+    left byte for byte."""
+    text = page.decode("utf-8")
+    images = _Images(text)
+    seen_in_main = 0
+    out, done = [], 0
+    for offset, tag, attrs in images.found:
         relative = _local_path(attrs.get("src", ""), site)
         if relative is None or "srcset" in attrs or variants.source(relative) is None:
-            return match.group(0)
+            continue
         try:
             width, height, sources = variants.for_image(relative)
         except (OSError, ValueError) as error:  # PIL.UnidentifiedImageError is an OSError
-            if relative in _state.setdefault("broken", set()):
-                return match.group(0)  # said once, though the picture is on its card in lists too
-            _state["broken"].add(relative)
-            report(Problem(
-                path=relative, field="obrazek", line=1,
-                message=f"nie da się odczytać obrazka ({error.__class__.__name__})",
-                hint="otwórz go w programie graficznym i zapisz ponownie jako JPEG albo PNG",
-            ))
-            return match.group(0)
-        in_main = main is not None and match.start() > main.start()
+            if relative not in _state.setdefault("broken", set()):  # said once, though on cards in lists too
+                _state["broken"].add(relative)
+                report(Problem(
+                    path=relative, field="obrazek", line=1,
+                    message=f"nie da się odczytać obrazka ({error.__class__.__name__})",
+                    hint="otwórz go w programie graficznym i zapisz ponownie jako JPEG albo PNG",
+                ))
+            continue
+        in_main = images.main is not None and offset > images.main
         if in_main:
             seen_in_main += 1
         extra = {}
@@ -154,15 +182,20 @@ def rewrite(page, variants, site, sizes):
         # The first image of the page's main content may be above the fold.
         if "loading" not in attrs and not (in_main and seen_in_main == 1):
             extra["loading"] = "lazy"
-        extra.setdefault("decoding", "async")
+        if "decoding" not in attrs:
+            extra["decoding"] = "async"
         extra["srcset"] = ", ".join(f"{site}/{url} {w}w" for url, w in sources)
         if "sizes" not in attrs:
             extra["sizes"] = sizes
         added = "".join(f' {k}="{html.escape(v, quote=True)}"' for k, v in extra.items())
         closing = "/>" if tag.endswith("/>") else ">"
-        return (tag[: -len(closing)].rstrip() + added + closing).encode("utf-8")
-
-    return _IMG.sub(fix, page)
+        out.append(text[done:offset])
+        out.append(tag[: -len(closing)].rstrip() + added + closing)
+        done = offset + len(tag)
+    if not out:
+        return page
+    out.append(text[done:])
+    return "".join(out).encode("utf-8")
 
 
 _state = {}
@@ -180,9 +213,6 @@ def start(pelican):
     _state["any_page"] = bool(
         settings.get("EU_FUNDING_LOGOS") or any(c.get("image") for c in campaigns(settings).values())
     )
-
-
-_FIRST_IMG = re.compile(r"<img\b[^>]*\bsrc=\"([^\"]+)\"", re.I)
 
 
 def _check_post_image(article, image, settings):
@@ -212,8 +242,8 @@ def card_images(generators):
             if image:
                 _check_post_image(article, image, generator.settings)
             if not image:
-                match = _FIRST_IMG.search(article.content or "")
-                image = _local_path(match.group(1), site) if match else None
+                src = first_image_src(article.content) if "<img" in (article.content or "") else None
+                image = _local_path(src, site) if src else None
             article.card_image = image or None
             found = found or bool(image)
     if found:
