@@ -18,10 +18,9 @@ from pathlib import Path
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
-sys.path.insert(0, os.path.join(ROOT, "tests"))
 
-from servers import Nginx, free_port, which  # noqa: E402
-from sitebuild import build, serve  # noqa: E402
+from klucz_harness.servers import Nginx, free_port, which  # noqa: E402
+from klucz_harness.sitebuild import build, serve  # noqa: E402
 
 PAGES = {
     "home": "/",

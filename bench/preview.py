@@ -13,7 +13,6 @@ import argparse
 import json
 import os
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
@@ -28,25 +27,10 @@ sys.path.insert(0, HERE)
 
 import corpus  # noqa: E402
 
+from klucz_harness.servers import free_port, read_event  # noqa: E402
+
 SAMPLE = os.path.join(ROOT, "tests", "data", "sample", "content")
 NOW = "2026-11-28T12:00:00+01:00"
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def read_event(stream, deadline):
-    event = None
-    while time.monotonic() < deadline:
-        line = stream.readline().decode("utf-8").strip()
-        if line.startswith("event: "):
-            event = line[len("event: "):]
-        elif line.startswith("data: ") and event:
-            return event
-    raise SystemExit("the preview sent nothing in time")
 
 
 def measure(content, post, saves):
@@ -81,7 +65,7 @@ def measure(content, post, saves):
             with open(post, "w", encoding="utf-8") as f:
                 f.write(original.rstrip("\n") + f"\n\n{marker}\n")
             while True:
-                event = read_event(stream, began + 60)
+                event, _ = read_event(stream, began + 60)
                 if event == "reload":
                     break
                 if event == "problems":

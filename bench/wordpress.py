@@ -8,7 +8,6 @@ bytes) for the peak memory.
 """
 
 import argparse
-import importlib.util
 import re
 import subprocess
 import sys
@@ -16,11 +15,9 @@ import tempfile
 import time
 from pathlib import Path
 
+from klucz_harness import wordpress as exports
+
 ROOT = Path(__file__).resolve().parent.parent
-# The exports the tests make (tests/wordpress.py), loaded from their file.
-_spec = importlib.util.spec_from_file_location("wordpress_exports", ROOT / "tests" / "wordpress.py")
-exports = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(exports)
 
 
 def make_export(folder, items):

@@ -3,7 +3,8 @@
 
 import pytest
 from pelican.log import LimitFilter
-from sitebuild import LIVE_URL, build, live_build
+
+from klucz_harness.sitebuild import LIVE_URL, build, live_build
 
 
 @pytest.fixture(autouse=True)
@@ -40,7 +41,7 @@ def signup_site(tmp_path_factory):
 @pytest.fixture
 def mailbox():
     """A real SMTP server the sign-up service's e-mails go to."""
-    from servers import Mailbox
+    from klucz_harness.servers import Mailbox
 
     box = Mailbox()
     yield box

@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from sitebuild import SAMPLE, site_files  # noqa: E402
+from klucz_harness.sitebuild import SAMPLE, site_files  # noqa: E402
 
 WORDS = ("spółdzielnia doradztwo dotacje szkolenie warsztaty targi Łódź Sieradz Zgierz ekonomia społeczna "
          "klauzule samorząd wolontariat partnerstwo reintegracja").split()

@@ -11,8 +11,8 @@ import urllib.error
 import urllib.parse
 import urllib.request
 
-from servers import Nginx, SignupService, free_port
-from sitebuild import REAL_PAYMENT_DETAILS, SAMPLE, build
+from klucz_harness.servers import Nginx, SignupService, free_port
+from klucz_harness.sitebuild import REAL_PAYMENT_DETAILS, SAMPLE, build
 
 NOW = dt.datetime.now().astimezone()
 DAY = (NOW + dt.timedelta(days=20)).strftime("%Y-%m-%d")

@@ -9,7 +9,9 @@ import sys
 from zoneinfo import ZoneInfo
 
 import pytest
-from sitebuild import (
+
+from klucz.authoring.new import create
+from klucz_harness.sitebuild import (
     LIVE_URL,
     REAL_PAYMENT_DETAILS,
     ROOT,
@@ -21,8 +23,6 @@ from sitebuild import (
     site_files,
     soup,
 )
-
-from klucz.authoring.new import create
 
 PYTHON = sys.executable
 ENV = dict(os.environ)

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 from pelican.settings import read_settings
-from sitebuild import DATA, ROOT, SAMPLE, build, scenario
+
+from klucz_harness.sitebuild import DATA, ROOT, SAMPLE, build, scenario
 
 NODE = shutil.which("node")
 BUNDLE = ROOT / "editor" / "node_modules" / "decap-cms" / "dist" / "decap-cms.js"

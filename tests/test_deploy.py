@@ -11,9 +11,10 @@ import urllib.parse
 import urllib.request
 
 import pytest
-import sitebuild
-from servers import FtpServer, Nginx, SshServer
-from sitebuild import LIVE_URL, ROOT, make_check, scenario, serve
+
+from klucz_harness import sitebuild
+from klucz_harness.servers import FtpServer, Nginx, SshServer
+from klucz_harness.sitebuild import LIVE_URL, ROOT, make_check, scenario, serve
 
 PYTHON = sys.executable
 

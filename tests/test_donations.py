@@ -5,10 +5,10 @@ import re
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from sitebuild import DATA, build, html_pages, scenario, soup
 
 from klucz.donations.banking import iban_is_valid, nrb_groups
 from klucz.donations.utm import tag_url
+from klucz_harness.sitebuild import DATA, build, html_pages, scenario, soup
 
 NBSP = "\u00a0"
 VALID_NRB = "60 1020 1026 0000 1234 5678 9012"

@@ -16,8 +16,9 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from servers import free_port
-from sitebuild import REAL_PAYMENT_DETAILS, ROOT, SAMPLE
+
+from klucz_harness.servers import free_port
+from klucz_harness.sitebuild import REAL_PAYMENT_DETAILS, ROOT, SAMPLE
 
 NEW_POST = ("Title: Nowy punkt doradczy w Kutnie\nDate: 2026-11-27 10:00\nTags: doradztwo\n\n"
             "Od grudnia doradcy Centrum KLUCZ przyjmują także w Kutnie.\n")

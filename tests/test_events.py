@@ -9,8 +9,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from icalendar import Calendar
-from sitebuild import DATA, build, html_pages, make_check, scenario, site_files, soup
-from sitebuild import visible_text as text  # as a reader sees it
+
+from klucz_harness.sitebuild import DATA, build, html_pages, make_check, scenario, site_files, soup
+from klucz_harness.sitebuild import visible_text as text  # as a reader sees it
 
 NBSP = "\u00a0"
 WARSAW = ZoneInfo("Europe/Warsaw")

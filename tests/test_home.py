@@ -8,8 +8,9 @@ import re
 import shutil
 
 import pytest
-from sitebuild import ROOT, SAMPLE, build, make_check, soup
-from sitebuild import visible_text as text
+
+from klucz_harness.sitebuild import ROOT, SAMPLE, build, make_check, soup
+from klucz_harness.sitebuild import visible_text as text
 
 
 @pytest.fixture

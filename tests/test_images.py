@@ -5,7 +5,8 @@ import hashlib
 
 import pytest
 from PIL import Image
-from sitebuild import build, scenario, soup
+
+from klucz_harness.sitebuild import build, scenario, soup
 
 POST = """Title: Relacja ze zdjęciami
 Date: 2026-11-01 10:00
@@ -95,9 +96,9 @@ def test_only_real_img_tags_change_and_the_rest_stays_byte_for_byte():
         def for_image(self, relative):
             return 800, 600, [("images/warianty/a-480.webp", 480), ("images/warianty/a-800.webp", 800)]
 
-    page = ('<html><body>\n<!-- <img src="/images/a.jpg"> -->\n<script>var s = "<img src=/images/a.jpg>";</script>\n'
-            "<main>\n  <p>Tekst &amp; <img src='/images/a.jpg' alt='A &quot;b&quot;'/></p>\n"
-            '<img src="/images/inny.jpg"></main></body></html>').encode()
+    page = (b'<html><body>\n<!-- <img src="/images/a.jpg"> -->\n<script>var s = "<img src=/images/a.jpg>";</script>\n'
+            b"<main>\n  <p>Tekst &amp; <img src='/images/a.jpg' alt='A &quot;b&quot;'/></p>\n"
+            b'<img src="/images/inny.jpg"></main></body></html>')
     assert rewrite(page, Variants(), "", "100vw").decode() == page.decode().replace(
         "<img src='/images/a.jpg' alt='A &quot;b&quot;'/>",
         "<img src='/images/a.jpg' alt='A &quot;b&quot;' width=\"800\" height=\"600\" decoding=\"async\" "

@@ -6,7 +6,8 @@ import re
 from zoneinfo import ZoneInfo
 
 import yaml
-from sitebuild import ROOT
+
+from klucz_harness.sitebuild import ROOT
 
 WORKFLOW = ROOT / ".github/workflows/publikacja.yml"
 GITLAB = ROOT / ".gitlab-ci.yml"

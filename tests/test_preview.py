@@ -2,34 +2,17 @@
 reload, and shows the problems (keeping the last good preview) when a build fails."""
 
 import os
-import socket
 import subprocess
 import sys
 import time
 import urllib.request
 
 import pytest
-from sitebuild import ROOT, as_read, scenario
+
+from klucz_harness.servers import free_port, read_event
+from klucz_harness.sitebuild import ROOT, as_read, scenario
 
 ENV = dict(os.environ, BUILD_NOW="2026-11-28T12:00:00+01:00")
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def read_event(stream, deadline):
-    """The next `event:` name and its data line from a server-sent event stream."""
-    event = None
-    while time.monotonic() < deadline:
-        line = stream.readline().decode("utf-8").strip()
-        if line.startswith("event: "):
-            event = line[len("event: "):]
-        elif line.startswith("data: ") and event:
-            return event, line[len("data: "):]
-    raise AssertionError("no event from the preview server")
 
 
 def start_preview(tmp_path, content, *settings):

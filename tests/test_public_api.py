@@ -8,7 +8,7 @@ import ast
 import re
 from pathlib import Path
 
-from sitebuild import ROOT
+from klucz_harness.sitebuild import ROOT
 
 PLUGINS = ROOT / "plugins"
 LIBRARIES = ("pelican", "markdown", "jinja2", "markupsafe")

@@ -7,7 +7,8 @@ import shutil
 import subprocess
 
 import pytest
-from sitebuild import html_pages, soup
+
+from klucz_harness.sitebuild import html_pages, soup
 
 BUDGET = 30 * 1024  # HTML + CSS + JS of one page, gzipped, images apart
 

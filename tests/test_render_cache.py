@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
-from sitebuild import ROOT, SAMPLE, TEST_NOW, build, site_files
+
+from klucz_harness.sitebuild import ROOT, SAMPLE, TEST_NOW, build, site_files
 
 
 def tree(folder):

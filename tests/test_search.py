@@ -4,7 +4,8 @@ and a search page and field are there for visitors."""
 import json
 
 import pytest
-from sitebuild import build, html_pages, scenario, soup
+
+from klucz_harness.sitebuild import build, html_pages, scenario, soup
 
 
 def test_every_build_writes_the_index_of_the_posts_and_pages(dev_site):

@@ -7,9 +7,9 @@ import re
 
 import pytest
 from pelican.settings import get_settings_from_file
-from sitebuild import ROOT, build, scenario, soup
 
 from klucz.strict_build.settings import Setting, plugin_settings
+from klucz_harness.sitebuild import ROOT, build, scenario, soup
 
 GOOD = {"aktualnosci/dobry.md": "Title: Dobry wpis\nDate: 2026-11-01 10:00\n\nTreść.\n"}
 

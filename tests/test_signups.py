@@ -14,8 +14,9 @@ import sys
 import time
 
 import pytest
-from servers import PostgreSQL, free_port, wait_for_port
 from signupsite import Visitor, link_in, person, press, service_for, subject, text_of
+
+from klucz_harness.servers import PostgreSQL, free_port, wait_for_port
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,8 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-from sitebuild import LIVE_URL, ROOT, SAMPLE, build, html_pages, scenario, site_files, soup
+
+from klucz_harness.sitebuild import LIVE_URL, ROOT, SAMPLE, build, html_pages, scenario, site_files, soup
 
 NBSP = "\u00a0"
 ATOM = "{http://www.w3.org/2005/Atom}"

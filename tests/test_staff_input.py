@@ -9,10 +9,10 @@ import sys
 from zoneinfo import ZoneInfo
 
 import pytest
-from sitebuild import DATA, ROOT, SAMPLE, TEST_NOW, as_read, build, make_check, scenario, soup
 
 from klucz.polish_dates import DateProblem, parse_moment
 from klucz.strict_build import declared_fields, read_header
+from klucz_harness.sitebuild import DATA, ROOT, SAMPLE, TEST_NOW, as_read, build, make_check, scenario, soup
 
 PYTHON = sys.executable
 ENV = dict(os.environ)

@@ -3,7 +3,8 @@
 import logging
 
 import pytest
-from sitebuild import build, scenario
+
+from klucz_harness.sitebuild import build, scenario
 
 GOOD = "Title: Dobry wpis\nDate: 2026-11-01 10:00\n\nTreść.\n"
 
@@ -48,7 +49,7 @@ def test_a_quiet_build_still_fails_on_errors(tmp_path):
     """`make html PELICANOPTS=-q`: quiet output, but errors are never silenced."""
     import subprocess
 
-    from sitebuild import ROOT
+    from klucz_harness.sitebuild import ROOT
 
     content = scenario(tmp_path, "clean", {"aktualnosci/zla.md": "Title: Zła\nDate: 11/03/2026\n\nTekst.\n"})
     for options in ("-q", ""):

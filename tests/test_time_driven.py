@@ -3,7 +3,8 @@ a build at 23:59 and one at 00:01 (what the daily 05:00 rebuild and any
 rebuild after midnight publish)."""
 
 import pytest
-from sitebuild import build, scenario, soup
+
+from klucz_harness.sitebuild import build, scenario, soup
 
 TRAINING = (
     "Title: Ekonomia społeczna w gminie\nDate: 2026-11-20 10:00\nEvent-Start: 2026-12-10 10:00\n"

@@ -2,9 +2,9 @@
 
 
 import pytest
-from sitebuild import build, scenario
 
 from klucz.typography import nbsp_html, nbsp_text
+from klucz_harness.sitebuild import build, scenario
 
 N = "\u00a0"
 
@@ -165,9 +165,8 @@ def test_every_page_is_typeset(dev_site):
     """Whatever wrote it (a post, a template's text, a value, a plugin's
     markup), every page's text is as the rules want it: typesetting it once
     more changes nothing."""
-    from sitebuild import html_pages
-
     from klucz.typography.rules import SETTINGS
+    from klucz_harness.sitebuild import html_pages
 
     units = tuple(SETTINGS.get({}, "TYPOGRAPHY_UNITS"))
     not_typeset = {}

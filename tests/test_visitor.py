@@ -1,7 +1,7 @@
 """The faults a careful reader meets, each with the test that would have
 caught it (issue: the visitor's site)."""
 
-from sitebuild import html_pages, soup
+from klucz_harness.sitebuild import html_pages, soup
 
 
 def menu(page):
@@ -34,7 +34,8 @@ def test_wesprzyj_nas_always_leads_to_one_place(dev_site):
 
 
 import pytest  # noqa: E402
-from sitebuild import build, scenario  # noqa: E402
+
+from klucz_harness.sitebuild import build, scenario  # noqa: E402
 
 
 @pytest.fixture(scope="module")

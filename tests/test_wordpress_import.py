@@ -16,10 +16,11 @@ from pathlib import Path
 
 import icalendar
 import pytest
-from servers import Nginx, need
-from sitebuild import LIVE_URL, ROOT, SAMPLE, build, live_build, make_check, serve, soup, visible_text
-from wordpress import SITE, Wxr, big_export, uploads
 from wordpress_sample import sample_export
+
+from klucz_harness.servers import Nginx, need
+from klucz_harness.sitebuild import LIVE_URL, ROOT, SAMPLE, build, live_build, make_check, serve, soup, visible_text
+from klucz_harness.wordpress import SITE, Wxr, big_export, uploads
 
 PYTHON = sys.executable
 

@@ -4,7 +4,7 @@ editor and in Gutenberg, an appeal, pages with a parent, trainings from The
 Events Calendar (timed, all-day, online, recurring, cancelled), pictures with
 resized variants, a PDF, drafts of every kind, menu items and revisions."""
 
-from wordpress import SITE, Wxr, php, uploads
+from klucz_harness.wordpress import SITE, Wxr, php, uploads
 
 UPLOADS = {
     "2016/06/sala-szkoleniowa.jpg": (2000, 1333),

@@ -4,7 +4,8 @@ import os
 import shutil
 
 import pytest
-from sitebuild import build, serve
+
+from klucz_harness.sitebuild import build, serve
 
 CHROMIUM_FLAGS = [
     "--no-sandbox",

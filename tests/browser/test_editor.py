@@ -22,8 +22,9 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from servers import free_port
-from sitebuild import ROOT, SAMPLE, as_read
+
+from klucz_harness.servers import free_port
+from klucz_harness.sitebuild import ROOT, SAMPLE, as_read
 
 pytestmark = pytest.mark.browser
 
@@ -612,8 +613,9 @@ def test_drafts_review_and_publishing_on_the_live_site(browser, tmp_path):
     if not (PROXY.exists() and BUNDLE.exists()):
         pytest.fail("the editor's npm packages are missing: make test installs them with npm")
     from pelican.settings import read_settings
-    from servers import Nginx
-    from sitebuild import REAL_PAYMENT_DETAILS, build
+
+    from klucz_harness.servers import Nginx
+    from klucz_harness.sitebuild import REAL_PAYMENT_DETAILS, build
 
     repo = tmp_path / "repo"
     shutil.copytree(SAMPLE, repo / "content")

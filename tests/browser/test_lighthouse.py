@@ -8,7 +8,8 @@ import os
 import sys
 
 import pytest
-from sitebuild import ROOT
+
+from klucz_harness.sitebuild import ROOT
 
 pytestmark = pytest.mark.browser
 sys.path.insert(0, str(ROOT / "audit"))

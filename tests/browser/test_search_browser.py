@@ -10,8 +10,9 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from browsing import WCAG
 from playwright.sync_api import expect
-from servers import Nginx, free_port
-from sitebuild import REAL_PAYMENT_DETAILS, build, scenario
+
+from klucz_harness.servers import Nginx, free_port
+from klucz_harness.sitebuild import REAL_PAYMENT_DETAILS, build, scenario
 
 pytestmark = pytest.mark.browser
 

@@ -8,8 +8,9 @@ import urllib.request
 
 import pytest
 from browsing import PAGES
-from servers import Nginx, free_port
-from sitebuild import REAL_PAYMENT_DETAILS, build
+
+from klucz_harness.servers import Nginx, free_port
+from klucz_harness.sitebuild import REAL_PAYMENT_DETAILS, build
 
 pytestmark = pytest.mark.browser
 

@@ -1,7 +1,8 @@
 """The sign-up box in a real browser: closed by the visitor's clock, usable without JS."""
 
 import pytest
-from sitebuild import build, scenario, serve
+
+from klucz_harness.sitebuild import build, scenario, serve
 
 pytestmark = pytest.mark.browser
 PAGE = "/szkolenia/szkolenie-z-terminem-jutro/"

@@ -30,6 +30,20 @@ def need(program, package):
     return path
 
 
+def read_event(stream, deadline):
+    """The next `event:` name and its data line from a server-sent event
+    stream (the preview's reload channel), read until `deadline`
+    (time.monotonic())."""
+    event = None
+    while time.monotonic() < deadline:
+        line = stream.readline().decode("utf-8").strip()
+        if line.startswith("event: "):
+            event = line[len("event: "):]
+        elif line.startswith("data: ") and event:
+            return event, line[len("data: "):]
+    raise AssertionError("no event from the preview server")
+
+
 def free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

@@ -17,7 +17,7 @@ from klucz.authoring.serve import make_server  # noqa: E402
 from klucz.render_cache.output import build_site  # noqa: E402
 from klucz.strict_build import start_pelican  # noqa: E402
 
-DATA = Path(__file__).resolve().parent / "data"
+DATA = ROOT / "tests" / "data"
 # The sample site the tests build: content/ as it was when the tests were
 # written, frozen here. Staff change content/ every day through the editor;
 # no test reads it but the one that `make check` passes on it.
