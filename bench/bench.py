@@ -75,44 +75,67 @@ def memory_folder():
     return None
 
 
+def pagefind_alone(output):
+    """Pagefind run by itself on a built site, as the search plugin runs it."""
+    shutil.rmtree(os.path.join(output, "pagefind"), ignore_errors=True)
+    os.sync()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "pagefind", "--site", output, "--output-subdir", "pagefind", "--quiet"],
+                   check=True, capture_output=True)
+    took = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    CPU.append((after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime))
+    return took
+
+
 def measure(content, posts, work, out_root, runs):
     stock_conf = os.path.join(work, "stock.py")
     pretty_conf = os.path.join(work, "stock_pretty.py")
     site_conf = os.path.join(ROOT, "pelicanconf.py")
     nocache = ["-e", "CACHE_CONTENT=false", "LOAD_CONTENT_CACHE=false"]
-    times = {"stock": [], "pretty": [], "site": [], "rebuild": []}
-    cpu = {key: [] for key in times}
+    keys = ("stock", "pretty", "site", "typo_off", "search", "pagefind", "rebuild", "rebuild_search")
+    times = {key: [] for key in keys}
+    cpu = {key: [] for key in keys}
 
-    def site_full(run):
+    def site_full(run, *extra):
         # Nothing cached: no reader cache, no compiled templates, no earlier pages.
         cache = os.path.join(work, f"cold-cache-{run}")
         shutil.rmtree(cache, ignore_errors=True)
         return pelican(content, os.path.join(out_root, "site"), site_conf,
-                       nocache + [f'CACHE_PATH="{cache}"', f'IMAGES_CACHE_PATH="{cache}/img"'], site=True)
+                       nocache + [f'CACHE_PATH="{cache}"', f'IMAGES_CACHE_PATH="{cache}/img"', *extra], site=True)
 
     for run in range(runs):
         for key, build in (
             ("stock", lambda: pelican(content, os.path.join(out_root, "stock"), stock_conf, nocache)),
             ("pretty", lambda: pelican(content, os.path.join(out_root, "pretty"), pretty_conf, nocache)),
-            ("site", lambda run=run: site_full(run)),
+            ("typo_off", lambda run=run: site_full(run, "SEARCH_ENABLED=false", "TYPOGRAPHY_ENABLED=false")),
+            ("search", lambda run=run: site_full(run)),
+            ("site", lambda run=run: site_full(run, "SEARCH_ENABLED=false")),
+            # Pagefind alone over the pages the build just wrote.
+            ("pagefind", lambda: pagefind_alone(os.path.join(out_root, "site"))),
         ):
             times[key].append(build())
             cpu[key].append(CPU[-1])
         print(f"  run {run + 1}: stock {times['stock'][-1]:.2f} s, stock with pretty URLs "
-              f"{times['pretty'][-1]:.2f} s, site {times['site'][-1]:.2f} s", flush=True)
+              f"{times['pretty'][-1]:.2f} s, site {times['site'][-1]:.2f} s (with search "
+              f"{times['search'][-1]:.2f} s, without typography {times['typo_off'][-1]:.2f} s), "
+              f"Pagefind alone {times['pagefind'][-1]:.2f} s", flush=True)
 
     # Rebuild after one edit, as `make html` does it a second time: the output
     # folder and the caches of the previous build are there, one post changed.
-    warm_cache = os.path.join(work, "warm-cache")
-    warm = ["-e", f'CACHE_PATH="{warm_cache}"', f'IMAGES_CACHE_PATH="{warm_cache}/img"']
-    warm_output = os.path.join(out_root, "warm")
-    pelican(content, warm_output, site_conf, warm, site=True)
-    for run in range(runs):
-        edited = posts[run * 7 % len(posts)]
-        with open(edited, "a", encoding="utf-8") as f:
-            f.write(f"\nDopisek {run}.\n")
-        times["rebuild"].append(pelican(content, warm_output, site_conf, warm, fresh=False, site=True))
-        cpu["rebuild"].append(CPU[-1])
+    for key, extra in (("rebuild", ["SEARCH_ENABLED=false"]), ("rebuild_search", [])):
+        warm_cache = os.path.join(work, f"warm-cache-{key}")
+        warm = ["-e", f'CACHE_PATH="{warm_cache}"', f'IMAGES_CACHE_PATH="{warm_cache}/img"', *extra]
+        warm_output = os.path.join(out_root, "warm")
+        shutil.rmtree(warm_output, ignore_errors=True)
+        pelican(content, warm_output, site_conf, warm, site=True)
+        for run in range(runs):
+            edited = posts[run * 7 % len(posts)]
+            with open(edited, "a", encoding="utf-8") as f:
+                f.write(f"\nDopisek {run}.\n")
+            times[key].append(pelican(content, warm_output, site_conf, warm, fresh=False, site=True))
+            cpu[key].append(CPU[-1])
     for key in ("stock", "pretty", "site", "warm"):
         shutil.rmtree(os.path.join(out_root, key), ignore_errors=True)
     return ({k: statistics.median(v) for k, v in times.items()},
@@ -125,13 +148,25 @@ def table(where, posts, runs, t, c):
           f"{runs} runs each, median")
     print("| build | wall (s) | ratio | CPU (s) | CPU ratio |")
     print("|---|---|---|---|---|")
-    print(f"| stock Pelican, simple theme, no plugins | {t['stock']:.2f} | 1.00 | {c['stock']:.2f} | 1.00 |")
-    print(f"| stock Pelican with this site's pretty URLs | {t['pretty']:.2f} | {t['pretty'] / t['stock']:.2f} "
-          f"| {c['pretty']:.2f} | {c['pretty'] / c['stock']:.2f} |")
-    print(f"| this site, full build (goal <= 1.50) | {t['site']:.2f} | {t['site'] / t['stock']:.2f} "
-          f"| {c['site']:.2f} | {c['site'] / c['stock']:.2f} |")
-    print(f"| this site, rebuild after one edit (goal <= 0.35 of full) | {t['rebuild']:.2f} "
-          f"| {t['rebuild'] / t['site']:.2f} | {c['rebuild']:.2f} | {c['rebuild'] / c['site']:.2f} |", flush=True)
+
+    def row(name, key, base, base_name=None):
+        print(f"| {name} | {t[key]:.2f} | {t[key] / t[base]:.2f}{base_name or ''} "
+              f"| {c[key]:.2f} | {c[key] / c[base]:.2f}{base_name or ''} |")
+
+    row("stock Pelican, simple theme, no plugins", "stock", "stock")
+    row("stock Pelican with this site's pretty URLs", "pretty", "stock")
+    row("this site, full build, search off (goal <= 1.50)", "site", "stock")
+    row("this site, rebuild after one edit, search off (goal <= 0.35 of full)", "rebuild", "site", " of full")
+    typo_t, typo_c = t["site"] - t["typo_off"], c["site"] - c["typo_off"]
+    print(f"| typography (full build minus one with TYPOGRAPHY_ENABLED = False; goal <= 0.25 s) "
+          f"| {typo_t:.2f} | | {typo_c:.2f} | |")
+    index_t, index_c = t["search"] - t["site"], c["search"] - c["site"]
+    print(f"| search index (full build with search minus without) | {index_t:.2f} | "
+          f"{index_t / t['pagefind']:.2f} of Pagefind alone | {index_c:.2f} | {index_c / c['pagefind']:.2f} |")
+    row("Pagefind alone on the same pages", "pagefind", "pagefind")
+    row("this site, full build with search (as deployed)", "search", "stock")
+    row("this site, rebuild after one edit, with search", "rebuild_search", "search", " of full")
+    sys.stdout.flush()
 
 
 def main(argv=None):
