@@ -8,6 +8,7 @@ text), the filters (`Dział`, `Rok`) and what a result shows besides its title
 and its script load only when someone searches; the header's search field is
 a plain form that works without JavaScript up to the search page."""
 
+import html
 import json
 import logging
 import os
@@ -23,7 +24,6 @@ from pelican.generators import Generator
 
 from klucz.render_cache import previous_output
 from klucz.strict_build import Problem, Setting, declare, report
-from klucz.typography import plain_text
 
 logger = logging.getLogger(__name__)
 
@@ -48,6 +48,7 @@ setting = SETTINGS.get
 # The list of words written beside the search page (see without_l()).
 WORDS_FILE = "slowa.json"
 _WORD = re.compile(r"[^\W\d_]+")
+_TAG = re.compile(r"<[^>]+>")
 
 
 def fold(word):
@@ -64,9 +65,12 @@ def without_l(texts):
     Pagefind finds "dostepnosc" for "dostępność" (it folds accents) but not
     "lodz" for "łódź": ł is a letter of its own. The search page puts the
     site's word in place of the one typed (search.js)."""
-    words = set()
+    tokens = set()  # what stands between spaces, each once: far fewer than the words of the site
     for text in texts:
-        words.update(w.lower() for w in _WORD.findall(plain_text(text)))
+        tokens.update(html.unescape(_TAG.sub(" ", text)).lower().split())
+    words = set()
+    for token in tokens:
+        words.update(_WORD.findall(token))
     plain = {fold(w) for w in words if "ł" not in w}
     found = {}
     for word in sorted(words):
