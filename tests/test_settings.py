@@ -122,3 +122,16 @@ def test_a_declaration_says_its_type_when_the_default_does_not():
         declare(Setting("X_Y", None, "bez typu"))
     assert Setting("X_Z", None, "adres", kind=str).accepts(None)
     assert not Setting("X_Z", None, "adres", kind=str).accepts(3)
+
+
+def test_a_problem_names_the_settings_file_and_line_that_set_it(tmp_path):
+    """A live settings file that imports pelicanconf.py and then sets a value
+    wrongly: the problem names that file and its line, not pelicanconf.py."""
+    conf = tmp_path / "ustawienia_na_zywo.py"
+    conf.write_text(f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *  # noqa\n\n"
+                    "EVENTS_HOME_CONUT = 4\nTYPOGRAPHY_UNITS = 'zł'\n", encoding="utf-8")
+    with pytest.raises(SystemExit) as failure:
+        build(tmp_path / "out", content=scenario(tmp_path, "clean", GOOD), conf=str(conf))
+    mine = sorted(p for p in failure.value.problems if "ustawienia_na_zywo.py" in p)
+    assert [p.split(": ", 2)[:2] for p in mine] == [
+        [f"{conf.as_posix()}:5", "EVENTS_HOME_CONUT"], [f"{conf.as_posix()}:6", "TYPOGRAPHY_UNITS"]]

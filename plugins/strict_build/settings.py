@@ -13,9 +13,12 @@ reads a value with `SETTINGS.get(settings, NAME)` (`setting = SETTINGS.get`). At
   `EVENT_HOME_COUNT`) as a Problem naming the setting meant.
 """
 
+import ast
 import difflib
 import os
+import sys
 from dataclasses import dataclass
+from pathlib import Path
 
 # A name within this similarity of a declared one is taken for a typo of it.
 CLOSE_ENOUGH = 0.85
@@ -108,6 +111,43 @@ def plugin_settings(plugins):
     return {module: module.SETTINGS for module in plugins if isinstance(getattr(module, "SETTINGS", None), Declared)}
 
 
+def where_set(name, value):
+    """(file, line) of the settings file that set `name` to `value`: of the
+    modules Pelican loaded a settings file as (publishconf.py, and
+    pelicanconf.py that it imports), the one whose value it is and whose own
+    text assigns it, the importing file first; else ("pelicanconf.py", None)."""
+    found = []
+    for module in list(sys.modules.values()):
+        path = getattr(module, "__file__", None) or ""
+        if not path.endswith(".py") or getattr(module, name, _MISSING) is not value:
+            continue
+        try:
+            tree = ast.parse(Path(path).read_text(encoding="utf-8"))
+        except (OSError, SyntaxError, ValueError):
+            continue
+        lines = [node.lineno for node in tree.body
+                 if isinstance(node, ast.Assign | ast.AnnAssign | ast.AugAssign)
+                 and any(isinstance(t, ast.Name) and t.id == name
+                         for t in (node.targets if isinstance(node, ast.Assign) else [node.target]))]
+        if lines:
+            imported = {node.module for node in tree.body if isinstance(node, ast.ImportFrom)} | {
+                alias.name for node in tree.body if isinstance(node, ast.Import) for alias in node.names}
+            found.append((path, lines[-1], imported))
+    if not found:
+        return "pelicanconf.py", None
+    # A file that imports another settings file and sets the name again wins.
+    names = {Path(path).stem for path, _, _ in found}
+    path, line, _ = max(found, key=lambda f: len(f[2] & names))
+    try:
+        shown = os.path.relpath(path)
+    except ValueError:
+        shown = path
+    return (shown if not shown.startswith("..") else path).replace(os.sep, "/"), line
+
+
+_MISSING = object()
+
+
 def check_and_complete(settings, declared_by_plugin, known):
     """Problems with the site's settings, and the declared defaults merged in
     (in place) for the names it does not set. `known`: names that are not
@@ -129,23 +169,26 @@ def check_and_complete(settings, declared_by_plugin, known):
         item = declared.get(name)
         if item is not None:
             if not item.accepts(value):
+                path, line = where_set(name, value)
                 problems.append(Problem(
-                    "pelicanconf.py", name,
+                    path, name,
                     f"ma być {item.expected()}, a jest {value!r}",
-                    f"wpisz wartość jak w README (Settings); domyślnie {item.default!r}"))
+                    f"wpisz wartość jak w README (Settings); domyślnie {item.default!r}", line=line))
             continue
         if name in known:
             continue
         owner = next((m for p, m in prefixes.items() if name.startswith(p)), None)
         meant = difflib.get_close_matches(name, [*declared, *known], n=1, cutoff=CLOSE_ENOUGH)
         if meant and meant[0] in declared:
+            path, line = where_set(name, value)
             problems.append(Problem(
-                "pelicanconf.py", name, "takiego ustawienia nie ma",
-                f"chodziło o {meant[0]}? (README, Settings)"))
+                path, name, "takiego ustawienia nie ma",
+                f"chodziło o {meant[0]}? (README, Settings)", line=line))
         elif owner is not None:
+            path, line = where_set(name, value)
             problems.append(Problem(
-                "pelicanconf.py", name, f"wtyczka {owner} nie ma takiego ustawienia",
-                "sprawdź nazwę w README (Settings) albo usuń ten wiersz"))
+                path, name, f"wtyczka {owner} nie ma takiego ustawienia",
+                "sprawdź nazwę w README (Settings) albo usuń ten wiersz", line=line))
     for name, item in declared.items():
         if name not in settings:
             settings[name] = item.default
