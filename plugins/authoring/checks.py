@@ -99,15 +99,18 @@ def drop_duplicates(generator):
             generator.context[attr] = kept
 
 
+def _source_text(path):
+    """A content file's text as the reader decodes it, or "" if it cannot be read."""
+    try:
+        with open(path, "rb") as f:
+            return decode(f.read())[0]
+    except (OSError, UnicodeDecodeError):
+        return ""
+
+
 def _read_lines(path):
     """The file's lines, with <!-- comments --> blanked (line numbers kept)."""
-    with open(path, "rb") as f:
-        raw = f.read()
-    try:
-        text = decode(raw)[0]
-    except UnicodeDecodeError:
-        return []
-    text = _COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), text)
+    text = _COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), _source_text(path))
     return text.splitlines()
 
 
@@ -262,11 +265,9 @@ def check_to_confirm(content, settings):
     source = getattr(content, "source_path", None)
     if not source or not os.path.isfile(source):
         return
-    with open(source, "rb") as f:
-        raw = f.read()
-    if b"POTWIERDZENIA" not in raw.upper():
+    text = _source_text(source)
+    if "POTWIERDZENIA" not in text.upper():
         return
-    text = decode(raw)[0]
     for match in TO_CONFIRM.finditer(text):
         line = text.count("\n", 0, match.start()) + 1
         report(Problem(relative_path(content, settings), "do potwierdzenia", " ".join(match.group(1).split()),

@@ -8,11 +8,11 @@ from markupsafe import escape
 from pelican import signals
 
 from klucz.polish_dates import format_date_pl, format_time_pl
+from klucz.typography import plain_text
 
 from .collect import prepare
 from .fields import FIELDS, RULES  # noqa: F401
 from .pages import TrainingsGenerator
-from .present import plain_text
 from .settings import SETTINGS, setting  # noqa: F401 (SETTINGS: the declared settings)
 
 

@@ -110,7 +110,7 @@ class TrainingsGenerator(Generator):
             before = [m for m in busy if m < key]
             after = [m for m in busy if m > key]
             return {
-                "month_title": format_date(dt.date(*key, 1), "LLLL y", locale=locale),
+                "month_title": link(key)["title"],
                 "month_date": dt.date(*key, 1),
                 "weeks": self.month_grid(*key, by_day),
                 "weekdays": WEEKDAYS,

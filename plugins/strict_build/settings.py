@@ -111,6 +111,9 @@ def plugin_settings(plugins):
     return {module: module.SETTINGS for module in plugins if isinstance(getattr(module, "SETTINGS", None), Declared)}
 
 
+_MISSING = object()
+
+
 def where_set(name, value):
     """(file, line) of the settings file that set `name` to `value`: of the
     modules Pelican loaded a settings file as (publishconf.py, and
@@ -138,21 +141,21 @@ def where_set(name, value):
     # A file that imports another settings file and sets the name again wins.
     names = {Path(path).stem for path, _, _ in found}
     path, line, _ = max(found, key=lambda f: len(f[2] & names))
-    try:
-        shown = os.path.relpath(path)
-    except ValueError:
-        shown = path
-    return (shown if not shown.startswith("..") else path).replace(os.sep, "/"), line
+    shown = os.path.relpath(path)
+    return (path if shown.startswith("..") else shown).replace(os.sep, "/"), line
 
 
-_MISSING = object()
+def _setting_problem(name, value, message, hint):
+    from .problems import Problem
+
+    path, line = where_set(name, value)
+    return Problem(path, name, message, hint, line=line)
 
 
 def check_and_complete(settings, declared_by_plugin, known):
     """Problems with the site's settings, and the declared defaults merged in
     (in place) for the names it does not set. `known`: names that are not
     the plugins' (Pelican's own, the theme's)."""
-    from .problems import Problem
 
     problems = []
     declared = {}
@@ -169,26 +172,21 @@ def check_and_complete(settings, declared_by_plugin, known):
         item = declared.get(name)
         if item is not None:
             if not item.accepts(value):
-                path, line = where_set(name, value)
-                problems.append(Problem(
-                    path, name,
-                    f"ma być {item.expected()}, a jest {value!r}",
-                    f"wpisz wartość jak w README (Settings); domyślnie {item.default!r}", line=line))
+                problems.append(_setting_problem(
+                    name, value, f"ma być {item.expected()}, a jest {value!r}",
+                    f"wpisz wartość jak w README (Settings); domyślnie {item.default!r}"))
             continue
         if name in known:
             continue
         owner = next((m for p, m in prefixes.items() if name.startswith(p)), None)
         meant = difflib.get_close_matches(name, [*declared, *known], n=1, cutoff=CLOSE_ENOUGH)
         if meant and meant[0] in declared:
-            path, line = where_set(name, value)
-            problems.append(Problem(
-                path, name, "takiego ustawienia nie ma",
-                f"chodziło o {meant[0]}? (README, Settings)", line=line))
+            problems.append(_setting_problem(
+                name, value, "takiego ustawienia nie ma", f"chodziło o {meant[0]}? (README, Settings)"))
         elif owner is not None:
-            path, line = where_set(name, value)
-            problems.append(Problem(
-                path, name, f"wtyczka {owner} nie ma takiego ustawienia",
-                "sprawdź nazwę w README (Settings) albo usuń ten wiersz", line=line))
+            problems.append(_setting_problem(
+                name, value, f"wtyczka {owner} nie ma takiego ustawienia",
+                "sprawdź nazwę w README (Settings) albo usuń ten wiersz"))
     for name, item in declared.items():
         if name not in settings:
             settings[name] = item.default

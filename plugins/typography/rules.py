@@ -355,28 +355,19 @@ def typeset_templates(generator):
     generator.env.add_extension(TemplateTypography)
 
 
-def typo(value, units=DEFAULT_UNITS):
-    """A value written into a page's text, typeset: plain text gets the rules;
-    markup (a post's text, a macro's output) was typeset where it was made."""
-    if isinstance(value, Markup):
-        return value if "<" in value else Markup(nbsp_text(str(value), units))
-    if isinstance(value, str):
-        return nbsp_text(value, units)
-    return value
-
-
 def value_typesetter(units):
-    """`typo` for one build: each distinct text typeset once (a page writes
-    about sixty values, most of them the same on every page)."""
+    """The `typo` filter of one build: a value written into a page's text,
+    typeset. Plain text gets the rules, each distinct text once (a page writes
+    about sixty values, most of them the same on every page); markup (a post's
+    text, a macro's output) was typeset where it was made; anything else (a
+    number, an undefined value) is written as it is."""
     done = {str: {}, Markup: {}}
 
     def typeset(value):
         kind = type(value)
-        if kind is Markup and "<" in value:
-            return value
         known = done.get(kind)
-        if known is None:
-            return typo(value, units)
+        if known is None or (kind is Markup and "<" in value):
+            return value
         result = known.get(value)
         if result is None:
             result = known[value] = kind(nbsp_text(str(value), units))
@@ -396,10 +387,11 @@ def add_filters(generator):
         )
         return
     units = _units(generator.settings)
+    typo = value_typesetter(units)
     generator.env.filters.update(
         {
-            "typo": value_typesetter(units),
-            "kontakty": lambda value: contact_links(typo(value, units)),
+            "typo": typo,
+            "kontakty": lambda value: contact_links(typo(value)),
             "card_summary": lambda article: card_summary(article, units),
         }
     )
