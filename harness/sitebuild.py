@@ -8,14 +8,11 @@ import threading
 from pathlib import Path
 
 from bs4 import BeautifulSoup
-from pelican.settings import read_settings
+
+from klucz.authoring.build import build as build_from
+from klucz.authoring.serve import make_server
 
 ROOT = Path(__file__).resolve().parent.parent
-
-from klucz.authoring.cache import with_reader_cache  # noqa: E402
-from klucz.authoring.serve import make_server  # noqa: E402
-from klucz.render_cache.output import build_site  # noqa: E402
-from klucz.strict_build import start_pelican  # noqa: E402
 
 DATA = ROOT / "tests" / "data"
 # The sample site the tests build: content/ as it was when the tests were
@@ -51,23 +48,15 @@ REAL_PAYMENT_DETAILS = {
 def build(output, content=SAMPLE, conf="pelicanconf.py", staged=False, **override):
     """Build `content` with the project's theme and plugins into `output`
     (`staged`: as `make html` does, into output.new swapped in on success)."""
-    settings = read_settings(
-        str(ROOT / conf),
-        override={
-            "PATH": str(content),
-            "OUTPUT_PATH": str(output),
-            "THEME": str(ROOT / "theme"),
-            "BUILD_NOW": TEST_NOW,
-            "CACHE_CONTENT": False,
-            "LOAD_CONTENT_CACHE": False,
-            **override,
-        },
-    )
-    settings = with_reader_cache(settings)
-    if staged:
-        build_site(settings, start_pelican)
-    else:
-        start_pelican(settings).run()
+    build_from(str(ROOT / conf), {
+        "PATH": str(content),
+        "OUTPUT_PATH": str(output),
+        "THEME": str(ROOT / "theme"),
+        "BUILD_NOW": TEST_NOW,
+        "CACHE_CONTENT": False,
+        "LOAD_CONTENT_CACHE": False,
+        **override,
+    }, staged=staged)
     return Path(output)
 
 

@@ -20,6 +20,19 @@ from klucz.strict_build import BuildFailed, start_pelican, unexpected
 from .cache import with_reader_cache
 
 
+def build(settings_file, override=None, staged=True):
+    """The one way a build of this site starts (`make html`, `make publish`,
+    `make check`, the preview, the draft's check, the tests): the settings
+    read with the reader cache's place, then Pelican with this site's strict
+    checks, into `<output>.new` swapped in on success (`staged`) or straight
+    into the output. Returns the output folder."""
+    settings = with_reader_cache(read_settings(settings_file, override=override or {}))
+    if staged:
+        return build_site(settings, start_pelican)
+    start_pelican(settings).run()
+    return settings["OUTPUT_PATH"]
+
+
 def debugging():
     return os.environ.get("DEBUG", "").strip() not in ("", "0", "no", "false")
 
@@ -36,8 +49,7 @@ def main(argv=None):
                  handler=plain if args.log_handler == "plain" else DEFAULT_LOG_HANDLER,
                  logs_dedup_min_level=getattr(logging, args.logs_dedup_min_level))
     try:
-        settings = with_reader_cache(read_settings(args.settings or "pelicanconf.py", override=get_config(args)))
-        build_site(settings, start_pelican)  # into <output>.new, swapped in on success
+        build(args.settings or "pelicanconf.py", get_config(args))
     except BuildFailed:
         return 1  # every problem is listed already (strict_build)
     except KeyboardInterrupt:

@@ -14,12 +14,9 @@ import os
 import sys
 import tempfile
 
-from pelican.settings import read_settings
+from klucz.strict_build import BuildFailed, Problem, reported, unexpected
 
-from klucz.render_cache.output import build_site
-from klucz.strict_build import BuildFailed, Problem, reported, start_pelican, unexpected
-
-from .cache import with_reader_cache
+from .build import build
 
 
 def run(settings_file, content=None, overrides=None, output=None, cached=False):
@@ -44,13 +41,10 @@ def run(settings_file, content=None, overrides=None, output=None, cached=False):
         override.update(overrides or {})
         if content:
             override["PATH"] = os.path.abspath(content)
-        settings = with_reader_cache(read_settings(settings_file, override=override))
         try:
             with contextlib.redirect_stdout(io.StringIO()):
-                if output:  # the preview: into <output>.new, swapped in on success
-                    build_site(settings, start_pelican)
-                else:
-                    start_pelican(settings).run()
+                # The preview's output: into <output>.new, swapped in on success.
+                build(settings_file, override, staged=bool(output))
         except BuildFailed as failure:
             errors = [str(line) for line in failure.problems]
         except Exception as error:  # never a bare traceback for staff
