@@ -82,7 +82,7 @@ $(AUDIT_INSTALLED): audit/package.json audit/package-lock.json
 # $(OUTPUTDIR) only when the build succeeded, so a failed build never leaves a
 # half-written site where the last good one was. In development it also skips
 # pages whose inputs did not change; publishconf.py builds everything.
-# klucz-build (klucz.authoring.build) is Pelican's command line that ends a failed build with the
+# klucz-build (klucz.commands.build) is Pelican's command line that ends a failed build with the
 # list of problems, never a traceback (DEBUG=1 shows it).
 define build_site
 	$(BIN)/klucz-build $(INPUTDIR) -o $(OUTPUTDIR) -s $(1) $(PELICANOPTS)

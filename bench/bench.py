@@ -53,7 +53,7 @@ def pelican(content, output, settings, extra=(), fresh=True, site=False):
     os.sync()
     # This site is built the way `make html` builds it (into output.new, then
     # swapped in); stock Pelican by its own command.
-    runner = "klucz.authoring.build" if site else "pelican"
+    runner = "klucz.commands.build" if site else "pelican"
     command = [sys.executable, "-m", runner, content, "-o", output, "-s", settings, "-q", *extra]
     env = dict(os.environ, BUILD_NOW="2026-11-28T12:00:00+01:00")
     before = resource.getrusage(resource.RUSAGE_CHILDREN)

@@ -37,7 +37,7 @@ def measure(content, post, saves):
     port = free_port()
     output = tempfile.mkdtemp(prefix="klucz-preview-bench-")
     process = subprocess.Popen(
-        [sys.executable, "-m", "klucz.authoring.preview", "--content", content, "--output", output,
+        [sys.executable, "-m", "klucz.commands.preview", "--content", content, "--output", output,
          "--port", str(port)],
         cwd=ROOT, env=dict(os.environ, BUILD_NOW=NOW), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:

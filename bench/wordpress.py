@@ -94,7 +94,7 @@ def main():
         pictures = re.search(r"skopiowane zdjęcia: (\d+)", out)[1]
         print(f"{args.items} items ({export.stat().st_size / 1e6:.1f} MB export), {pictures} pictures: "
               f"{took:.1f} s, peak memory {peak:.0f} MB ({counted})")
-        check = subprocess.run([sys.executable, "-m", "klucz.authoring.check", "--content", str(content)],
+        check = subprocess.run([sys.executable, "-m", "klucz.commands.check", "--content", str(content)],
                                cwd=ROOT, capture_output=True, text=True)
         print(f"  make check on the result: {'passes' if check.returncode == 0 else 'FAILS'} "
               f"({check.stdout.count('BŁĄD:')} errors)")

@@ -9,8 +9,8 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from klucz.authoring.build import build as build_from
-from klucz.authoring.serve import make_server
+from klucz.commands.build import build as build_from
+from klucz.commands.serve import make_server
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -119,7 +119,7 @@ def visible_text(node):
 def make_check(content, *extra):
     """`make check` on a content folder: the finished process and its error
     lines ("BŁĄD: …")."""
-    result = subprocess.run([sys.executable, "-m", "klucz.authoring.check", "--content", str(content), *extra],
+    result = subprocess.run([sys.executable, "-m", "klucz.commands.check", "--content", str(content), *extra],
                             cwd=ROOT, capture_output=True, text=True)
     return result, [line for line in result.stdout.splitlines() if line.startswith("BŁĄD: ")]
 

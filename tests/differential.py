@@ -306,7 +306,7 @@ class Site:
             [
                 PYTHON,
                 "-m",
-                "klucz.authoring.build",
+                "klucz.commands.build",
                 str(self.content),
                 "-o",
                 str(output),

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from klucz.authoring.new import create
+from klucz.commands.new import create
 from klucz_harness.sitebuild import (
     LIVE_URL,
     REAL_PAYMENT_DETAILS,

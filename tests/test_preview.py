@@ -21,7 +21,7 @@ def start_preview(tmp_path, content, *settings):
     watching the files."""
     port = free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "klucz.authoring.preview", *settings, "--content", str(content),
+        [sys.executable, "-m", "klucz.commands.preview", *settings, "--content", str(content),
          "--output", str(tmp_path / "podglad"), "--port", str(port)],
         cwd=ROOT, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )

@@ -348,7 +348,7 @@ def test_make_serve_runs_the_service_beside_the_site(signup_site, tmp_path):
     port, service_port = free_port(), free_port()
     env = {**os.environ, "SIGNUPS_DATA": str(tmp_path / "dane")}
     env.pop("EMAIL_HOST", None)
-    served = subprocess.Popen([sys.executable, "-m", "klucz.authoring.serve", str(signup_site["out"]),
+    served = subprocess.Popen([sys.executable, "-m", "klucz.commands.serve", str(signup_site["out"]),
                                "--port", str(port), "--signups", str(service_port)],
                               env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:

@@ -215,7 +215,7 @@ def test_a_failing_template_filter_is_one_polish_line_naming_the_post(tmp_path):
     content = DATA / "failing_filter" / "content"
     env = dict(ENV, COLUMNS="300")
     html = subprocess.run(
-        [PYTHON, "-m", "klucz.authoring.build", str(content), "-o", str(tmp_path / "out"), "-s", str(conf)],
+        [PYTHON, "-m", "klucz.commands.build", str(content), "-o", str(tmp_path / "out"), "-s", str(conf)],
         cwd=ROOT,
         env=env,
         capture_output=True,
@@ -226,7 +226,7 @@ def test_a_failing_template_filter_is_one_polish_line_naming_the_post(tmp_path):
     assert FAILED_PAGE in html.stderr.splitlines()
     assert not (tmp_path / "out").exists() and not (tmp_path / "out.new").exists()
     check = subprocess.run(
-        [PYTHON, "-m", "klucz.authoring.check", "-s", str(conf), "--content", str(content)],
+        [PYTHON, "-m", "klucz.commands.check", "-s", str(conf), "--content", str(content)],
         cwd=ROOT,
         env=env,
         capture_output=True,
@@ -237,7 +237,7 @@ def test_a_failing_template_filter_is_one_polish_line_naming_the_post(tmp_path):
     assert "Traceback" not in check.stdout + check.stderr
     # A maintainer asks for the traceback.
     debug = subprocess.run(
-        [PYTHON, "-m", "klucz.authoring.build", str(content), "-o", str(tmp_path / "out"), "-s", str(conf)],
+        [PYTHON, "-m", "klucz.commands.build", str(content), "-o", str(tmp_path / "out"), "-s", str(conf)],
         cwd=ROOT,
         env=dict(env, DEBUG="1"),
         capture_output=True,
@@ -314,7 +314,7 @@ def test_drafts_and_scheduled_posts_are_marked_wherever_they_are_listed(tmp_path
 def test_new_post_without_title_names_its_own_command():
     for kind, target in (("post", "newpost"), ("training", "newtraining"), ("appeal", "newappeal")):
         result = subprocess.run(
-            [PYTHON, "-m", "klucz.authoring.new", kind, "", "--content", "/nonexistent"],
+            [PYTHON, "-m", "klucz.commands.new", kind, "", "--content", "/nonexistent"],
             cwd=ROOT,
             env=ENV,
             capture_output=True,
@@ -330,7 +330,7 @@ def test_new_training_takes_its_start_in_any_accepted_form(tmp_path):
         [
             PYTHON,
             "-m",
-            "klucz.authoring.new",
+            "klucz.commands.new",
             "training",
             "Szkolenie z RODO",
             "--when",
@@ -347,7 +347,7 @@ def test_new_training_takes_its_start_in_any_accepted_form(tmp_path):
     text = next((tmp_path / "szkolenia").glob("*.md")).read_text(encoding="utf-8")
     assert "\nEvent-Start: 2027-01-14 09:30\n" in text
     refused = subprocess.run(
-        [PYTHON, "-m", "klucz.authoring.new", "post", "Wpis", "--when", "01/14/2027", "--content", str(tmp_path)],
+        [PYTHON, "-m", "klucz.commands.new", "post", "Wpis", "--when", "01/14/2027", "--content", str(tmp_path)],
         cwd=ROOT,
         env=ENV,
         capture_output=True,

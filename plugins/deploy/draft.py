@@ -129,7 +129,7 @@ def page_of(output, manifest, changed):
 
 
 def main(argv=None, environ=None):
-    from klucz.authoring.check import run  # the one build and check `make check` runs
+    from klucz.commands.check import run  # the one build and check `make check` runs
 
     env = dict(os.environ if environ is None else environ)
     parser = argparse.ArgumentParser(description="Sprawdza szkic z edytora i publikuje jego podgląd.")

@@ -72,7 +72,7 @@ def editor(tmp_path_factory):
     port, proxy_port = free_port(), free_port()
     log = open(checkout / "cms.log", "w")
     process = subprocess.Popen(
-        [sys.executable, "-m", "klucz.cms.local", "-s", "pelicanconf.py", "--content", str(checkout / "content"),
+        [sys.executable, "-m", "klucz.commands.cms", "-s", "pelicanconf.py", "--content", str(checkout / "content"),
          "--output", str(checkout / "podglad"), "--port", str(port), "--proxy-port", str(proxy_port)],
         cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
@@ -236,7 +236,7 @@ def test_a_training_created_in_the_editor_builds_as_written(page, editor, tmp_pa
         assert kept.size == (800, 500)
 
     check = subprocess.run(
-        [sys.executable, "-m", "klucz.authoring.check", "-s", "pelicanconf.py", "--content", str(content)],
+        [sys.executable, "-m", "klucz.commands.check", "-s", "pelicanconf.py", "--content", str(content)],
         cwd=ROOT, capture_output=True, text=True)
     assert check.returncode == 0, check.stdout + check.stderr
 
@@ -341,7 +341,7 @@ def test_a_copied_training_is_a_new_training(page, editor):
     assert header["Capacity"] == "20" and header["Event-Start"] == "2027-03-04 10:00"
     assert original.read_bytes() == before
     check = subprocess.run(
-        [sys.executable, "-m", "klucz.authoring.check", "-s", "pelicanconf.py", "--content", str(content)],
+        [sys.executable, "-m", "klucz.commands.check", "-s", "pelicanconf.py", "--content", str(content)],
         cwd=ROOT, capture_output=True, text=True)
     assert "BŁĄD" not in check.stdout, check.stdout
     path.unlink()

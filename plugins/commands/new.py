@@ -1,4 +1,4 @@
-"""Start a post from a template: `python -m klucz.authoring.new post|training|appeal "Tytuł"`.
+"""Start a post from a template: `python -m klucz.commands.new post|training|appeal "Tytuł"`.
 
 The file is created in the right folder, named from today's date and the title,
 with its fields and a line of text to replace; an existing file is never overwritten.
@@ -13,9 +13,8 @@ from zoneinfo import ZoneInfo
 
 from pelican.utils import slugify
 
+from klucz.authoring.checks import SLUG_SUBS
 from klucz.polish_dates import DateProblem, parse_moment
-
-from .checks import SLUG_SUBS
 
 KINDS = {
     "post": ("aktualnosci", "wpis"),

@@ -2,7 +2,7 @@
 checkout, beside the live preview that rebuilds after every save.
 
 Starts decap-server (the editor's local proxy, from editor/node_modules) on
-127.0.0.1, then the live preview (authoring.preview) with drafts; stops the
+127.0.0.1, then the live preview (commands.preview) with drafts; stops the
 proxy when the preview stops. Opening http://localhost:8000/admin/ shows the
 editor; http://localhost:8000/ the site as it will look."""
 
@@ -15,7 +15,7 @@ import subprocess
 import sys
 import time
 
-from klucz.authoring import preview
+from . import preview
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 PROXY = os.path.join(os.path.dirname(os.path.dirname(HERE)), "editor", "node_modules", "decap-server",

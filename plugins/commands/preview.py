@@ -78,7 +78,7 @@ class Preview:
         """The warm builder (`make check --worker`): imports once, builds on
         request. Its stderr is the preview's (DEBUG=1 tracebacks show there)."""
         command = [
-            sys.executable, "-m", "klucz.authoring.check", *(["--preview"] if self.drafts else []), "--cached",
+            sys.executable, "-m", "klucz.commands.check", *(["--preview"] if self.drafts else []), "--cached",
             "--worker", "-s", self.settings_file, "--content", self.content, "--output", self.output,
         ]
         self.worker = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)

@@ -3,7 +3,7 @@ difference: a build that fails ends with the list of problems or one Polish
 line, never a Python traceback. `DEBUG=1` shows the traceback for a
 maintainer.
 
-Usage: python -m klucz.authoring.build [pelican's arguments]
+Usage: python -m klucz.commands.build [pelican's arguments]
 """
 
 import logging
@@ -14,10 +14,9 @@ from pelican import DEFAULT_LOG_HANDLER, get_config, parse_arguments
 from pelican.log import init as init_logging
 from pelican.settings import read_settings
 
+from klucz.authoring.cache import with_reader_cache
 from klucz.render_cache.output import build_site
 from klucz.strict_build import BuildFailed, start_pelican, unexpected
-
-from .cache import with_reader_cache
 
 
 def build(settings_file, override=None, staged=True):
