@@ -92,7 +92,7 @@ class Variants:
 
 
 def _restore_variants(page):
-    """The WebP variants a page reused from the last build points to, into
+    """The WebP variants a page made by an earlier build points to, into
     this build's output (from the variants cache, else from the last output)."""
     variants = _state["variants"]
     pattern = re.compile(rb"/" + re.escape(variants.folder.encode()) + rb"/([^\"'\s,/]+\.webp)")
@@ -254,18 +254,15 @@ def process_page(path, context):
     """content_written: make the images of each page as it is written."""
     if not path.endswith(".html") or "variants" not in _state:
         return
-    reused = (context or {}).get("page_reused")  # linked from the last build, not written now
     if not _state["any_page"]:  # only a post's or page's own text can hold an image
         item = (context or {}).get("article") or (context or {}).get("page")
         if item is None or "<img" not in (item.content or ""):
             return
     with open(path, "rb") as f:
         page = f.read()
-    if reused:  # its images were made last time: bring their variants along
-        if b"srcset" in page:
-            _restore_variants(page)
-        return
-    if b"<img" not in page:
+    if b"srcset" in page:  # made responsive by an earlier build (a page kept from it): its variants come along
+        _restore_variants(page)
+    if b"<img" not in page or page.count(b"<img") == page.count(b" srcset="):
         return
     new = rewrite(page, _state["variants"], _state["site"], _state["sizes"])
     if new != page:
