@@ -38,7 +38,11 @@ def listed_posts(kwargs, paginated):
     return [found[k] for k in sorted(found)]
 
 
-SHOWS_TEXT = {}  # (template name, its source) -> bool, for one build (every generator has its environment)
+SHOWS_TEXT = {}  # template name -> bool, for one build (every generator has its environment, one theme)
+# (template name, its source) -> (shows a post's text itself, the templates it
+# names): read with Jinja's parser once while the process runs (the preview's
+# builder builds again on every save; an edited template is a new key).
+TEMPLATE_FACTS = {}
 
 TEXT_ATTRIBUTES = frozenset({"content", "get_content"})
 
@@ -55,31 +59,30 @@ def shows_text(template):
     return _template_shows_text(environment, name, set())
 
 
+def _facts(environment, name):
+    source = environment.loader.get_source(environment, name)[0]
+    key = (name, source)
+    if key not in TEMPLATE_FACTS:
+        tree = environment.parse(source)
+        own = any(node.attr in TEXT_ATTRIBUTES for node in tree.find_all(nodes.Getattr)) or any(
+            isinstance(node.arg, nodes.Const) and node.arg.value in TEXT_ATTRIBUTES
+            for node in tree.find_all(nodes.Getitem))
+        TEMPLATE_FACTS[key] = (own, tuple(meta.find_referenced_templates(tree)))
+    return TEMPLATE_FACTS[key]
+
+
 def _template_shows_text(environment, name, seen):
+    if name in SHOWS_TEXT:
+        return SHOWS_TEXT[name]
     if name in seen:
         return False
     seen.add(name)
     try:
-        source = environment.loader.get_source(environment, name)[0]
+        own, others = _facts(environment, name)
     except Exception:  # unknown: assume it may
-        return True
-    key = (name, source)
-    if key in SHOWS_TEXT:
-        return SHOWS_TEXT[key]
-    try:
-        tree = environment.parse(source)
-    except Exception:  # unknown: assume it may
-        SHOWS_TEXT[key] = True
-        return True
-    found = any(node.attr in TEXT_ATTRIBUTES for node in tree.find_all(nodes.Getattr)) or any(
-        isinstance(node.arg, nodes.Const) and node.arg.value in TEXT_ATTRIBUTES for node in tree.find_all(nodes.Getitem)
-    )
-    if not found:
-        found = any(
-            other is None or _template_shows_text(environment, other, seen)
-            for other in meta.find_referenced_templates(tree)
-        )
-    SHOWS_TEXT[key] = found
+        own, others = True, ()
+    found = own or any(other is None or _template_shows_text(environment, other, seen) for other in others)
+    SHOWS_TEXT[name] = found
     return found
 
 
