@@ -177,3 +177,54 @@ def test_every_page_is_typeset(dev_site):
             first = next(i for i, (a, b) in enumerate(zip(html, again, strict=False)) if a != b)
             not_typeset[page.relative_to(dev_site).as_posix()] = html[max(0, first - 60):first + 40]
     assert not_typeset == {}
+
+
+def _texts_to_typeset():
+    """Runs of text as the build meets them: every case above, and the text
+    between tags of every post and page of the sample site, header values too."""
+    import markdown
+
+    from klucz.typography.rules import _MARKUP
+    from klucz_harness.sitebuild import SAMPLE
+
+    texts = [case[0] for test in (test_text_rules, test_quotes_and_dashes) for mark in test.pytestmark
+             if mark.name == "parametrize" for case in mark.args[1]]
+    for path in sorted(SAMPLE.rglob("*.md")):
+        header, _, body = path.read_text(encoding="utf-8").partition("\n\n")
+        texts += [line.partition(":")[2].strip() for line in header.splitlines()]
+        html = markdown.markdown(body, extensions=["markdown.extensions.extra"], output_format="html5")
+        texts += [run for i, run in enumerate(_MARKUP.split(html)) if i % 2 == 0 and run.strip()]
+    return texts
+
+
+def test_the_editors_preview_typesets_as_the_build(tmp_path):
+    """typografia.js (the editor's preview) with the patterns the build hands
+    it gives every text exactly what nbsp_text gives it."""
+    import json
+    import shutil
+    import subprocess
+
+    from pelican.settings import read_settings
+
+    from klucz.typography.browser import BROWSER_SCRIPT, browser_rules
+    from klucz.typography.rules import SETTINGS
+    from klucz_harness.sitebuild import ROOT
+
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("Node.js not installed (make test installs the editor with it; CI has it)")
+    settings = read_settings(str(ROOT / "pelicanconf.py"))
+    units = tuple(SETTINGS.get(settings, "TYPOGRAPHY_UNITS"))
+    texts = _texts_to_typeset()
+    assert len(texts) > 300
+    (tmp_path / "in.json").write_text(json.dumps({"rules": browser_rules(settings), "texts": texts}),
+                                      encoding="utf-8")
+    script = ("const t = require(process.argv[1]).make; const d = JSON.parse(require('fs').readFileSync("
+              "process.argv[2], 'utf8')); const f = t(d.rules).text; "
+              "process.stdout.write(JSON.stringify(d.texts.map(f)));")
+    result = subprocess.run([node, "-e", script, BROWSER_SCRIPT, str(tmp_path / "in.json")],
+                            capture_output=True, text=True, check=True)
+    browser = json.loads(result.stdout)
+    differ = {text: (nbsp_text(text, units), js) for text, js in zip(texts, browser, strict=True)
+              if nbsp_text(text, units) != js}
+    assert differ == {}
