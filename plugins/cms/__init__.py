@@ -18,6 +18,9 @@ from pelican import signals
 from pelican.generators import Generator
 
 from klucz.donations import campaigns
+from klucz.donations import editor_preview as donation_preview
+from klucz.events import editor_preview as training_preview
+from klucz.typography.browser import BROWSER_SCRIPT, browser_rules
 from klucz.strict_build import Problem, link_or_copy, report, reported
 
 from .config import all_fields, content_folder, decap_config, login_problem, not_copied, policy_problem, rules
@@ -25,7 +28,7 @@ from .settings import SETTINGS, setting  # noqa: F401 (SETTINGS: the declared se
 
 logger = logging.getLogger(__name__)
 HERE = os.path.dirname(os.path.abspath(__file__))
-OWN_FILES = ("format.js", "editor.js", "editor.css")
+OWN_FILES = ("format.js", "preview.js", "editor.js", "editor.css")
 # The built editor: the entry script, its chunks and its WebAssembly.
 BUNDLE_FILES = (".decap-cms.js", ".wasm", "decap-cms.js", "decap-cms.js.LICENSE.txt")
 
@@ -76,6 +79,7 @@ class EditorGenerator(Generator):
             link_or_copy(os.path.join(folder, name), os.path.join(target, name))
         for name in OWN_FILES:
             link_or_copy(os.path.join(HERE, "admin", name), os.path.join(target, name))
+        link_or_copy(BROWSER_SCRIPT, os.path.join(target, os.path.basename(BROWSER_SCRIPT)))
         write_text(os.path.join(target, "config.yml"),
                    json.dumps(decap_config(self.settings), ensure_ascii=False, indent=1) + "\n")
         fields = all_fields(self.settings)
@@ -93,9 +97,25 @@ class EditorGenerator(Generator):
                    + ";\nwindow.KLUCZ_CAMPAIGNS = "
                    + json.dumps([{"id": cid, "title": spec.get("title", cid)}
                                  for cid, spec in campaigns(self.settings).items()],
-                                ensure_ascii=False) + ";\n")
+                                ensure_ascii=False)
+                   + ";\nwindow.KLUCZ_PODGLAD = " + json.dumps(self.preview_data(), ensure_ascii=False) + ";\n")
         writer.write_file(f"{path}/index.html", self.get_template("edytor"), self.context,
                           cms_content_folder=content_folder(self.settings))
+
+    def preview_data(self):
+        """What the preview (preview.js) needs to show a post as its page:
+        each collection's category (its folder) and whether it holds pages,
+        the typography's rules, the trainings' and the donation boxes' data."""
+        pages = {p.strip("/") for p in self.settings.get("PAGE_PATHS", [])}
+        return {
+            "collections": {spec["name"]: {"category": spec["folder"], "page": spec["folder"] in pages}
+                            for spec in setting(self.settings, "CMS_COLLECTIONS") if "folder" in spec},
+            "typography": browser_rules(self.settings),
+            "trainings": training_preview(self.settings, self.context),
+            "donations": donation_preview(self),
+            "privacy_url": self.settings.get("PRIVACY_POLICY_URL", ""),
+            "siteurl": self.settings.get("SITEURL", ""),
+        }
 
 
 def write_text(path, text):

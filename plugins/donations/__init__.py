@@ -6,7 +6,7 @@ from pelican import signals
 
 from .config import SETTINGS, campaigns, validate  # noqa: F401 (SETTINGS: the declared settings)
 from .fields import FIELDS  # noqa: F401
-from .placement import add_filter, place_in_articles, place_in_pages, place_inline
+from .placement import add_filter, editor_preview, place_in_articles, place_in_pages, place_inline  # noqa: F401
 
 
 def enable_marker(pelican):

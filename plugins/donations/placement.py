@@ -86,14 +86,17 @@ class Campaigns:
             "percent": min(100, round(100 * raised / target)) if target else 0,
         }
 
-    def box(self, cid, page_key, placement):
+    def variant(self, cid, page_key):
+        """The variant of campaign `cid` a page shows (the same on every build)."""
+        variants = self.all[cid].get("variants") or []
+        if not variants:
+            return {"id": "a"}
+        digest = hashlib.sha256(f"{cid}:{page_key}".encode()).hexdigest()
+        return variants[int(digest, 16) % len(variants)]
+
+    def box(self, cid, page_key, placement, variant=None):
         """Everything the box template needs for campaign `cid` on one page."""
-        campaign = self.all[cid]
-        variants = campaign.get("variants") or []
-        variant = {"id": "a"}
-        if variants:
-            digest = hashlib.sha256(f"{cid}:{page_key}".encode()).hexdigest()
-            variant = variants[int(digest, 16) % len(variants)]
+        variant = variant or self.variant(cid, page_key)
         key = (cid, placement, variant["id"])
         if key not in self._boxes:
             self._boxes[key] = self._box(cid, placement, variant)
@@ -209,6 +212,10 @@ def add_filter(generator):
     generator.env.filters["wesprzyj"] = fill_placeholders
 
 
+# A Donation: value that turns the box off.
+_OFF = ("off", "nie", "brak", "wyłącz")
+
+
 def _excluded(article, settings):
     category = article.category.slug
     if category not in setting(settings, "DONATIONS_INCLUDE_CATEGORIES"):
@@ -254,7 +261,7 @@ def place_in_articles(generator):
     for article in list(generator.articles) + list(getattr(generator, "drafts", [])):
         path = relative_path(article, settings)
         choice = str(article.metadata.get("donation", "")).strip()
-        if choice.lower() in ("off", "nie", "brak", "wyłącz"):
+        if choice.lower() in _OFF:
             continue
         if choice and choice not in campaigns.all:
             _unknown(campaigns, path, field_line(article.source_path, "Donation") or 1, "Donation", choice)
@@ -335,4 +342,47 @@ def ways_to_give(campaigns, settings):
         "tax": setting(settings, "DONATIONS_TAX") or None,
         "tax_season": campaigns.tax_season(),
         "terms_url": setting(settings, "DONATIONS_TERMS_URL"),
+    }
+
+
+def editor_preview(generator):
+    """What the web editor's preview needs to place the boxes as the build
+    does: the rules (appeal category, exclusions, short posts), which
+    campaign each choice shows today, each existing post's variant, and every
+    box rendered by donation_box.html ({campaign: {variant: {form: HTML}}},
+    form: apel, apel-akcja, po-artykule, krotkie, w-tekscie)."""
+    settings = generator.settings
+    campaigns = Campaigns(settings)
+    boxes, titles = {}, {}
+    for cid, campaign in campaigns.all.items():
+        for variant in campaign.get("variants") or [{"id": "a"}]:
+            def render(placement, **change):
+                box = dict(campaigns.box(cid, None, placement, variant), **change)
+                return _render(generator, campaigns, box)
+            boxes.setdefault(cid, {})[variant["id"]] = {
+                "apel": render("apel"),
+                "apel-akcja": render("apel", title=ACTION_TITLE),
+                "po-artykule": render("po-artykule"),
+                "krotkie": render("po-artykule", compact=True),
+                "w-tekscie": render("w-tekscie"),
+            }
+            titles.setdefault(cid, {})[variant["id"]] = variant.get("title") or campaign["title"]
+    variants = {}
+    for article in list(generator.context.get("articles", [])) + list(generator.context.get("drafts", [])):
+        chosen = {cid: campaigns.variant(cid, article.url)["id"] for cid in campaigns.all
+                  if len(campaigns.all[cid].get("variants") or []) > 1}
+        if chosen:
+            variants[relative_path(article, settings)] = chosen
+    return {
+        "off": list(_OFF),
+        "appeal_category": setting(settings, "DONATIONS_APPEAL_CATEGORY"),
+        "include_categories": setting(settings, "DONATIONS_INCLUDE_CATEGORIES"),
+        "exclude_categories": setting(settings, "DONATIONS_EXCLUDE_CATEGORIES"),
+        "exclude_tags": setting(settings, "DONATIONS_EXCLUDE_TAGS"),
+        "exclude_slugs": setting(settings, "DONATIONS_EXCLUDE_SLUGS"),
+        "short_words": setting(settings, "DONATIONS_SHORT_POST_WORDS"),
+        "shown": {cid or "": campaigns.resolve(cid) for cid in [None, *campaigns.all]},
+        "variants": variants,
+        "titles": titles,
+        "boxes": boxes,
     }

@@ -11,6 +11,8 @@ from klucz.polish_dates import format_date_pl, format_time_pl
 from klucz.typography import plain_text
 
 from .collect import prepare
+from .model import KIND_ALIASES, KINDS, ONLINE_WORDS, REGISTRATION_ALIASES, STATUS_ALIASES, STATUSES
+from .present import SIGNUP_BUTTONS, SIGNUP_LABELS
 from .fields import FIELDS, RULES  # noqa: F401
 from .pages import TrainingsGenerator
 from .settings import SETTINGS, setting  # noqa: F401 (SETTINGS: the declared settings)
@@ -50,6 +52,31 @@ def signups_proxy(settings):
             "unavailable": unavailable,
             # The service's file (meeting links inside): on the server, never served.
             "private": "/" + setting(settings, "EVENTS_SIGNUPS_FILE").lstrip("/")}
+
+
+def editor_preview(settings, context):
+    """What the web editor's preview needs to show a training as its page
+    does (its sign-up box, facts and cancellation), as data: the words of the
+    states, kinds and statuses, the sign-up e-mail's parts and the RODO notice
+    of this build. The preview's script (the cms plugin's) lays them out as
+    training.html does."""
+    org = settings.get("ORGANIZATION", {})
+    return {
+        "category": setting(settings, "EVENTS_CATEGORY"),
+        "labels": SIGNUP_LABELS,
+        "buttons": SIGNUP_BUTTONS,
+        "kinds": {key: {"name": k.name, "cancelled": k.cancelled, "was_to": k.was_to} for key, k in KINDS.items()},
+        "kind_aliases": KIND_ALIASES,
+        "statuses": {key: badge for key, (_ical, _schema, badge) in STATUSES.items()},
+        "status_aliases": STATUS_ALIASES,
+        "registration_aliases": REGISTRATION_ALIASES,
+        "online_words": sorted(ONLINE_WORDS),
+        "mail_body": setting(settings, "EVENTS_MAILTO_BODY"),
+        "fallback_email": org.get("email"),
+        "rodo_mail_notice": context.get("events_rodo_mail_notice", ""),
+        "rodo_notice": context.get("events_rodo_notice", ""),
+        "service": bool(setting(settings, "EVENTS_SIGNUPS_URL")),
+    }
 
 
 def feed_facts(context, feed):

@@ -59,9 +59,10 @@
     pattern: /^\[\[wesprzyj(?::([a-z0-9-]+))?\]\]$/,
     fromBlock: function (match) { return { campaign: match[1] || "" }; },
     toBlock: function (data) { return data.campaign ? "[[wesprzyj:" + data.campaign + "]]" : "[[wesprzyj]]"; },
+    // The box itself, as the build renders it (the campaign shown today).
     toPreview: function (data) {
-      return h("aside", { className: "donation" },
-        h("p", {}, "Tu pojawi się pole wsparcia" + (data.campaign ? " kampanii " + data.campaign : "") + "."));
+      return window.KluczPreview.inlineBox(data.campaign) ||
+        "<p>Tu pojawi się pole wsparcia" + (data.campaign ? " kampanii " + data.campaign : "") + ".</p>";
     },
   });
 
@@ -447,15 +448,6 @@
   var MONTHS = ["stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia", "września",
     "października", "listopada", "grudnia"];
 
-  // "2027-01-14 10:00" -> "14 stycznia 2027 r., 10:00" (as the site writes it)
-  function polishDate(value) {
-    var iso = window.KluczFormat.normalDate(value);
-    var m = /^(\d{4})-(\d{2})-(\d{2})(?: (\d{2}):(\d{2}))?$/.exec(iso || "");
-    if (!m) return value ? String(value) : "";
-    var text = +m[3] + "\u00a0" + MONTHS[+m[2] - 1] + " " + m[1] + "\u00a0r.";
-    return m[4] ? text + ", " + m[4] + ":" + m[5] : text;
-  }
-
   // The problems of the last build, fetched at most every two seconds.
   var problems = { errors: [], warnings: [] };
   var fetchedAt = 0;
@@ -500,34 +492,17 @@
       h("ul", {}, lines.map(function (line, i) { return h("li", { key: i }, line.replace(/^\d+: /, "")); })));
   }
 
-  function fact(term, value) {
-    return value ? [h("dt", { key: term + "t" }, term), h("dd", { key: term + "d" }, value)] : [];
-  }
-
-  function trainingFacts(entry) {
-    var get = function (key) { return entry.getIn(["data", key]); };
-    var start = get("event-start");
-    if (!start) return null;
-    var when = window.KluczFormat.dateRangePl(start, get("event-end"));
-    var price = get("event-price");
-    var seats = get("seats-left");
-    var facts = [].concat(
-      fact("Termin", when),
-      fact("Miejsce", get("event-location")),
-      fact("Online", get("event-online-url")),
-      fact("Koszt", price === 0 || price === "0" ? "bezpłatne" : price ? price + " zł" : ""),
-      fact("Dla kogo", get("event-audience")),
-      fact("Dostępność", get("event-accessibility")),
-      fact("Kontakt", get("event-contact")),
-      fact("Wolne miejsca", seats === 0 || seats ? seats + (get("capacity") ? " z " + get("capacity") : "") : ""),
-      fact("Zapisy do", polishDate(get("registration-deadline"))));
-    return h("section", { className: "training-facts" }, h("dl", { className: "facts" }, facts));
-  }
-
   // A preview that shows the last build's problems with its file, kept current.
-  function previewClass(render) {
+  function previewClass(render, typeset) {
+    // What is drawn gets the site's typography after each drawing (the body
+    // is drawn by Decap: its text is typeset where it lands).
+    function typesetNode() {
+      if (typeset && this.node) window.KluczPreview.typeset(this.node.querySelector("article"));
+    }
     return createClass({
+      componentDidUpdate: typesetNode,
       componentDidMount: function () {
+        typesetNode.call(this);
         var self = this;
         this.listener = function () { self.forceUpdate(); };
         listeners.push(this.listener);
@@ -542,35 +517,23 @@
     });
   }
 
+  // A post as its page shows it (preview.js), typeset as the build typesets it.
   var PostPreview = previewClass(function () {
-      var entry = this.props.entry;
-      var data = function (key) { return entry.getIn(["data", key]); };
-      var found = problemsOf(entry.get("path"));
-      var refused = window.KluczFormat.refusal(data(window.KluczFormat.RAW));
-      if (refused) found.errors = [refused].concat(found.errors);
-      var tags = data("tags");
-      tags = tags && tags.toJS ? tags.toJS() : tags || [];
-      // The post's own picture (Image:), above its text as on the site.
-      var fields = this.props.fields;
-      var imageField = fields && fields.find(function (f) { return f.get("name") === "image"; });
-      var picture = data("image") ? this.props.getAsset(data("image"), imageField) : null;
-      return h("div", { className: "edytor-podglad" },
-        problemList("errors", "Do poprawienia przed publikacją (ostatnie sprawdzenie strony):", found.errors),
-        problemList("warnings", "Uwagi (ostatnie sprawdzenie strony):", found.warnings),
-        h("article", { className: "post" },
-          h("header", { className: "post__header" },
-            data("status") === "draft" ? h("p", { className: "preview-badge" }, "Szkic") : null,
-            h("h1", {}, data("title") || "(bez tytułu)"),
-            data("date") ? h("p", { className: "post-meta" }, "Opublikowano " + polishDate(data("date"))) : null),
-          picture ? h("figure", { className: "post__figure" },
-            h("img", { src: picture.toString(), alt: data("image-alt") || "" })) : null,
-          trainingFacts(entry),
-          h("div", { className: "post__content prose" }, this.props.widgetFor("body")),
-          tags.length ? h("footer", { className: "post__footer" },
-            h("ul", { className: "tags", role: "list" }, tags.map(function (tag, i) {
-              return h("li", { key: i }, h("a", { href: "#" }, tag));
-            }))) : null));
-  });
+    var self = this;
+    var entry = this.props.entry;
+    var data = function (key) { return entry.getIn(["data", key]); };
+    var found = problemsOf(entry.get("path"));
+    var refused = window.KluczFormat.refusal(data(window.KluczFormat.RAW));
+    if (refused) found.errors = [refused].concat(found.errors);
+    // The post's own picture (Image:), above its text as on the site.
+    var fields = this.props.fields;
+    var imageField = fields && fields.find(function (f) { return f.get("name") === "image"; });
+    var picture = data("image") ? this.props.getAsset(data("image"), imageField) : null;
+    return h("div", { className: "edytor-podglad", ref: function (node) { self.node = node; } },
+      problemList("errors", "Do poprawienia przed publikacją (ostatnie sprawdzenie strony):", found.errors),
+      problemList("warnings", "Uwagi (ostatnie sprawdzenie strony):", found.warnings),
+      window.KluczPreview.post(entry, { body: this.props.widgetFor("body"), picture: picture ? picture.toString() : null }));
+  }, true);
 
   // The home page's heading and "Co robimy", laid out as on the site.
   var HomePreview = previewClass(function () {
