@@ -10,6 +10,7 @@ requested from outside the computer.
 SCREENSHOTS=docs/img/edytor keeps the pictures the staff guide shows."""
 
 import datetime as dt
+import difflib
 import json
 import os
 import re
@@ -688,3 +689,90 @@ def test_drafts_review_and_publishing_on_the_live_site(browser, tmp_path):
         server.stop()
         proxy.terminate()
         proxy.wait(timeout=10)
+
+
+# Posts of every kind beside the sample site's own: a short news item (the
+# short box), one whose text places a campaign's box, a training signed up
+# for on another site and one that is moved to the internet.
+EXTRA_POSTS = {
+    "aktualnosci/2026-11-30-krotka-wiadomosc.md": (
+        "Title: Biuro nieczynne w piątek\nDate: 2026-11-30 08:00\nTags: biuro\n\n"
+        "W piątek 4 grudnia biuro przy ul. Pomorskiej 40 będzie nieczynne. Zapraszamy w poniedziałek.\n"),
+    "aktualnosci/2026-12-01-zbiorka-swiateczna.md": (
+        "Title: Ruszyła zbiórka \"Święta z MOCą\"\nDate: 2026-12-01 09:00\nTags: darowizny, święta\n\n"
+        "Zbieramy na działania w 2027 r. - każda wpłata się liczy...\n\n[[wesprzyj:swieta-2026]]\n\n"
+        "Dziękujemy w imieniu całego zespołu.\n"),
+    "szkolenia/2026-12-02-rachunkowosc-ngo.md": (
+        "Title: Rachunkowość organizacji pozarządowej – webinarium\nDate: 2026-12-02 10:00\nTags: księgowość\n"
+        "Event-Start: 14.05.2027 10:00\nEvent-Duration: 3h\nEvent-Location: online\n"
+        "Event-Online-URL: https://spotkania.example.org/rachunkowosc\nEvent-Price: 120,50\n"
+        "Registration-URL: https://formularze.example.org/rachunkowosc\nRegistration-Deadline: 2027-05-10\n"
+        "Capacity: 30\nSeats-Left: 12\nRegistration-Status: lista rezerwowa\n\n"
+        "Webinarium o sprawozdaniu finansowym i podatku CIT w organizacji pozarządowej.\n"),
+    "szkolenia/2026-12-03-spotkanie-przeniesione.md": (
+        "Title: Spotkanie sieciujące spółdzielni socjalnych\nDate: 2026-12-03 10:00\nTags: sieciowanie\n"
+        "Event-Start: 2027-04-20 11:00\nEvent-End: 2027-04-20 14:00\nEvent-Location: Centrum KLUCZ, ul. Pomorska 40, "
+        "91-408 Łódź\nEvent-Status: online\nEvent-Online-URL: https://spotkania.example.org/siec\n"
+        "Event-Contact: Jan Nowak, jan.nowak@example.org\n\nSpotkanie w sieci: wymiana doświadczeń.\n"),
+}
+COLLECTION_OF = {"aktualnosci": "aktualnosci", "szkolenia": "szkolenia", "wesprzyj": "wesprzyj", "pages": "strony"}
+
+
+def test_the_preview_shows_what_the_page_shows(browser, editor):
+    """For every post and page of the sample site (a page laid out by a
+    template of its own excepted: it says so) and the posts above, what a
+    reader sees in the editor's preview is what the built page shows
+    (without scripts): its date forms, facts, sign-up box in each state,
+    donation boxes and Polish typography, character for character."""
+    base, content = editor
+    for name, text in EXTRA_POSTS.items():
+        (content / name).write_text(text, encoding="utf-8")
+    addresses = {}
+
+    def built_all():
+        listed = json.loads(fetch(base + "/adresy.json") or '{"pages": {}}')["pages"]
+        addresses.update({source: url for url, source in listed.items()})
+        return all(name in addresses for name in EXTRA_POSTS)
+
+    wait_for(built_all, 90, "strony nowych wpisów w podglądzie")
+    files = [p for p in sorted(content.rglob("*.md"))
+             if p.parent.name in COLLECTION_OF and not re.search(r"^Template:", p.read_text(encoding="utf-8"), re.M)]
+    assert len(files) >= 20
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, timezone_id="Europe/Warsaw",
+                                  locale="pl-PL")
+    site = browser.new_context(java_script_enabled=False).new_page()
+    page = context.new_page()
+    errors = []
+    page.goto(base + "/admin/")
+    page.get_by_role("button", name="Zaloguj się").click()
+    page.wait_for_selector("text=Szkolenia")
+    page.close()
+    differ = {}
+    try:
+        for path in files:
+            source = path.relative_to(content).as_posix()
+            site.goto(base + addresses[source])
+            built = site.locator("article.post, article.page").first.inner_text()
+            page = context.new_page()
+            page.on("pageerror", lambda error: errors.append(str(error)))
+            page.goto(f"{base}/admin/#/collections/{COLLECTION_OF[path.parent.name]}/entries/{path.stem}")
+            preview = page.frame_locator("iframe").first.locator("article.post, article.page").first
+            preview.wait_for()
+            # The text is drawn (and typeset) in steps: the last state seen counts.
+            seen = None
+            for _ in range(20):
+                seen = preview.inner_text()
+                if seen == built:
+                    break
+                page.wait_for_timeout(250)
+            page.close()
+            if seen != built:
+                differ[source] = "\n".join(difflib.unified_diff(built.splitlines(), seen.splitlines(), "strona",
+                                                                "podgląd", lineterm="", n=0))
+    finally:
+        context.close()
+        site.context.close()
+        for name in EXTRA_POSTS:
+            (content / name).unlink()
+    assert differ == {}
+    assert errors == []

@@ -198,6 +198,7 @@
       }
       if (service) {
         // The form (folded as on the page), and the e-mail only for when the service does not answer.
+        open.push(h("p", { key: "l", className: "signup-form__live" }));
         open.push(h("details", { key: "f", className: "signup-form__open" },
           h("summary", { className: "button" }, st === "open" ? "Zapisz się" : "Zapisz się na listę rezerwową")));
         open.push(h("div", { key: "fb", hidden: true }, action, rodo(mail)));
