@@ -20,8 +20,8 @@ from pelican.generators import Generator
 from klucz.donations import campaigns
 from klucz.donations import editor_preview as donation_preview
 from klucz.events import editor_preview as training_preview
-from klucz.typography.browser import BROWSER_SCRIPT, browser_rules
 from klucz.strict_build import Problem, link_or_copy, report, reported
+from klucz.typography.browser import BROWSER_SCRIPT, browser_rules
 
 from .config import all_fields, content_folder, decap_config, login_problem, not_copied, policy_problem, rules
 from .settings import SETTINGS, setting  # noqa: F401 (SETTINGS: the declared settings)

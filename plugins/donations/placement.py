@@ -356,7 +356,7 @@ def editor_preview(generator):
     boxes, titles = {}, {}
     for cid, campaign in campaigns.all.items():
         for variant in campaign.get("variants") or [{"id": "a"}]:
-            def render(placement, **change):
+            def render(placement, cid=cid, variant=variant, **change):
                 box = dict(campaigns.box(cid, None, placement, variant), **change)
                 return _render(generator, campaigns, box)
             boxes.setdefault(cid, {})[variant["id"]] = {

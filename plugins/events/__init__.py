@@ -11,10 +11,10 @@ from klucz.polish_dates import format_date_pl, format_time_pl
 from klucz.typography import plain_text
 
 from .collect import prepare
-from .model import KIND_ALIASES, KINDS, ONLINE_WORDS, REGISTRATION_ALIASES, STATUS_ALIASES, STATUSES
-from .present import SIGNUP_BUTTONS, SIGNUP_LABELS
 from .fields import FIELDS, RULES  # noqa: F401
+from .model import KIND_ALIASES, KINDS, ONLINE_WORDS, REGISTRATION_ALIASES, STATUS_ALIASES, STATUSES
 from .pages import TrainingsGenerator
+from .present import SIGNUP_BUTTONS, SIGNUP_LABELS
 from .settings import SETTINGS, setting  # noqa: F401 (SETTINGS: the declared settings)
 
 
