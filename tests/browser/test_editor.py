@@ -387,12 +387,16 @@ def test_a_phones_big_photo_is_made_smaller_before_it_enters_the_repository(page
 
 def test_text_pasted_from_word_is_cleaned(browser, editor):
     """Word's HTML on the clipboard (English quotes, no-break spaces, a list as
-    paragraphs starting with "·", bold as a span's font weight, as Google Docs
-    gives it), pasted with Ctrl+V: the file gets Polish quotes, plain spaces, a
-    Markdown list and the bold kept."""
+    paragraphs starting with "·", bold as Word gives it: <b> around a span
+    whose style says mso-bidi-font-weight:normal; bold as a span's font weight,
+    as Google Docs gives it, inside its <b style="font-weight:normal"> wrapper),
+    pasted with Ctrl+V: the file gets Polish quotes, plain spaces, a Markdown
+    list and both bolds kept, and nothing else made bold."""
     base, content = editor
     word = ('<html><body><p class=MsoNormal>Projekt&nbsp;“Razem” ruszył w&nbsp;maju.</p>'
-            '<p class=MsoNormal>Zapisy do <span style="font-weight:700">piątku</span>.</p>'
+            '<p class=MsoNormal>Zapisy do <b><span style=\'mso-bidi-font-weight:normal\'>piątku</span></b>.</p>'
+            '<b style="font-weight:normal;" id="docs-internal-guid-1"><p>Wstęp <span style="font-weight:700">'
+            'bezpłatny</span>.</p></b>'
             '<p class=MsoListParagraph>·<span>&nbsp;&nbsp;&nbsp;</span>pierwszy punkt</p>'
             '<p class=MsoListParagraph>·<span>&nbsp;&nbsp;&nbsp;</span>drugi punkt</p></body></html>')
     context = browser.new_context(viewport={"width": 1400, "height": 1000}, timezone_id="Europe/Warsaw",
@@ -416,7 +420,8 @@ def test_text_pasted_from_word_is_cleaned(browser, editor):
         save(page)
         wait_for(path.exists, 10, f"plik {path.name}")
         assert path.read_text(encoding="utf-8").split("\n\n", 1)[1] == (
-            "Projekt „Razem” ruszył w maju.\n\nZapisy do **piątku**.\n\n- pierwszy punkt\n- drugi punkt\n")
+            "Projekt „Razem” ruszył w maju.\n\nZapisy do **piątku**.\n\nWstęp **bezpłatny**.\n\n"
+            "- pierwszy punkt\n- drugi punkt\n")
     finally:
         context.close()
         path.unlink(missing_ok=True)
@@ -692,8 +697,9 @@ def test_drafts_review_and_publishing_on_the_live_site(browser, tmp_path):
 
 
 # Posts of every kind beside the sample site's own: a short news item (the
-# short box), one whose text places a campaign's box, a training signed up
-# for on another site and one that is moved to the internet.
+# short box), two whose text places a campaign's box (one in a variant of its
+# own), a training signed up for on another site and one that is moved to
+# the internet.
 EXTRA_POSTS = {
     "aktualnosci/2026-11-30-krotka-wiadomosc.md": (
         "Title: Biuro nieczynne w piątek\nDate: 2026-11-30 08:00\nTags: biuro\n\n"
@@ -702,6 +708,10 @@ EXTRA_POSTS = {
         "Title: Ruszyła zbiórka \"Święta z MOCą\"\nDate: 2026-12-01 09:00\nTags: darowizny, święta\n\n"
         "Zbieramy na działania w 2027 r. - każda wpłata się liczy...\n\n[[wesprzyj:swieta-2026]]\n\n"
         "Dziękujemy w imieniu całego zespołu.\n"),
+    # The default campaign's box in the text, in the variant this address gets (b: "Dorzucam się").
+    "aktualnosci/2026-12-01-wolontariat.md": (
+        "Title: Wolontariat w Centrum\nDate: 2026-12-01 12:00\nSlug: wolontariat-w-centrum\n\n"
+        "Szukamy osób do pomocy przy targach.\n\n[[wesprzyj]]\n"),
     "szkolenia/2026-12-02-rachunkowosc-ngo.md": (
         "Title: Rachunkowość organizacji pozarządowej – webinarium\nDate: 2026-12-02 10:00\nTags: księgowość\n"
         "Event-Start: 14.05.2027 10:00\nEvent-Duration: 3h\nEvent-Location: online\n"

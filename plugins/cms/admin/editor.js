@@ -114,6 +114,40 @@
     },
   });
 
+  // Bold from Word: Word marks bold with <b>, which Decap's rich-text editor
+  // ignores on purpose (Google Docs wraps a whole paste in <b
+  // style="font-weight:normal">). A paste is taken before the editor sees it
+  // (the browser's beforeinput, which the editor reads) and handed on with
+  // Word's <b> as <strong>; Google Docs' wrapper and everything else stay.
+  function boldFromWord(html) {
+    if (!/<b[\s>]/i.test(html)) return null;
+    var doc = new DOMParser().parseFromString(html, "text/html");
+    var changed = false;
+    Array.prototype.slice.call(doc.body.querySelectorAll("b")).forEach(function (b) {
+      var weight = (b.style && b.style.fontWeight) || "";
+      if (weight === "normal" || (+weight && +weight < 600)) return;
+      var strong = doc.createElement("strong");
+      while (b.firstChild) strong.appendChild(b.firstChild);
+      b.parentNode.replaceChild(strong, b);
+      changed = true;
+    });
+    return changed ? doc.body.innerHTML : null;
+  }
+  document.addEventListener("beforeinput", function (event) {
+    var data = event.dataTransfer;
+    if (!event.isTrusted || event.inputType !== "insertFromPaste" || !data) return;
+    var target = event.target && event.target.closest ? event.target.closest('[data-slate-editor="true"]') : null;
+    var html = target ? boldFromWord(data.getData("text/html")) : null;
+    if (html === null) return;
+    var copy = new DataTransfer();
+    copy.setData("text/html", html);
+    copy.setData("text/plain", data.getData("text/plain"));
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    event.target.dispatchEvent(new InputEvent("beforeinput", {
+      inputType: "insertFromPaste", dataTransfer: copy, bubbles: true, cancelable: true }));
+  }, true);
+
   // Decap's own English: the screen-reader names of its controls and the
   // workflow board's dates, said in Polish as they appear (a MutationObserver:
   // Decap has no phrase for them). What is left is listed in the README.

@@ -288,9 +288,13 @@
     return { after: boxHtml(cid, path, !choice && words < D.short_words ? "krotkie" : "po-artykule"), training: isTraining };
   }
 
-  function inlineBox(campaign, path) {
+  // The post being drawn: the text's boxes (drawn by Decap's Markdown, which
+  // does not say whose text it is) take its variant.
+  var drawing = { path: "" };
+
+  function inlineBox(campaign) {
     var cid = D.shown[campaign || ""];
-    return cid ? boxHtml(cid, path, "w-tekscie") : "";
+    return cid ? boxHtml(cid, drawing.path, "w-tekscie") : "";
   }
 
   function raw(html, key) {
@@ -308,6 +312,7 @@
     var get = function (key) { return entry.getIn(["data", key]); };
     var collection = (DATA.collections || {})[entry.get("collection")] || {};
     var path = String(entry.get("path") || "").replace(/^.*?\/(?=[^/]+\/[^/]+$)/, "");
+    drawing.path = path;
     var picture = props.picture;
     var title = text(get("title")) || "(bez tytułu)";
     var modified = parsed(get("modified"));
