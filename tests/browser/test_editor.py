@@ -775,6 +775,8 @@ def test_the_preview_shows_what_the_page_shows(browser, editor):
                 if seen == built:
                     break
                 page.wait_for_timeout(250)
+            if source == "szkolenia/2026-11-20-abc-ekonomii-spolecznej-styczen-2027.md":
+                shoot(page, "7-podglad-szkolenia")
             page.close()
             if seen != built:
                 differ[source] = "\n".join(difflib.unified_diff(built.splitlines(), seen.splitlines(), "strona",
