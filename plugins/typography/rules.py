@@ -26,8 +26,9 @@ SETTINGS = declare(
 setting = SETTINGS.get
 
 # A one-letter word (Polish conjunctions and prepositions) at the start of the
-# text or after a space, an opening bracket or quote, or an HTML entity.
-_ONE_LETTER = re.compile(r"(?<![^\s(\[„“\"«»\u00a0;])([aiouwzAIOUWZ])[ \t\r\n]+(?=\S|$)")
+# text or after a space, an opening bracket or quote, or an HTML entity. (The
+# letter first, then what stands before it looked at: "not a letter of a word".)
+_ONE_LETTER = re.compile(r"([aiouwzAIOUWZ])(?=[ \t\r\n])(?<![^\s(\[„“\"«»\u00a0;].)[ \t\r\n]+(?=\S|$)")
 # Groups of digits: phone numbers ("42 630 17 49") and thousands ("10 000").
 # (Patterns start with what they match, a digit, and look behind it after:
 # Python's regular expressions find a first digit far faster than they try a
@@ -54,6 +55,8 @@ _DAY_MONTH = re.compile(
     r"(\d(?<![\d.,]\d)\d?)[ ](?=(?:stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września"
     r"|października|listopada|grudnia)\b)")
 # Abbreviations bound to the word after them ("ul. Pomorska", "m. in.").
+_ABBREVIATIONS = ("m. in.", "ul.", "al.", "pl.", "os.", "tel.", "nr", "np.", "ok.", "tzw.", "tj.", "godz.", "dr",
+                  "prof.")
 _ABBREVIATION = re.compile(r"(?<![\w.])(m\.(?= in\.)|ul\.|al\.|pl\.|os\.|tel\.|nr|np\.|ok\.|tzw\.|tj\.|godz\.|dr"
                            r"|prof\.)[ ](?=\S)")
 # "8 z 20": the number before "z" too.
@@ -61,7 +64,7 @@ _OF_NUMBER = re.compile(r"(\d)[ ](?=z\u00a0\d)")
 # Postal codes ("91-408") with a non-breaking hyphen; time and date ranges
 # ("10:00–15:00", "14–16") with a word joiner after the dash.
 _POSTAL = re.compile(r"(\d(?<![\d-]\d)\d)-(\d{3})(?![\d-])")
-_RANGE = re.compile(r"(?<=\d)–(?=\d)")
+_RANGE = re.compile(r"(\d)–(?=\d)")
 WORD_JOINER = "\u2060"
 _SPACED_DASH = re.compile(r"(?<=\s)--?(?=\s)")
 # A dash between words stays at the end of the line, never starts one.
@@ -75,7 +78,8 @@ _POSTAL_TOWN = re.compile(r"(?<=\d{2}\u2011\d{3}) (?=\w)")
 # A street stays with its number ("ul. Kościuszki 36", "pl. Jana Pawła II 16",
 # "al. Piłsudskiego 12/3"): the space before the number, within a few words
 # after ul./al./pl./os. (bound to the name by _ABBREVIATION).
-_STREET_NUMBER = re.compile(r"((?<![\w.])(?:ul|al|pl|os)\.\u00a0(?:[^\s,;()\d]+[ \u00a0]){0,3}?[^\s,;()\d]+)"
+_STREETS = ("ul.\u00a0", "al.\u00a0", "pl.\u00a0", "os.\u00a0")
+_STREET_NUMBER = re.compile(r"((?:ul|al|pl|os)(?<![\w.]..)\.\u00a0(?:[^\s,;()\d]+[ \u00a0]){0,3}?[^\s,;()\d]+)"
                             r" (?=\d+[a-zA-Z]?(?:/\d+[a-zA-Z]?)?(?![\w-]))")
 # A name and its ordinal ("Jana Pawła II", "Zygmunta III").
 _ROMAN = re.compile(r"(?<![\w])([A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż]+) (?=(?:II|III|IV|VI|VII|VIII|IX|XI|XII)(?!\w))")
@@ -112,7 +116,8 @@ def quotes_text(text):
     return text.replace("...", "…")
 
 
-_DIGIT = re.compile(r"\d")
+# The digits the rules bind (a search for each is far faster than a pattern's pass).
+_DIGITS = "0123456789"
 
 
 @lru_cache(maxsize=8192)
@@ -122,11 +127,13 @@ def nbsp_text(text, units=DEFAULT_UNITS):
         return text
     text = quotes_text(text)
     text = _ONE_LETTER.sub(lambda m: m.group(1) + NBSP, text)
-    if "." in text or "nr" in text or "dr" in text:
+    # Each rule runs only over a text that has what it looks for (a pass of a
+    # pattern costs far more than looking for a few words).
+    if any(word in text for word in _ABBREVIATIONS):
         text = _ABBREVIATION.sub(lambda m: m.group(1) + NBSP, text)
     if " I" in text or " V" in text or " X" in text:
         text = _ROMAN.sub(lambda m: m.group(1) + NBSP, text)
-    if _DIGIT.search(text):  # units and digit groups follow a digit
+    if any(digit in text for digit in _DIGITS):  # units and digit groups follow a digit
         text = _units_pattern(units).sub("\\1" + NBSP, text)
         text = _DIGIT_GROUPS.sub(lambda m: m.group(0).replace(" ", NBSP), text)
         text = _DAY_MONTH.sub(lambda m: m.group(1) + NBSP, text)
@@ -136,10 +143,10 @@ def nbsp_text(text, units=DEFAULT_UNITS):
             text = _POSTAL.sub("\\1\u2011\\2", text)
         if "\u2011" in text:
             text = _POSTAL_TOWN.sub(NBSP, text)
-        if "." in text and NBSP in text:
+        if any(street in text for street in _STREETS):
             text = _STREET_NUMBER.sub(lambda m: m.group(1) + NBSP, text)
         if "–" in text:
-            text = _RANGE.sub("–" + WORD_JOINER, text)
+            text = _RANGE.sub("\\1–" + WORD_JOINER, text)
     return text
 
 

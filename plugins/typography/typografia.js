@@ -52,7 +52,7 @@
         }
         if (text.indexOf("\u2011") !== -1) text = text.replace(p.postal_town, NBSP);
         if (text.indexOf(".") !== -1 && text.indexOf(NBSP) !== -1) text = text.replace(p.street_number, "$1" + NBSP);
-        if (text.indexOf("–") !== -1) text = text.replace(p.range, "–" + WORD_JOINER);
+        if (text.indexOf("–") !== -1) text = text.replace(p.range, "$1–" + WORD_JOINER);
       }
       return text;
     }
