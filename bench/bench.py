@@ -142,6 +142,30 @@ def measure(content, posts, work, out_root, runs):
             {k: statistics.median(v) for k, v in cpu.items()})
 
 
+def typography_alone(posts, runs):
+    """The typography pass of the posts' text by itself, in one process, as
+    the Markdown pass runs it (nbsp_html over Markdown's output, the site's
+    units, nothing remembered between runs): the median of `runs`."""
+    import markdown
+
+    from klucz.typography import rules
+
+    units = tuple(rules.SETTINGS.get({}, "TYPOGRAPHY_UNITS"))
+    htmls = []
+    for path in posts:
+        with open(path, encoding="utf-8") as f:
+            body = f.read().partition("\n\n")[2]
+        htmls.append(markdown.markdown(body, extensions=["markdown.extensions.extra"], output_format="html5"))
+    took = []
+    for _ in range(runs):
+        rules.nbsp_text.cache_clear()
+        started = time.perf_counter()
+        for html in htmls:
+            rules.nbsp_html(html, units)
+        took.append(time.perf_counter() - started)
+    return statistics.median(took)
+
+
 def table(where, posts, runs, t, c):
     print()
     print(f"Output {where}; corpus: {len(posts)} posts ({sum('/szkolenia/' in p for p in posts)} trainings), "
@@ -160,6 +184,7 @@ def table(where, posts, runs, t, c):
     typo_t, typo_c = t["site"] - t["typo_off"], c["site"] - c["typo_off"]
     print(f"| typography (full build minus one with TYPOGRAPHY_ENABLED = False; goal <= 0.25 s) "
           f"| {typo_t:.2f} | | {typo_c:.2f} | |")
+    print(f"| typography of the posts' text alone, in one process (goal <= 0.25 s) | {t['typo_alone']:.2f} | | | |")
     index_t, index_c = t["search"] - t["site"], c["search"] - c["site"]
     print(f"| search index (full build with search minus without) | {index_t:.2f} | "
           f"{index_t / t['pagefind']:.2f} of Pagefind alone | {index_c:.2f} | {index_c / c['pagefind']:.2f} |")
@@ -197,8 +222,9 @@ def main(argv=None):
         for where, out_root in places:
             print(f"Output {where}:", flush=True)
             results.append((where, *measure(content, posts, work, out_root, args.runs)))
+        alone = typography_alone(posts, args.runs)
         for where, t, c in results:
-            table(where, posts, args.runs, t, c)
+            table(where, posts, args.runs, {**t, "typo_alone": alone}, c)
     finally:
         for _where, folder in places:
             shutil.rmtree(folder, ignore_errors=True)
