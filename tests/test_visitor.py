@@ -40,8 +40,21 @@ from klucz_harness.sitebuild import build, scenario  # noqa: E402
 
 @pytest.fixture(scope="module")
 def trainings(tmp_path_factory):
+    """Trainings signed up for by e-mail, their seats typed by staff."""
     tmp = tmp_path_factory.mktemp("visitor-trainings")
-    return build(tmp / "out", content=scenario(tmp, "trainings"))
+    return build(tmp / "out", content=scenario(tmp, "trainings"), EVENTS_SIGNUPS_URL="")
+
+
+@pytest.fixture(scope="module")
+def trainings_with_service(tmp_path_factory):
+    """The same trainings with the sign-up service taking their sign-ups."""
+    tmp = tmp_path_factory.mktemp("visitor-trainings-service")
+    # Its file still says how many seats were left before the service took its sign-ups.
+    stale = ("Title: Szkolenie z zapisami w serwisie\nDate: 2026-11-09 10:00\nEvent-Start: 2027-02-21 10:00\n"
+             "Event-End: 2027-02-21 14:00\nEvent-Location: Centrum KLUCZ, ul. Pomorska 40, 91-408 Łódź\n"
+             "Registration-Email: zapisy@example.org\nCapacity: 16\nSeats-Left: 0\n\nKomplet?\n")
+    content = scenario(tmp, "trainings", {"szkolenia/training_stale_seats.md": stale})
+    return build(tmp / "out", content=content, EVENTS_SIGNUPS_URL="/zapisy/")
 
 
 def text(node):
@@ -75,6 +88,21 @@ def test_the_sign_up_box_says_its_state_once_and_never_contradicts_it(trainings)
     assert text(full.find("h2")) == "Brak wolnych miejsc"
     assert "Zgłoszenia przyjmujemy" not in text(full)
     assert "Wolne miejsca" not in text(full)
+
+
+def test_with_the_service_a_typed_seat_count_neither_shows_nor_decides_the_state(trainings_with_service):
+    """The service counts the seats: a file that still says Seats-Left: 0
+    (the build warns) does not make the page say "Brak wolnych miejsc"."""
+    for path in (trainings_with_service / "szkolenia").glob("*/index.html"):
+        box = soup(path).find("section", class_="signup")
+        if box is not None:
+            assert text(box).count(text(box.find("h2"))) == 1, path
+    box = soup(trainings_with_service / "szkolenia" / "szkolenie-z-zapisami-w-serwisie" / "index.html").find(
+        "section", class_="signup"
+    )
+    assert text(box.find("h2")) == "Zapisy otwarte"
+    assert box.find("form", class_="signup-form") is not None
+    assert "Brak wolnych miejsc" not in text(box) and "Wolne miejsca" not in text(box)
 
 
 def test_the_month_calendar_steps_from_one_month_with_trainings_to_the_next(dev_site):

@@ -78,12 +78,10 @@ def prepare(generator):
                            "usuń wiersz Event-UID z kopii (strona nada jej własny) albo wpisz inny", line))
         page_url = f"{site}/{article.url}"
         ics_url = f"{article.url}{setting(settings, 'EVENTS_TRAINING_ICS_NAME')}"
-        state = signup_state(training, now)
-        action_url, action_label, mail = signup_action(
-            training, state, org.get("email"), body_lines
-        )
         # The sign-up service takes this training's sign-ups (its form on the
-        # page; the e-mail stays as what the page offers when it is down).
+        # page; the e-mail stays as what the page offers when it is down). It
+        # counts the seats: a typed Seats-Left neither reaches the page nor
+        # decides its state ("Brak wolnych miejsc" from a stale 0).
         form = None
         if service and not training.registration_url and article in generator.articles:
             form = f"{service.rstrip('/')}/s/{training.uid}/"
@@ -92,6 +90,10 @@ def prepare(generator):
                                "trafi na stronę", "usuń pole Seats-Left (zostaw Capacity)",
                                field_line(article.source_path, "Seats-Left") or 1, severity="warning"))
                 training.seats_left = None
+        state = signup_state(training, now)
+        action_url, action_label, mail = signup_action(
+            training, state, org.get("email"), body_lines
+        )
         description = article.summary or ""
         article.training = training
         article.template = "training"

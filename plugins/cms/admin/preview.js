@@ -89,6 +89,8 @@
     first = T.kind_aliases[first] || first;
     var seats = text(headerValue(get, "seats-left")), capacity = text(get("capacity"));
     var url = text(get("registration-url")) || null;
+    // The sign-up service takes a published training's sign-ups, not a draft's.
+    var service = T.service && !url && text(get("status")).toLowerCase() !== "draft";
     return {
       start: start, end: end,
       status: choice("event-status", "scheduled", T.statuses, T.status_aliases),
@@ -102,10 +104,9 @@
       url: url, email: text(get("registration-email")) || null,
       deadline: parsed(get("registration-deadline")),
       capacity: /^\d+$/.test(capacity) ? +capacity : null,
-      // The state reads the file's number; the page shows it only where the
-      // sign-up service does not count the seats (the build warns about it).
-      seatsTyped: /^\d+$/.test(seats) ? +seats : null,
-      seatsLeft: /^\d+$/.test(seats) && !(T.service && !url) ? +seats : null,
+      // Where the sign-up service counts the seats, a typed number is not used (the build warns about it).
+      seatsLeft: /^\d+$/.test(seats) && !service ? +seats : null,
+      service: service,
       title: text(get("title")),
     };
   }
@@ -123,7 +124,7 @@
     if (t.registration === "closed") return "closed";
     if (t.deadline && now > moment(t.deadline, true)) return "deadline";
     if (t.registration === "waitlist") return "waitlist";
-    if (t.seatsTyped === 0) return "full";
+    if (t.seatsLeft === 0) return "full";
     return "open";
   }
 
@@ -167,7 +168,7 @@
 
   function signupBox(t, st) {
     var inviting = st === "open" || st === "waitlist" || st === "full";
-    var service = T.service && !t.url;
+    var service = t.service;
     var url = inviting && (!t.url || st === "full") ? "mailto:" : inviting ? t.url : null;
     var mail = url === "mailto:" ? mailOf(t, st) : null;
     var body = [];
