@@ -99,9 +99,15 @@ def main(argv=None):
 
     connections.close_all()  # the server's processes open their own
     print(f"Zapisy: http://{args.bind}:{args.port}/zapisy/  (panel zespołu: /zapisy/admin/)", flush=True)
+    # gunicorn's sync workers: a process takes the next connection only when
+    # it is free, so the kernel hands connections out in the order they came
+    # (a gthread worker keeps accepting while busy, and an unlucky sign-up
+    # waits behind another process's queue). nginx in front buffers slow
+    # clients, as gunicorn asks of sync workers. With --threads above 1
+    # gunicorn uses gthread.
     Server(application, {
         "bind": f"{args.bind}:{args.port}", "workers": args.workers, "threads": args.threads,
-        "worker_class": "gthread", "timeout": 30, "graceful_timeout": 5, "loglevel": "warning",
+        "worker_class": "sync", "timeout": 30, "graceful_timeout": 5, "loglevel": "warning",
         "proc_name": "klucz-zapisy",
     }).run()
     return 0
