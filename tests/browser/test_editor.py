@@ -719,6 +719,24 @@ EXTRA_POSTS = {
         "Registration-URL: https://formularze.example.org/rachunkowosc\nRegistration-Deadline: 2027-05-10\n"
         "Capacity: 30\nSeats-Left: 12\nRegistration-Status: lista rezerwowa\n\n"
         "Webinarium o sprawozdaniu finansowym i podatku CIT w organizacji pozarządowej.\n"),
+    # The sign-up box's other states: postponed, closed, deadline passed, full (seats counted elsewhere).
+    "szkolenia/2026-12-04-przelozone.md": (
+        "Title: Konsultacje dla spółdzielni w Kutnie\nDate: 2026-12-04 09:00\nEvent-Start: 2027-05-12 10:00\n"
+        "Event-End: 2027-05-12 13:00\nEvent-Location: Urząd Miasta, pl. Piłsudskiego 18, 99-300 Kutno\n"
+        "Event-Status: przełożone\n\nNowy termin podamy wkrótce.\n"),
+    "szkolenia/2026-12-04-zamkniete.md": (
+        "Title: Warsztaty z zamówień publicznych\nDate: 2026-12-04 09:10\nEvent-Start: 2027-05-13 10:00\n"
+        "Event-End: 2027-05-13 15:00\nEvent-Location: Centrum KLUCZ, ul. Pomorska 40, 91-408 Łódź\n"
+        "Registration-Status: zamknięte\nCapacity: 12\n\nZapisy zamknęliśmy.\n"),
+    "szkolenia/2026-12-04-po-terminie.md": (
+        "Title: Szkolenie z księgowości po terminie zapisów\nDate: 2026-12-04 09:20\nEvent-Start: 2027-05-14\n"
+        "Event-Location: Centrum KLUCZ, ul. Pomorska 40, 91-408 Łódź\nRegistration-Deadline: 1.12.2026 12:00\n\n"
+        "Cały dzień ćwiczeń.\n"),
+    "szkolenia/2026-12-04-pelne.md": (
+        "Title: Warsztaty marketingowe bez wolnych miejsc\nDate: 2026-12-04 09:30\nEvent-Start: 2027-05-15 10:00\n"
+        "Event-End: 2027-05-16 14:00\nEvent-Location: Centrum KLUCZ, ul. Pomorska 40, 91-408 Łódź\n"
+        "Event-Price: 1500\nRegistration-URL: https://formularze.example.org/marketing\n"
+        "Registration-Email: marketing@example.org\nCapacity: 10\nSeats-Left: 0\n\nKomplet uczestników.\n"),
     "szkolenia/2026-12-03-spotkanie-przeniesione.md": (
         "Title: Spotkanie sieciujące spółdzielni socjalnych\nDate: 2026-12-03 10:00\nTags: sieciowanie\n"
         "Event-Start: 2027-04-20 11:00\nEvent-End: 2027-04-20 14:00\nEvent-Location: Centrum KLUCZ, ul. Pomorska 40, "
@@ -747,7 +765,7 @@ def test_the_preview_shows_what_the_page_shows(browser, editor):
     wait_for(built_all, 90, "strony nowych wpisów w podglądzie")
     files = [p for p in sorted(content.rglob("*.md"))
              if p.parent.name in COLLECTION_OF and not re.search(r"^Template:", p.read_text(encoding="utf-8"), re.M)]
-    assert len(files) >= 20
+    assert len(files) >= 28
     context = browser.new_context(viewport={"width": 1400, "height": 1000}, timezone_id="Europe/Warsaw",
                                   locale="pl-PL")
     site = browser.new_context(java_script_enabled=False).new_page()

@@ -133,8 +133,8 @@
     if (!value) return "bezpłatne";
     var whole = Math.floor(value) === value;
     var parts = (whole ? String(value) : value.toFixed(2)).split(".");
-    // Polish groups thousands from 10 000 on (Babel's pl: minimum grouping digits 2).
-    var units = parts[0].length > 4 ? parts[0].replace(/\B(?=(\d{3})+$)/g, "\u00a0") : parts[0];
+    // Thousands grouped with a no-break space, as Babel writes them in Polish ("1 500 zł").
+    var units = parts[0].replace(/\B(?=(\d{3})+$)/g, "\u00a0");
     return units + (whole ? "" : "," + parts[1]) + "\u00a0zł";
   }
 
