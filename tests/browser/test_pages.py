@@ -13,11 +13,19 @@ pytestmark = pytest.mark.browser
 @pytest.mark.parametrize("name", PAGES)
 def test_page_loads_without_errors_or_third_parties(browser, site_url, name):
     context, page, response, problems, requests = visit(browser, site_url + PAGES[name])
+    # Whatever the page's scripts ask for has been answered.
+    page.wait_for_load_state("networkidle")
     expected_status = 404 if name == "404" else 200
     assert response.status == expected_status
     if name == "404":
         # The only console line is Chromium's note about the 404 status itself.
         problems = [p for p in problems if "404" not in p]
+    if any("/zapisy/" in u and u.endswith("/stan.json") for u in requests):
+        # The sign-up service does not run beside this static server: the page asked it for the seats,
+        # Chromium noted the 404, and the page offers the e-mail sign-up instead.
+        assert page.locator("[data-signup-fallback]").is_visible()
+        problems = [p for p in problems if p != "Failed to load resource: the server responded with a status of "
+                                                 "404 (Not Found)"]
     assert problems == []
     hosts = {urlparse(u).hostname for u in requests if not u.startswith("data:")}
     assert hosts == {"127.0.0.1"}
