@@ -27,7 +27,7 @@ sys.path.insert(0, HERE)
 
 import corpus  # noqa: E402
 
-from klucz_harness.servers import free_port, read_event  # noqa: E402
+from klucz_harness.servers import free_port, read_event, stop_process  # noqa: E402
 
 SAMPLE = os.path.join(ROOT, "tests", "data", "sample", "content")
 NOW = "2026-11-28T12:00:00+01:00"
@@ -79,8 +79,7 @@ def measure(content, post, saves):
             f.write(original)
         return first, times
     finally:
-        process.terminate()
-        process.wait(timeout=20)
+        stop_process(process, timeout=20)
         shutil.rmtree(output, ignore_errors=True)
 
 

@@ -44,6 +44,17 @@ def read_event(stream, deadline):
     raise AssertionError("no event from the preview server")
 
 
+def stop_process(process, timeout=10):
+    """Ask a server process to stop (SIGTERM) and wait for it; killed if it
+    has not stopped within `timeout` seconds."""
+    process.terminate()
+    try:
+        process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
 def free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -98,8 +109,7 @@ class SshServer:
         return f"ssh://{self.user}@127.0.0.1:{self.port}{path}"
 
     def stop(self):
-        self.process.terminate()
-        self.process.wait(timeout=10)
+        stop_process(self.process)
 
 
 class FtpServer:
@@ -157,8 +167,7 @@ class Nginx:
         self.url = f"http://127.0.0.1:{self.port}"
 
     def stop(self):
-        self.process.terminate()
-        self.process.wait(timeout=10)
+        stop_process(self.process)
 
 
 class Mailbox:
@@ -224,8 +233,7 @@ class SignupService:
                               capture_output=True, text=True, timeout=120)
 
     def stop(self):
-        self.process.terminate()
-        self.process.wait(timeout=10)
+        stop_process(self.process)
         self.log.close()
 
 
@@ -267,6 +275,5 @@ class PostgreSQL:
         return f"postgresql://klucz@127.0.0.1:{self.port}/{name}"
 
     def stop(self):
-        self.process.terminate()
-        self.process.wait(timeout=20)
+        stop_process(self.process, timeout=20)
         shutil.rmtree(self.folder, ignore_errors=True)

@@ -9,7 +9,7 @@ import urllib.request
 
 import pytest
 
-from klucz_harness.servers import free_port, read_event
+from klucz_harness.servers import free_port, read_event, stop_process
 from klucz_harness.sitebuild import ROOT, as_read, scenario
 
 ENV = dict(os.environ, BUILD_NOW="2026-11-28T12:00:00+01:00")
@@ -42,8 +42,7 @@ def preview(tmp_path):
     })
     process, base = start_preview(tmp_path, content)
     yield base, content
-    process.terminate()
-    process.wait(timeout=10)
+    stop_process(process)
 
 
 def test_preview_reloads_on_save_and_shows_problems(preview):
@@ -97,5 +96,4 @@ def test_preview_warns_on_the_page_when_an_edit_takes_away_a_live_address(tmp_pa
         script = urllib.request.urlopen(base + "/__podglad/odswiez.js").read().decode("utf-8")
         assert 'addEventListener("warnings"' in script
     finally:
-        process.terminate()
-        process.wait(timeout=10)
+        stop_process(process)

@@ -51,11 +51,7 @@ def start_proxy(port, repo):
 
 
 def main(argv=None):
-    parser = argparse.ArgumentParser(description="Edytor w przeglądarce na tym komputerze")
-    parser.add_argument("-s", "--settings", default="pelicanconf.py")
-    parser.add_argument("--content", default="content")
-    parser.add_argument("--output", default=".podglad")
-    parser.add_argument("--port", type=int, default=8000)
+    parser = preview.site_options(argparse.ArgumentParser(description="Edytor w przeglądarce na tym komputerze"))
     parser.add_argument("--proxy-port", type=int, default=8081)
     args = parser.parse_args(argv)
     repo = os.path.dirname(os.path.abspath(args.content))

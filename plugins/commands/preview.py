@@ -218,12 +218,17 @@ def handler_for(preview):
     return Handler
 
 
-def main(argv=None):
-    parser = argparse.ArgumentParser(description="Podgląd strony na żywo")
+def site_options(parser):
+    """The options the preview and the editor (klucz-cms, which runs it) share."""
     parser.add_argument("-s", "--settings", default="pelicanconf.py")
     parser.add_argument("--content", default="content")
     parser.add_argument("--output", default=".podglad")
     parser.add_argument("--port", type=int, default=8000)
+    return parser
+
+
+def main(argv=None):
+    parser = site_options(argparse.ArgumentParser(description="Podgląd strony na żywo"))
     parser.add_argument("--bind", default="127.0.0.1")
     parser.add_argument("--once", action="store_true", help="zbuduj i zakończ (do testów)")
     parser.add_argument("--no-serve", action="store_true",

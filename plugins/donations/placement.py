@@ -345,6 +345,16 @@ def ways_to_give(campaigns, settings):
     }
 
 
+# The boxes the preview may show: form -> (placement, what differs from the campaign's box).
+_PREVIEW_FORMS = {
+    "apel": ("apel", {}),
+    "apel-akcja": ("apel", {"title": ACTION_TITLE}),
+    "po-artykule": ("po-artykule", {}),
+    "krotkie": ("po-artykule", {"compact": True}),
+    "w-tekscie": ("w-tekscie", {}),
+}
+
+
 def editor_preview(generator):
     """What the web editor's preview needs to place the boxes as the build
     does: the rules (appeal category, exclusions, short posts), which
@@ -356,15 +366,9 @@ def editor_preview(generator):
     boxes, titles = {}, {}
     for cid, campaign in campaigns.all.items():
         for variant in campaign.get("variants") or [{"id": "a"}]:
-            def render(placement, cid=cid, variant=variant, **change):
-                box = dict(campaigns.box(cid, None, placement, variant), **change)
-                return _render(generator, campaigns, box)
             boxes.setdefault(cid, {})[variant["id"]] = {
-                "apel": render("apel"),
-                "apel-akcja": render("apel", title=ACTION_TITLE),
-                "po-artykule": render("po-artykule"),
-                "krotkie": render("po-artykule", compact=True),
-                "w-tekscie": render("w-tekscie"),
+                form: _render(generator, campaigns, dict(campaigns.box(cid, None, placement, variant), **change))
+                for form, (placement, change) in _PREVIEW_FORMS.items()
             }
             titles.setdefault(cid, {})[variant["id"]] = variant.get("title") or campaign["title"]
     variants = {}

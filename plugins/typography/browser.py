@@ -39,10 +39,6 @@ def js_pattern(compiled):
             in_class = char != "]"
         elif char == "[":
             in_class = True
-            if source[i + 1:i + 2] == "]":  # "[]…]": the first "]" is a character
-                out.append("[\\]")
-                i += 2
-                continue
         elif char == "$":
             char = r"(?=\n?$)"  # Python's $ also matches before a last newline
         out.append(char)

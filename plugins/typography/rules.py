@@ -55,10 +55,13 @@ _DAY_MONTH = re.compile(
     r"(\d(?<![\d.,]\d)\d?)[ ](?=(?:stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września"
     r"|października|listopada|grudnia)\b)")
 # Abbreviations bound to the word after them ("ul. Pomorska", "m. in.").
+# (A word with a space binds its first part: "m." before " in.".) The list is
+# also looked for as plain words before the pattern runs.
 _ABBREVIATIONS = ("m. in.", "ul.", "al.", "pl.", "os.", "tel.", "nr", "np.", "ok.", "tzw.", "tj.", "godz.", "dr",
                   "prof.")
-_ABBREVIATION = re.compile(r"(?<![\w.])(m\.(?= in\.)|ul\.|al\.|pl\.|os\.|tel\.|nr|np\.|ok\.|tzw\.|tj\.|godz\.|dr"
-                           r"|prof\.)[ ](?=\S)")
+_ABBREVIATION = re.compile(r"(?<![\w.])(" + "|".join(
+    re.escape(word.partition(" ")[0]) + (f"(?= {re.escape(word.partition(' ')[2])})" if " " in word else "")
+    for word in _ABBREVIATIONS) + r")[ ](?=\S)")
 # "8 z 20": the number before "z" too.
 _OF_NUMBER = re.compile(r"(\d)[ ](?=z\u00a0\d)")
 # Postal codes ("91-408") with a non-breaking hyphen; time and date ranges
@@ -78,8 +81,10 @@ _POSTAL_TOWN = re.compile(r"(?<=\d{2}\u2011\d{3}) (?=\w)")
 # A street stays with its number ("ul. Kościuszki 36", "pl. Jana Pawła II 16",
 # "al. Piłsudskiego 12/3"): the space before the number, within a few words
 # after ul./al./pl./os. (bound to the name by _ABBREVIATION).
-_STREETS = ("ul.\u00a0", "al.\u00a0", "pl.\u00a0", "os.\u00a0")
-_STREET_NUMBER = re.compile(r"((?:ul|al|pl|os)(?<![\w.]..)\.\u00a0(?:[^\s,;()\d]+[ \u00a0]){0,3}?[^\s,;()\d]+)"
+_STREET_WORDS = ("ul", "al", "pl", "os")
+_STREETS = tuple(f"{word}.\u00a0" for word in _STREET_WORDS)
+_STREET_NUMBER = re.compile(r"((?:" + "|".join(_STREET_WORDS) + r")(?<![\w.]..)\.\u00a0"
+                            r"(?:[^\s,;()\d]+[ \u00a0]){0,3}?[^\s,;()\d]+)"
                             r" (?=\d+[a-zA-Z]?(?:/\d+[a-zA-Z]?)?(?![\w-]))")
 # A name and its ordinal ("Jana Pawła II", "Zygmunta III").
 _ROMAN = re.compile(r"(?<![\w])([A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż]+) (?=(?:II|III|IV|VI|VII|VIII|IX|XI|XII)(?!\w))")

@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pytest
 
-from klucz_harness.servers import free_port
+from klucz_harness.servers import free_port, stop_process
 from klucz_harness.sitebuild import ROOT, SAMPLE, as_read
 
 pytestmark = pytest.mark.browser
@@ -81,11 +81,7 @@ def editor(tmp_path_factory):
         wait_for(lambda: fetch(base + "/admin/config.yml"), 90, "podgląd z edytorem")
         yield base, checkout / "content"
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
+        stop_process(process)
         log.close()
     # Stopping the editor stops its proxy too (else decap-server outlives it).
     wait_for(lambda: not port_open(proxy_port), 10, "zatrzymanie decap-server")
@@ -692,8 +688,7 @@ def test_drafts_review_and_publishing_on_the_live_site(browser, tmp_path):
     finally:
         context.close()
         server.stop()
-        proxy.terminate()
-        proxy.wait(timeout=10)
+        stop_process(proxy)
 
 
 # Posts of every kind beside the sample site's own: a short news item (the

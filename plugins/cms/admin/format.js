@@ -349,7 +349,7 @@
   }
 
   var api = { makeFormat: makeFormat, parse: parse, normalDate: normalDate, parseDate: parseDate, refusal: refusal,
-    cleanPasted: cleanPasted, dateRangePl: dateRangePl,
+    cleanPasted: cleanPasted, dateRangePl: dateRangePl, fullDate: fullDate, clock: clock,
     FormatProblem: FormatProblem, RAW: RAW };
   if (typeof module !== "undefined" && module.exports) {
     module.exports = api;

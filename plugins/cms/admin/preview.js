@@ -16,24 +16,21 @@
   var D = DATA.donations || {};
   var typography = window.KluczTypografia.make(DATA.typography || { enabled: false, patterns: {} });
   var SITEURL = DATA.siteurl || "";
-  var MONTHS = ["stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia", "września",
-    "października", "listopada", "grudnia"];
 
   function parsed(value) {
-    var p = value ? F.parseDate(value instanceof Date ? value.toISOString() : String(value)) : null;
+    var p = value ? F.parseDate(String(value)) : null;
     return p && p.ok ? p : null;
   }
-  // "15 maja 2016 r." (data_pl) and "9:30" (godzina_pl)
-  function day(p) { return +p.iso.slice(8, 10) + "\u00a0" + MONTHS[+p.iso.slice(5, 7) - 1] + " " + p.iso.slice(0, 4) + "\u00a0r."; }
-  function clock(p) { return p.hasTime ? +p.iso.slice(11, 13) + ":" + p.iso.slice(14, 16) : "0:00"; }
+  // "15 maja 2016 r." (data_pl) and "9:30" (godzina_pl), as format.js writes them
+  function day(p) { return F.fullDate(p.iso); }
+  function clock(p) { return p.hasTime ? F.clock(p.iso) : "0:00"; }
   function moment(p, endOfDay) {
     return new Date(p.iso.slice(0, 10) + "T" + (p.hasTime ? p.iso.slice(11, 16) : endOfDay ? "23:59" : "00:00"));
   }
   function text(value) { return value == null ? "" : String(value).trim(); }
   function list(value) { return value && value.toJS ? value.toJS() : value || []; }
 
-  function badge(article) {
-    var get = article.get;
+  function badge(get) {
     var date = parsed(get("date"));
     if (text(get("status")).toLowerCase() === "draft") {
       return h("p", { className: "preview-badge" },
@@ -260,7 +257,7 @@
     return variant ? variant[form] : "";
   }
 
-  function donationBoxes(get, category, path, isTraining) {
+  function donationBoxes(get, category, path) {
     var choice = text(get("donation"));
     var body = text(get("body"));
     if (D.off.indexOf(choice.toLowerCase()) !== -1 || (choice && !D.boxes[choice])) return {};
@@ -286,7 +283,7 @@
       return { lead: boxHtml(cid, path, same ? "apel-akcja" : "apel") };
     }
     var words = body.replace(WORDS_MARKUP, " ").split(/\s+/).filter(function (w) { return w; }).length;
-    return { after: boxHtml(cid, path, !choice && words < D.short_words ? "krotkie" : "po-artykule"), training: isTraining };
+    return { after: boxHtml(cid, path, !choice && words < D.short_words ? "krotkie" : "po-artykule") };
   }
 
   // The post being drawn: the text's boxes (drawn by Decap's Markdown, which
@@ -319,7 +316,7 @@
     var modified = parsed(get("modified"));
     if (collection.page) {
       var own = text(headerValue(get, "template"));
-      return h("article", { className: "page" }, badge({ get: get }), h("h1", {}, title),
+      return h("article", { className: "page" }, badge(get), h("h1", {}, title),
         own ? h("p", { className: "preview-badge" }, "Ta strona ma własny układ: dane, które dopisuje do niej strona " +
           "(adres i kontakt, projekty, sposoby wsparcia), zobaczysz w podglądzie strony po zapisaniu.") : null,
         h("div", { className: "prose" }, props.body),
@@ -334,7 +331,7 @@
       return a < b ? -1 : a > b ? 1 : 0;
     });
     return h("article", { className: "post" },
-      h("header", { className: "post__header" }, badge({ get: get }), h("h1", {}, title),
+      h("header", { className: "post__header" }, badge(get), h("h1", {}, title),
         date ? h("p", { className: "post-meta" }, "Opublikowano ", h("time", {}, day(date)),
           modified && modified.iso.slice(0, 10) !== date.iso.slice(0, 10)
             ? h("span", { className: "post-meta__modified" }, ", zaktualizowano ", h("time", {}, day(modified))) : null)
