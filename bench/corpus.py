@@ -69,8 +69,9 @@ def make(folder, count=1000, seed=2027):
                 f"Event-UID: bench-{i}@klucz",
                 "Registration-Email: szkolenia@instytutsprawobywatelskich.pl",
                 f"Registration-Deadline: {event - dt.timedelta(days=3):%Y-%m-%d} 23:59",
+                # No Seats-Left: the sign-up service counts the seats (the
+                # build asks staff to remove a typed number).
                 "Capacity: 20",
-                f"Seats-Left: {rng.randint(0, 20)}",
             ]
         path = os.path.join(folder, kind, f"{date:%Y-%m-%d}-wpis-{i:04d}.md")
         os.makedirs(os.path.dirname(path), exist_ok=True)

@@ -105,6 +105,13 @@ def site_files(folder):
             if p.is_file() and p.relative_to(folder).parts[0] != SEARCH_INDEX}
 
 
+def site_folders(folder):
+    """The folders of a built site (relative paths), the search index left out."""
+    folder = Path(folder)
+    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*")
+                  if p.is_dir() and p.relative_to(folder).parts[0] != SEARCH_INDEX)
+
+
 def as_read(text):
     """Text as a reader sees it: no-break spaces as spaces, word joiners
     unseen, the no-break hyphen as a hyphen (the typography rules add them)."""

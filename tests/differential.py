@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from klucz_harness.sitebuild import SAMPLE, site_files  # noqa: E402
+from klucz_harness.sitebuild import SAMPLE, site_files, site_folders  # noqa: E402
 
 WORDS = ("spółdzielnia doradztwo dotacje szkolenie warsztaty targi Łódź Sieradz Zgierz ekonomia społeczna "
          "klauzule samorząd wolontariat partnerstwo reintegracja").split()
@@ -337,6 +337,8 @@ class Site:
         assert fresh.returncode == 0, fresh.stderr[-2000:]
         differ = differences(tree(fresh_folder), tree(self.output))
         assert differ == [], f"step {number} ({kind}): the rebuild differs from a full build in {differ[:10]}"
+        folders = sorted(set(site_folders(fresh_folder)) ^ set(site_folders(self.output)))
+        assert folders == [], f"step {number} ({kind}): folders only one of the builds has: {folders[:10]}"
         return kind
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from klucz_harness.sitebuild import ROOT, SAMPLE, TEST_NOW, build, site_files
+from klucz_harness.sitebuild import ROOT, SAMPLE, TEST_NOW, build, site_files, site_folders
 
 
 def tree(folder):
@@ -285,6 +285,37 @@ def test_a_page_where_a_folder_was_and_a_folder_where_a_page_was(site):
     )
     site.rebuild()
     assert (site.output / "aktualnosci/stary.html").is_file()
+    assert_same_as_fresh(site)
+
+
+def test_the_folders_of_earlier_builds_neither_stay_nor_stand_in_the_way(site):
+    """A build reuses the folders of the site before last: a folder no page
+    needs any more is gone, and where a file now stands in a folder's place
+    (an address changed from a folder to a file) the build still succeeds."""
+    post = site.content / "aktualnosci/stary.md"
+
+    def write(save_as):
+        post.write_text(f"Title: Stary\nDate: 2026-11-02 10:00\nSave_as: {save_as}\nURL: aktualnosci/stary.html\n\n"
+                        "Tekst.\n", encoding="utf-8")
+        bump(post)
+
+    write("aktualnosci/stary.html/index.html")
+    site.rebuild()
+    site.rebuild()  # the next build's spare folders now hold aktualnosci/stary.html/
+    assert (site.output / "aktualnosci/stary.html/index.html").is_file()
+    write("aktualnosci/stary.html")
+    site.rebuild()
+    assert (site.output / "aktualnosci/stary.html").is_file()
+    assert_same_as_fresh(site)
+    post.unlink()
+    for _ in range(3):
+        site.rebuild()
+        assert not (site.output / "aktualnosci/stary.html").exists()
+        assert site_folders(site.output) == site_folders(site.fresh())
+    site.edit(NEWS, "Title: ", "Title: Nowość: ")  # a post's address changes: its old folder goes
+    site.rebuild()
+    site.rebuild()
+    assert site_folders(site.output) == site_folders(site.fresh())
     assert_same_as_fresh(site)
 
 

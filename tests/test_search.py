@@ -58,14 +58,18 @@ def test_the_preview_reuses_a_young_index_and_says_that_search_is_older(tmp_path
     build(out, content=content, staged=True, SEARCH_INDEX_MAX_AGE=600)
     first = (out / "pagefind" / "pagefind-entry.json").stat().st_ino
     assert (out / "pagefind" / "zbudowano.txt").is_file()
-    (content / "aktualnosci" / "b.md").write_text("Title: B\nDate: 2026-11-04\n\nNowy.\n", encoding="utf-8")
+    words = out / "szukaj" / "slowa.json"
+    (content / "aktualnosci" / "b.md").write_text("Title: B\nDate: 2026-11-04\n\nNowy w Łodzi.\n", encoding="utf-8")
     build(out, content=content, staged=True, SEARCH_INDEX_MAX_AGE=600)
     assert (out / "pagefind" / "pagefind-entry.json").stat().st_ino == first  # linked, not made again
+    # The words with ł go with the index they are looked up in.
+    assert "lodzi" not in json.loads(words.read_text(encoding="utf-8"))
     said = [p for p in reported() if p.field == "SEARCH_INDEX_MAX_AGE"]
     assert len(said) == 1 and said[0].severity == "warning"
     assert said[0].message.startswith("wyszukiwarka w podglądzie pokazuje strony z ")
     build(out, content=content, staged=True)
     assert (out / "pagefind" / "pagefind-entry.json").stat().st_ino != first
+    assert json.loads(words.read_text(encoding="utf-8"))["lodzi"] == "łodzi"
     assert not [p for p in reported() if p.field == "SEARCH_INDEX_MAX_AGE"]
 
 

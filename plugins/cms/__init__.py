@@ -127,8 +127,8 @@ def write_problems(pelican):
     """finalized: admin/problemy.json, {"errors": [...], "warnings": [...]},
     each line as `make check` prints it (path relative to the content folder)."""
     target = os.path.join(pelican.output_path, editor_folder(pelican.settings))
-    if not os.path.isdir(target):
-        return
+    if not os.path.isfile(os.path.join(target, "config.yml")):
+        return  # this build has no editor (a folder alone may be left from an earlier one)
     lines = {"errors": [], "warnings": []}
     for problem in reported():
         lines["errors" if problem.severity == "error" else "warnings"].append(str(problem))

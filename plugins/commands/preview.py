@@ -146,7 +146,7 @@ class Preview:
         # watchfiles yields an empty set once it watches and nothing changed
         # (yield_on_timeout): then `watching` is set, and the server says
         # where it serves only after that, so no save is missed.
-        for changes in watch(*self.watch, debounce=300, yield_on_timeout=True, rust_timeout=500):
+        for changes in watch(*self.watch, debounce=300, step=20, yield_on_timeout=True, rust_timeout=500):
             self.watching.set()
             if changes:
                 print("Zmiana w plikach – buduję od nowa…", flush=True)

@@ -2,6 +2,7 @@
 
 import datetime as dt
 import hashlib
+import itertools
 import logging
 import os
 import re
@@ -228,20 +229,26 @@ def _excluded(article, settings):
     return article.slug in setting(settings, "DONATIONS_EXCLUDE_SLUGS")
 
 
-_MARKUP = re.compile(r"<[^>]+>|[#*_>\[\]()`|-]+")
+# A word of the text: what stands between spaces, HTML tags and Markdown's
+# marks ("**słowo**" is one word, "a - b" two).
+_TAG = re.compile(r"<[^>]+>")
+_WORD = re.compile(r"[^\s#*_>\[\]()`|-]+")
 
 
-def _words(article):
-    """How many words the post's text has, read from its file (asking for
-    `article.content` this early would fix its links before the images and
-    documents they point to are known)."""
+def _shorter_than(article, limit):
+    """Whether the post's text has fewer than `limit` words, read from its
+    file (asking for `article.content` this early would fix its links before
+    the images and documents they point to are known). Counts no further
+    than `limit`."""
     try:
         with open(article.source_path, encoding="utf-8", errors="replace") as f:
             text = f.read()
     except OSError:
-        return 0
+        return True
     body = text.split("\n\n", 1)[1] if "\n\n" in text else ""
-    return len(_MARKUP.sub(" ", body).split())
+    if "<" in body:
+        body = _TAG.sub(" ", body)
+    return sum(1 for _ in itertools.islice(_WORD.finditer(body), limit)) < limit
 
 
 # The box's heading under an appeal that has the campaign's name.
@@ -277,7 +284,7 @@ def place_in_articles(generator):
         if is_appeal and " ".join(box["title"].split()).casefold() == " ".join(article.title.split()).casefold():
             # The appeal's own heading says it already: the box need not repeat it.
             box = dict(box, title=ACTION_TITLE)
-        elif not is_appeal and not choice and _words(article) < setting(settings, "DONATIONS_SHORT_POST_WORDS"):
+        elif not is_appeal and not choice and _shorter_than(article, setting(settings, "DONATIONS_SHORT_POST_WORDS")):
             # A short post gets a short box: not longer than what it follows.
             box = dict(box, compact=True)
         html = _render(generator, campaigns, box)

@@ -23,7 +23,7 @@ from pelican import signals
 from pelican.generators import Generator
 
 from klucz.render_cache import previous_output
-from klucz.strict_build import Problem, Setting, declare, report
+from klucz.strict_build import Problem, Setting, declare, link_or_copy, report
 
 logger = logging.getLogger(__name__)
 
@@ -100,26 +100,41 @@ class SearchPageGenerator(Generator):
                           search_index_url=setting(self.settings, "SEARCH_INDEX_DIR") + "/",
                           search_words_url=url + WORDS_FILE)
         path = os.path.join(self.output_path, url, WORDS_FILE)
+        # The words go with the index they are looked up in: an index reused
+        # from the last build keeps that build's words.
+        if reusable_index(self.settings) is not None:
+            try:
+                link_or_copy(os.path.join(previous_output(self.settings), url, WORDS_FILE), path)
+                return
+            except OSError:
+                pass
         with open(path, "w", encoding="utf-8") as f:
             json.dump(without_l(indexed_texts(self.context)), f, ensure_ascii=False, separators=(",", ":"))
+
+
+def reusable_index(settings):
+    """When the last build's index was made (seconds since the epoch), if it
+    may be reused (SEARCH_INDEX_MAX_AGE); else None."""
+    max_age, previous = setting(settings, "SEARCH_INDEX_MAX_AGE"), previous_output(settings)
+    if max_age is None or not previous:
+        return None
+    try:
+        with open(os.path.join(previous, setting(settings, "SEARCH_INDEX_DIR"), STAMP), encoding="utf-8") as f:
+            made = float(f.read().strip())
+    except (OSError, ValueError):
+        return None
+    return made if time.time() - made <= max_age else None
 
 
 def reuse_index(settings, output):
     """The last build's index, hard-linked into this one, when it is young
     enough (SEARCH_INDEX_MAX_AGE); its age is said as a warning. True if reused."""
-    max_age, previous = setting(settings, "SEARCH_INDEX_MAX_AGE"), previous_output(settings)
-    if max_age is None or not previous:
+    made = reusable_index(settings)
+    if made is None:
         return False
     folder = setting(settings, "SEARCH_INDEX_DIR")
-    old = os.path.join(previous, folder)
-    try:
-        with open(os.path.join(old, STAMP), encoding="utf-8") as f:
-            made = float(f.read().strip())
-    except (OSError, ValueError):
-        return False
-    if time.time() - made > max_age:
-        return False
-    shutil.copytree(old, os.path.join(output, folder), copy_function=os.link, dirs_exist_ok=True)
+    shutil.copytree(os.path.join(previous_output(settings), folder), os.path.join(output, folder),
+                    copy_function=os.link, dirs_exist_ok=True)
     when = time.strftime("%H:%M", time.localtime(made))
     report(Problem("(wyszukiwarka)", "SEARCH_INDEX_MAX_AGE",
                    f"wyszukiwarka w podglądzie pokazuje strony z {when}, sprzed ostatnich zmian",
