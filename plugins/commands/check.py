@@ -14,6 +14,7 @@ import os
 import sys
 import tempfile
 
+from klucz.render_cache.output import empty_spare
 from klucz.strict_build import BuildFailed, Problem, reported, unexpected
 
 from .build import build
@@ -75,6 +76,8 @@ def serve_builds(args, overrides):
             continue
         errors, warnings = run(args.settings, args.content, overrides, args.output, cached=args.cached)
         print(as_json(errors, warnings), flush=True)
+        if args.output:
+            empty_spare(args.output)  # the next build's first step, done before it is asked for
     return 0
 
 

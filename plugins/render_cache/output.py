@@ -52,6 +52,15 @@ def build_site(settings, start):
     return live
 
 
+def empty_spare(output):
+    """Remove the files of the site before last (`<output>.old`), keeping its
+    folders for the next build: what a build would do first, done while
+    nobody waits (the preview's builder, after it has answered)."""
+    spare = os.path.abspath(output) + ".old"
+    if os.path.isdir(spare) and not os.path.islink(spare):
+        _remove_files(spare)
+
+
 def _in_the_way(error):
     """Whether a file could not be written for a folder in its place (the
     error itself, or what a plugin's own error was raised from)."""

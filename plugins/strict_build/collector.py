@@ -6,7 +6,7 @@ import sys
 from pelican import signals
 
 from .problems import Problem, Reported, forget_reported, report
-from .settings import check_and_complete, plugin_settings
+from .settings import check_and_complete, plugin_settings, where_set
 
 logger = logging.getLogger(__name__)
 
@@ -81,8 +81,9 @@ def check_plugin_order(pelican):
     problems (Pelican registers them in PLUGINS order)."""
     loaded = pelican.settings.get("PLUGINS") or []
     if loaded and loaded[0] != PLUGIN:
-        report(Problem("pelicanconf.py", "PLUGINS", f"{PLUGIN} nie jest pierwszą wtyczką na liście",
-                       f"przenieś \"{PLUGIN}\" na początek PLUGINS, żeby zbierała problemy innych wtyczek"))
+        path, line = where_set("PLUGINS", loaded)
+        report(Problem(path, "PLUGINS", f"{PLUGIN} nie jest pierwszą wtyczką na liście",
+                       f"przenieś \"{PLUGIN}\" na początek PLUGINS, żeby zbierała problemy innych wtyczek", line=line))
 
 
 def check_settings(pelican):
@@ -107,11 +108,12 @@ def start_pelican(settings):
     from pelican import Pelican
 
     requested = [p for p in settings.get("PLUGINS") or [] if isinstance(p, str)]
+    path, line = where_set("PLUGINS", settings.get("PLUGINS"))
     pelican = Pelican(settings)
     loaded = set(pelican.settings.get("PLUGINS") or [])
-    missing = [str(Problem("pelicanconf.py", "PLUGINS", f"wtyczka „{name}” się nie wczytała",
+    missing = [str(Problem(path, "PLUGINS", f"wtyczka „{name}” się nie wczytała",
                            "sprawdź jej nazwę (klucz.<nazwa> dla wtyczek z folderu plugins/; szczegóły: DEBUG=1 make "
-                           "html)"))
+                           "html)", line=line))
                for name in requested if name not in loaded]
     if missing:
         for line in missing:
