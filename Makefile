@@ -93,7 +93,7 @@ html: $(INSTALLED) $(if $(NPM),$(EDITOR_INSTALLED))
 	$(call build_site,$(CONFFILE)) $(if $(FULL),-e RENDER_CACHE_PAGES=false CACHE_CONTENT=false LOAD_CONTENT_CACHE=false)
 
 clean:
-	rm -rf $(OUTPUTDIR) $(OUTPUTDIR).new $(OUTPUTDIR).old .podglad .podglad.new
+	rm -rf $(OUTPUTDIR) $(OUTPUTDIR).new $(OUTPUTDIR).old .podglad .podglad.new .podglad.old
 
 regenerate: $(INSTALLED)
 	$(BIN)/klucz-preview --no-serve -s $(CONFFILE) --content $(INPUTDIR) --output $(OUTPUTDIR)

@@ -135,3 +135,31 @@ def test_a_problem_names_the_settings_file_and_line_that_set_it(tmp_path):
     mine = sorted(p for p in failure.value.problems if "ustawienia_na_zywo.py" in p)
     assert [p.split(": ", 2)[:2] for p in mine] == [
         [f"{conf.as_posix()}:5", "EVENTS_HOME_CONUT"], [f"{conf.as_posix()}:6", "TYPOGRAPHY_UNITS"]]
+
+
+def test_a_build_changes_no_value_of_the_sites_structure(tmp_path):
+    """pelicanconf.py imports its structure from klucz.structure, so those
+    lists and dicts would be the settings of every build in one process (the
+    preview's builder, the tests): a build works on a copy (the trainings'
+    archive once added itself to PAGINATED_TEMPLATES, and the typography its
+    Markdown extension, for every later build)."""
+    import copy
+
+    import klucz.structure as structure
+
+    files = {"aktualnosci/dobry.md": "Title: Dobry wpis\nDate: 2026-11-01 10:00\n\nSpotkanie w Łodzi.\n",
+             **{f"szkolenia/s{year}.md": f"Title: Szkolenie {year}\nDate: {year}-01-01 10:00\n"
+                f"Event-Start: {year}-02-01 10:00\nEvent-End: {year}-02-01 12:00\nEvent-Location: Łódź\n\nOpis.\n"
+                for year in (2020, 2021)}}
+    content = scenario(tmp_path, "clean", files)
+    build(tmp_path / "first", content=content)
+    # (Pelican's reading of the settings fills in Jinja's defaults, the same each time.)
+    before = {name: copy.deepcopy(value) for name, value in vars(structure).items() if name.isupper()}
+    out = build(tmp_path / "out", content=content, EVENTS_ARCHIVE_PER_PAGE=1)
+    assert {name: value for name, value in vars(structure).items() if name.isupper()} == before
+    assert (out / "szkolenia/strona/2/index.html").is_file()  # this build's page size, not the first's
+    plain = build(tmp_path / "plain", content=content, TYPOGRAPHY_ENABLED=False)
+    # The post's text (Markdown's typography, not the templates').
+    assert "<p>Spotkanie w\u00a0Łodzi.</p>" in (tmp_path / "out/aktualnosci/dobry-wpis/index.html").read_text(
+        encoding="utf-8")
+    assert "<p>Spotkanie w Łodzi.</p>" in (plain / "aktualnosci/dobry-wpis/index.html").read_text(encoding="utf-8")

@@ -6,6 +6,7 @@ maintainer.
 Usage: python -m klucz.commands.build [pelican's arguments]
 """
 
+import copy
 import logging
 import os
 import sys
@@ -24,8 +25,13 @@ def build(settings_file, override=None, staged=True):
     `make check`, the preview, the draft's check, the tests): the settings
     read with the reader cache's place, then Pelican with this site's strict
     checks, into `<output>.new` swapped in on success (`staged`) or straight
-    into the output. Returns the output folder."""
-    settings = with_reader_cache(read_settings(settings_file, override=override or {}))
+    into the output. Returns the output folder.
+
+    The settings are copied first: what the settings file imports
+    (klucz.structure) would otherwise share its lists and dicts with every
+    later build of this process (the preview's builder, the tests), and
+    Pelican and plugins change some in place."""
+    settings = with_reader_cache(copy.deepcopy(read_settings(settings_file, override=override or {})))
     if staged:
         return build_site(settings, start_pelican)
     start_pelican(settings).run()

@@ -4,6 +4,8 @@ and money-safe checks of the payment details."""
 
 from pelican import signals
 
+from klucz.strict_build import with_markdown_extension
+
 from .config import SETTINGS, campaigns, validate  # noqa: F401 (SETTINGS: the declared settings)
 from .fields import FIELDS  # noqa: F401
 from .placement import add_filter, editor_preview, place_in_articles, place_in_pages, place_inline  # noqa: F401
@@ -11,8 +13,7 @@ from .placement import add_filter, editor_preview, place_in_articles, place_in_p
 
 def enable_marker(pelican):
     """Let Markdown turn [[wesprzyj]] lines into placeholders."""
-    configs = pelican.settings.setdefault("MARKDOWN", {}).setdefault("extension_configs", {})
-    configs.setdefault("klucz.donations.marker", {})
+    pelican.settings["MARKDOWN"] = with_markdown_extension(pelican.settings, "klucz.donations.marker", {})
 
 
 def register():

@@ -7,6 +7,7 @@ import os
 
 from babel.dates import format_date
 from pelican.generators import Generator
+from pelican.paginator import Paginator
 
 from klucz.polish_dates import date_locale
 from klucz.typography import plain_text
@@ -36,12 +37,6 @@ WEEKDAYS = [
 class TrainingsGenerator(Generator):
     """Pages and calendars that stock Pelican cannot make."""
 
-    def generate_context(self):
-        # PAGINATED_TEMPLATES decides the archive's page size.
-        self.settings["PAGINATED_TEMPLATES"].setdefault(
-            "trainings", setting(self.settings, "EVENTS_ARCHIVE_PER_PAGE")
-        )
-
     def generate_output(self, writer):
         if "trainings" not in self.context:
             return
@@ -56,15 +51,24 @@ class TrainingsGenerator(Generator):
                           json.dumps(release(self.context["trainings"]), indent=1).encode("utf-8"))
 
     def _write_list(self, writer, category):
-        writer.write_file(
-            f"{category}/index.html",
-            self.get_template("trainings"),
-            self.context,
-            paginated={"past_trainings": self.context["past_trainings"]},
-            template_name="trainings",
-            url=f"{category}/",
-            page_name=category,
-        )
+        """/szkolenia/ and the archive's further pages (/szkolenia/strona/2/…),
+        EVENTS_ARCHIVE_PER_PAGE past trainings each, paged by Pelican's
+        Paginator as its own lists are (the same names in the template)."""
+        paginator = Paginator(f"{category}/index.html", f"{category}/", self.context["past_trainings"],
+                              self.settings, setting(self.settings, "EVENTS_ARCHIVE_PER_PAGE"))
+        pages = [paginator.page(number) for number in paginator.page_range]
+        for number, page in enumerate(pages):
+            writer.write_file(
+                page.save_as,
+                self.get_template("trainings"),
+                self.context,
+                url=page.url,
+                page_name=category,
+                past_trainings_paginator=paginator,
+                past_trainings_page=page,
+                past_trainings_previous_page=pages[number - 1] if number else None,
+                past_trainings_next_page=pages[number + 1] if number + 1 < len(pages) else None,
+            )
 
     def month_grid(self, year, month, by_day):
         weeks = []

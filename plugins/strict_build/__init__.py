@@ -28,4 +28,4 @@ from .problems import (  # noqa: F401
     reported,
     unexpected,
 )
-from .settings import Setting, declare  # noqa: F401
+from .settings import Setting, declare, with_markdown_extension  # noqa: F401

@@ -114,6 +114,16 @@ def plugin_settings(plugins):
 _MISSING = object()
 
 
+def _same(set_value, value):
+    """Whether a settings file's value is the build's (a copy of it)."""
+    if set_value is value:
+        return True
+    try:
+        return type(set_value) is type(value) and bool(set_value == value)
+    except Exception:  # a value that cannot be compared is not the one
+        return False
+
+
 def where_set(name, value):
     """(file, line) of the settings file that set `name` to `value`: of the
     modules Pelican loaded a settings file as (publishconf.py, and
@@ -122,7 +132,7 @@ def where_set(name, value):
     found = []
     for module in list(sys.modules.values()):
         path = getattr(module, "__file__", None) or ""
-        if not path.endswith(".py") or getattr(module, name, _MISSING) is not value:
+        if not path.endswith(".py") or not _same(getattr(module, name, _MISSING), value):
             continue
         try:
             tree = ast.parse(Path(path).read_text(encoding="utf-8"))
@@ -191,3 +201,14 @@ def check_and_complete(settings, declared_by_plugin, known):
         if name not in settings:
             settings[name] = item.default
     return problems
+
+
+def with_markdown_extension(settings, name, config):
+    """Pelican's MARKDOWN setting with one more extension (`name`: its
+    module, `config`: its options), as a new value for `initialized` to set.
+    Never changed in place: the site's settings may share their values with
+    every build of one process (pelicanconf.py imports them from
+    klucz.structure)."""
+    markdown = settings.get("MARKDOWN") or {}
+    configs = {**(markdown.get("extension_configs") or {}), name: config}
+    return {**markdown, "extension_configs": configs}

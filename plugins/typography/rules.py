@@ -10,7 +10,7 @@ from markupsafe import Markup, escape
 from pelican import signals
 from pelican.readers import MarkdownReader
 
-from klucz.strict_build import Setting, declare, reader_name
+from klucz.strict_build import Setting, declare, reader_name, with_markdown_extension
 
 NBSP = "\u00a0"
 DEFAULT_UNITS = ("r.", "zł", "%")
@@ -277,8 +277,8 @@ def enable_in_markdown(pelican):
     """initialized: typeset Markdown while it is converted (markdown_ext.py)."""
     settings = pelican.settings
     if setting(settings, "TYPOGRAPHY_ENABLED"):
-        configs = settings.setdefault("MARKDOWN", {}).setdefault("extension_configs", {})
-        configs["klucz.typography.markdown_ext"] = {"units": list(_units(settings))}
+        settings["MARKDOWN"] = with_markdown_extension(
+            settings, "klucz.typography.markdown_ext", {"units": list(_units(settings))})
 
 
 def fix_content(content):
