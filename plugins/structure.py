@@ -80,7 +80,9 @@ MARKDOWN = {
 }
 
 # Escape everything a template prints unless it is marked safe (post bodies).
-JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
+# A build's templates do not change while it runs: Jinja need not look at
+# each file's time again at every include (a new build has new environments).
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True, "auto_reload": False}
 
 # Reproducible output: no timestamps from the build machine in pages.
 DEFAULT_DATE_FORMAT = "%Y-%m-%d"
