@@ -312,6 +312,10 @@ def test_the_folders_of_earlier_builds_neither_stay_nor_stand_in_the_way(site):
         site.rebuild()
         assert not (site.output / "aktualnosci/stary.html").exists()
         assert site_folders(site.output) == site_folders(site.fresh())
+    (site.output / "aktualnosci/dowiazanie").symlink_to(site.content)  # a link left in a folder by hand
+    site.rebuild()
+    site.rebuild()  # the folders with the link are this build's now: the link is gone
+    assert not os.path.lexists(site.output / "aktualnosci/dowiazanie")
     site.edit(NEWS, "Title: ", "Title: Nowość: ")  # a post's address changes: its old folder goes
     site.rebuild()
     site.rebuild()

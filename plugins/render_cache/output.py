@@ -72,9 +72,9 @@ def _in_the_way(error):
 
 
 def _remove_files(folder):
-    """Every file under `folder` removed, its folders kept."""
-    for parent, _folders, files in os.walk(folder):
-        for name in files:
+    """Every file (and link) under `folder` removed, its folders kept."""
+    for parent, folders, files in os.walk(folder):
+        for name in files + [f for f in folders if os.path.islink(os.path.join(parent, f))]:
             os.remove(os.path.join(parent, name))
 
 
