@@ -1,9 +1,9 @@
 """The home page's own words, kept where staff can change them in the web
 editor: `content/strona-glowna.json` (the editor's "Strona główna" form) holds
-the heading, the sentence under it and the "Co robimy" list. Read at the start of every build into the
-settings `HOME_HEADLINE`, `HOME_LEAD` and `HOME_SERVICES`, so the templates, the page cache
-and the preview see them as they see any setting; a site without the file uses
-those settings from pelicanconf.py.
+the heading, the sentence under it and the "Co robimy" list. Read at the start of every build into
+`home` in the templates' context (which the page cache follows as it follows
+the context); a site without the file, or a field the file leaves out, uses
+the settings `HOME_HEADLINE`, `HOME_LEAD` and `HOME_SERVICES`.
 
 The file as the editor writes it:
 
