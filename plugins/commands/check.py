@@ -29,8 +29,10 @@ def run(settings_file, content=None, overrides=None, output=None, cached=False):
     as in `make html`; otherwise every file is read afresh, so warnings about a
     file show every time."""
     root = logging.getLogger()
-    # Only this command prints; Pelican's own log lines would repeat the list.
-    root.addHandler(logging.NullHandler())
+    # Only this command prints; Pelican's own log lines would repeat the list
+    # (one handler, however many builds the preview's builder runs).
+    if not any(isinstance(handler, logging.NullHandler) for handler in root.handlers):
+        root.addHandler(logging.NullHandler())
     root.setLevel(logging.WARNING)
     errors = []
     with tempfile.TemporaryDirectory(prefix="klucz-check-") as scratch:

@@ -107,17 +107,18 @@ def start_pelican(settings):
     without the plugin (a site without its checks or its trainings)."""
     from pelican import Pelican
 
-    requested = [p for p in settings.get("PLUGINS") or [] if isinstance(p, str)]
-    path, line = where_set("PLUGINS", settings.get("PLUGINS"))
+    listed = settings.get("PLUGINS")  # as set (Pelican puts the loaded ones in its place)
+    requested = [p for p in listed or [] if isinstance(p, str)]
     pelican = Pelican(settings)
     loaded = set(pelican.settings.get("PLUGINS") or [])
-    missing = [str(Problem(path, "PLUGINS", f"wtyczka „{name}” się nie wczytała",
-                           "sprawdź jej nazwę (klucz.<nazwa> dla wtyczek z folderu plugins/; szczegóły: DEBUG=1 make "
-                           "html)", line=line))
-               for name in requested if name not in loaded]
+    missing = [name for name in requested if name not in loaded]
     if missing:
-        for line in missing:
-            logger.critical("%s", line)
+        path, line = where_set("PLUGINS", listed)
+        missing = [str(Problem(path, "PLUGINS", f"wtyczka „{name}” się nie wczytała",
+                               "sprawdź jej nazwę (klucz.<nazwa> dla wtyczek z folderu plugins/; szczegóły: DEBUG=1 "
+                               "make html)", line=line)) for name in missing]
+        for said in missing:
+            logger.critical("%s", said)
         raise BuildFailed(missing)
     return pelican
 

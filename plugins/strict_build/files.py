@@ -9,6 +9,14 @@ def link_or_copy(source, target):
     allows it (nothing copied), else a copy with its times. What was at
     `target` is removed first, so nothing is ever written through a link
     into another build's file."""
+    try:
+        os.link(source, target)  # the usual case: its folder is there, nothing in the way
+        return
+    except FileNotFoundError:
+        if not os.path.exists(source):
+            raise
+    except OSError:
+        pass
     os.makedirs(os.path.dirname(target) or ".", exist_ok=True)
     if os.path.lexists(target):
         os.remove(target)
