@@ -163,3 +163,6 @@ def test_a_build_changes_no_value_of_the_sites_structure(tmp_path):
     assert "<p>Spotkanie w\u00a0Łodzi.</p>" in (tmp_path / "out/aktualnosci/dobry-wpis/index.html").read_text(
         encoding="utf-8")
     assert "<p>Spotkanie w Łodzi.</p>" in (plain / "aktualnosci/dobry-wpis/index.html").read_text(encoding="utf-8")
+    # The templates' own text too: compiled templates are kept by what they were compiled with.
+    assert "<title>Dobry wpis – Centrum KLUCZ</title>" in (plain / "aktualnosci/dobry-wpis/index.html").read_text(
+        encoding="utf-8")

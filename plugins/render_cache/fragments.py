@@ -53,6 +53,20 @@ class NoCache(FragmentCache):
         return caller()
 
 
+class CompiledTemplates(FileSystemBytecodeCache):
+    """Jinja's bytecode cache, keyed also by what the environment's
+    extensions compile with: an extension whose compiled code depends on
+    settings names them in a `compile_key` attribute (the typography its
+    units), and one that is not loaded is not in the key, so a build with
+    other settings (`-e TYPOGRAPHY_ENABLED=false`, a test's override) never
+    meets templates compiled for another."""
+
+    def get_bucket(self, environment, name, filename, source):
+        compiled_with = ";".join(f"{identifier}={getattr(extension, 'compile_key', '')}"
+                                 for identifier, extension in sorted(environment.extensions.items()))
+        return super().get_bucket(environment, name, f"{filename}|{compiled_with}", source)
+
+
 def add_extension(generator):
     """generator_init: every generator's Jinja environment knows `{% cache %}`,
     and keeps compiled templates in a folder named after everything the
@@ -68,4 +82,4 @@ def add_extension(generator):
     if digest:
         folder = os.path.join(settings.get("CACHE_PATH") or "cache", f"szablony-{digest}")
         os.makedirs(folder, exist_ok=True)
-        generator.env.bytecode_cache = FileSystemBytecodeCache(folder)
+        generator.env.bytecode_cache = CompiledTemplates(folder)

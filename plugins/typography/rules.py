@@ -308,6 +308,12 @@ class TemplateTypography(Extension):
     is already markup (a post's text, a macro's output) is left as it is: it
     was typeset where it was made."""
 
+    @property
+    def compile_key(self):
+        """What the compiled code depends on besides the source (the render
+        cache keeps compiled templates by it)."""
+        return repr(tuple(getattr(self.environment, "typography_units", DEFAULT_UNITS)))
+
     def filter_stream(self, stream):
         units = getattr(self.environment, "typography_units", DEFAULT_UNITS)
         items = []  # data tokens' text (str) and tags (lists of tokens)
