@@ -44,12 +44,16 @@ TAG_SAVE_AS = "tag/{slug}/index.html"
 """
 
 
+def remove_site(output):
+    """A built site gone, with the folders a build keeps beside it (.old, .new)."""
+    for folder in (output, output + ".old", output + ".new"):
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 def pelican(content, output, settings, extra=(), fresh=True, site=False):
     if fresh:
-        # Full builds start from an empty folder, as on a fresh checkout
-        # (without the folders of an earlier build either).
-        for folder in (output, output + ".old", output + ".new"):
-            shutil.rmtree(folder, ignore_errors=True)
+        # Full builds start from an empty folder, as on a fresh checkout.
+        remove_site(output)
     # Let the previous build's writes reach the disk first, so that one build
     # does not pay for another's.
     os.sync()
@@ -139,8 +143,7 @@ def measure(content, posts, work, out_root, runs):
             times[key].append(pelican(content, warm_output, site_conf, warm, fresh=False, site=True))
             cpu[key].append(CPU[-1])
     for key in ("stock", "pretty", "site", "warm"):
-        for folder in ("", ".old", ".new"):
-            shutil.rmtree(os.path.join(out_root, key) + folder, ignore_errors=True)
+        remove_site(os.path.join(out_root, key))
     return ({k: statistics.median(v) for k, v in times.items()},
             {k: statistics.median(v) for k, v in cpu.items()})
 

@@ -80,9 +80,11 @@ def _remove_files(folder):
 
 def _remove_empty_folders(folder):
     """The folders under `folder` with nothing in them (nor in theirs) removed."""
-    for parent, folders, files in os.walk(folder, topdown=False):
-        if parent != folder and not files and not any(os.path.isdir(os.path.join(parent, f)) for f in folders):
+    removed = set()
+    for parent, folders, files in os.walk(folder, topdown=False):  # the deepest first
+        if parent != folder and not files and all(os.path.join(parent, f) in removed for f in folders):
             os.rmdir(parent)
+            removed.add(parent)
 
 
 def folder_id(path):

@@ -309,13 +309,17 @@ class TemplateTypography(Extension):
     was typeset where it was made."""
 
     @property
+    def units(self):
+        return getattr(self.environment, "typography_units", DEFAULT_UNITS)
+
+    @property
     def compile_key(self):
         """What the compiled code depends on besides the source (the render
         cache keeps compiled templates by it)."""
-        return repr(tuple(getattr(self.environment, "typography_units", DEFAULT_UNITS)))
+        return repr(tuple(self.units))
 
     def filter_stream(self, stream):
-        units = getattr(self.environment, "typography_units", DEFAULT_UNITS)
+        units = self.units
         items = []  # data tokens' text (str) and tags (lists of tokens)
         tag = None
         for token in stream:
