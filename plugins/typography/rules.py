@@ -26,9 +26,14 @@ SETTINGS = declare(
 setting = SETTINGS.get
 
 # A one-letter word (Polish conjunctions and prepositions) at the start of the
-# text or after a space, an opening bracket or quote, or an HTML entity. (The
-# letter first, then what stands before it looked at: "not a letter of a word".)
-_ONE_LETTER = re.compile(r"([aiouwzAIOUWZ])(?=[ \t\r\n])(?<![^\s(\[„“\"«»\u00a0;].)[ \t\r\n]+(?=\S|$)")
+# text or after a space, an opening bracket or quote, or an HTML entity: the
+# space after it becomes a non-breaking one. (The pattern starts with what it
+# replaces, the space, and looks behind it for the word: Python's regular
+# expressions find a space far faster than they try a look-behind at every
+# letter; a text whose only white space is spaces is searched for spaces alone.)
+_ONE_LETTER_WORD = r"(?<=(?<![^\s(\[„“\"«»\u00a0;])[aiouwzAIOUWZ]{space})[ \t\r\n]*(?=\S|$)"
+_ONE_LETTER = re.compile("[ \t\r\n]" + _ONE_LETTER_WORD.format(space="[ \t\r\n]"))
+_ONE_LETTER_SPACES = re.compile(" " + _ONE_LETTER_WORD.format(space=" "))
 # Groups of digits: phone numbers ("42 630 17 49") and thousands ("10 000").
 # (Patterns start with what they match, a digit, and look behind it after:
 # Python's regular expressions find a first digit far faster than they try a
@@ -62,6 +67,12 @@ _ABBREVIATIONS = ("m. in.", "ul.", "al.", "pl.", "os.", "tel.", "nr", "np.", "ok
 _ABBREVIATION = re.compile(r"(?<![\w.])(" + "|".join(
     re.escape(word.partition(" ")[0]) + (f"(?= {re.escape(word.partition(' ')[2])})" if " " in word else "")
     for word in _ABBREVIATIONS) + r")[ ](?=\S)")
+# Where one of them may stand, found fast: a dot and a space after one of the
+# words, or "nr " / "dr ".
+_ABBREVIATION_HINT = re.compile(r"\. (?:" + "|".join(
+    f"(?<={re.escape(word.partition(' ')[0])} )" for word in _ABBREVIATIONS if word.partition(" ")[0].endswith(".")
+) + ")")
+_ABBREVIATIONS_WITHOUT_DOT = tuple(word + " " for word in _ABBREVIATIONS if not word.endswith("."))
 # "8 z 20": the number before "z" too.
 _OF_NUMBER = re.compile(r"(\d)[ ](?=z\u00a0\d)")
 # Postal codes ("91-408") with a non-breaking hyphen; time and date ranges
@@ -88,6 +99,7 @@ _STREET_NUMBER = re.compile(r"((?:" + "|".join(_STREET_WORDS) + r")(?<![\w.]..)\
                             r" (?=\d+[a-zA-Z]?(?:/\d+[a-zA-Z]?)?(?![\w-]))")
 # A name and its ordinal ("Jana Pawła II", "Zygmunta III").
 _ROMAN = re.compile(r"(?<![\w])([A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż]+) (?=(?:II|III|IV|VI|VII|VIII|IX|XI|XII)(?!\w))")
+_ROMAN_HINT = re.compile(" [IVX]")
 # "e-PIT", "e-Deklaracje": the prefix never left alone at the end of a line.
 # ("e-mail" is left as written: a form's label and a voice command say it so.)
 _ONE_LETTER_PREFIX = re.compile(r"(?<![\w./:@\u2011-])([eE])-(?=[A-ZĄĆĘŁŃÓŚŹŻ])")
@@ -131,12 +143,15 @@ def nbsp_text(text, units=DEFAULT_UNITS):
     if not text or text.isspace():  # "\n" between tags: nothing to bind
         return text
     text = quotes_text(text)
-    text = _ONE_LETTER.sub(lambda m: m.group(1) + NBSP, text)
+    if "\n" in text or "\t" in text or "\r" in text:
+        text = _ONE_LETTER.sub(NBSP, text)
+    else:
+        text = _ONE_LETTER_SPACES.sub(NBSP, text)
     # Each rule runs only over a text that has what it looks for (a pass of a
     # pattern costs far more than looking for a few words).
-    if any(word in text for word in _ABBREVIATIONS):
+    if _ABBREVIATION_HINT.search(text) or any(word in text for word in _ABBREVIATIONS_WITHOUT_DOT):
         text = _ABBREVIATION.sub(lambda m: m.group(1) + NBSP, text)
-    if " I" in text or " V" in text or " X" in text:
+    if _ROMAN_HINT.search(text):
         text = _ROMAN.sub(lambda m: m.group(1) + NBSP, text)
     if any(digit in text for digit in _DIGITS):  # units and digit groups follow a digit
         text = _units_pattern(units).sub("\\1" + NBSP, text)
@@ -175,7 +190,7 @@ def _text_runs(html, fix, skip_links=False):
                 in_link = max(0, in_link - 1) if closing else in_link + 1
             out.append(part)
         else:
-            out.append(part if verbatim or in_link else fix(part))
+            out.append(part if verbatim or in_link or not part or part.isspace() else fix(part))
     return "".join(out)
 
 

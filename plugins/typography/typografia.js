@@ -36,7 +36,7 @@
     function typeset(text) {
       if (!enabled || !text || !/\S/.test(text)) return text;
       text = quotes(text);
-      text = text.replace(p.one_letter, "$1" + NBSP);
+      text = text.replace(p.one_letter, NBSP);
       if (text.indexOf(".") !== -1 || text.indexOf("nr") !== -1 || text.indexOf("dr") !== -1) {
         text = text.replace(p.abbreviation, "$1" + NBSP);
       }
