@@ -133,6 +133,7 @@ def quotes_text(text):
     return text.replace("...", "…")
 
 
+_DIGIT_SPACE = re.compile(r"\d[ \t]")
 # The digits the rules bind (a search for each is far faster than a pattern's pass).
 _DIGITS = "0123456789"
 
@@ -154,10 +155,11 @@ def nbsp_text(text, units=DEFAULT_UNITS):
     if _ROMAN_HINT.search(text):
         text = _ROMAN.sub(lambda m: m.group(1) + NBSP, text)
     if any(digit in text for digit in _DIGITS):  # units and digit groups follow a digit
-        text = _units_pattern(units).sub("\\1" + NBSP, text)
-        text = _DIGIT_GROUPS.sub(lambda m: m.group(0).replace(" ", NBSP), text)
-        text = _DAY_MONTH.sub(lambda m: m.group(1) + NBSP, text)
-        text = _OF_NUMBER.sub("\\1" + NBSP, text)
+        if _DIGIT_SPACE.search(text):  # what these four bind is a digit and the space after it
+            text = _units_pattern(units).sub("\\1" + NBSP, text)
+            text = _DIGIT_GROUPS.sub(lambda m: m.group(0).replace(" ", NBSP), text)
+            text = _DAY_MONTH.sub(lambda m: m.group(1) + NBSP, text)
+            text = _OF_NUMBER.sub("\\1" + NBSP, text)
         if "-" in text:
             text = _YEAR_RANGE.sub("\\1–\\2", text)
             text = _POSTAL.sub("\\1\u2011\\2", text)
