@@ -42,17 +42,15 @@ def start(pelican):
 
 
 def freeze_urls(generators):
-    """all_generators_finalized: every post's address and file name are final
-    now; Pelican would work them out again from the URL patterns each time a
-    page links to a post or a plugin asks where it is written (thousands of
-    times). Pelican's own override_url and override_save_as keep them."""
+    """all_generators_finalized: every post's address is final now; Pelican
+    would work it out again from the URL pattern each time a page links to it
+    (thousands of times). Pelican's own override_url keeps it."""
     if not generators:
         return
     STATE["context"] = generators[0].context
     for item in all_contents(generators[0].context):
         if not isinstance(item, Static):
             item.override_url = item.url
-            item.override_save_as = item.save_as
 
 
 def get_writer(pelican):
