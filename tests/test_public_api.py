@@ -18,7 +18,7 @@ ALLOWED = {
     ("typography/rules.py", "_content"): "content_object_init rewrites content._content, the idiom of "
                                          "Pelican's documentation and the kept pelican-plugins",
     ("typography/rules.py", "_summary"): "the same idiom for content._summary",
-    ("authoring/checks.py", "_content"): "content_object_init (track_address) tidies content._content of "
+    ("authoring/checks.py", "_content"): "content_object_init (tidy_other_readers) tidies content._content of "
                                          "non-Markdown readers, the same idiom",
 }
 

@@ -5,7 +5,7 @@ check`, `make html` and `make publish`."""
 
 from pelican import signals
 
-from .checks import check_site, drop_duplicates, drop_missing_static, reset, track_address
+from .checks import check_site, drop_duplicates, drop_missing_static, reset, tidy_other_readers
 from .encoding import use_tolerant_reader
 from .fields import FIELDS  # noqa: F401
 from .schedule import SETTINGS, preview_pages, schedule_articles  # noqa: F401 (SETTINGS: declared)
@@ -14,7 +14,7 @@ from .schedule import SETTINGS, preview_pages, schedule_articles  # noqa: F401 (
 def register():
     reset()
     signals.readers_init.connect(use_tolerant_reader)
-    signals.content_object_init.connect(track_address)
+    signals.content_object_init.connect(tidy_other_readers)
     signals.article_generator_pretaxonomy.connect(drop_duplicates)
     signals.article_generator_pretaxonomy.connect(schedule_articles)
     signals.page_generator_finalized.connect(drop_duplicates)

@@ -42,16 +42,21 @@ def reset():
 STAFF_READER = reader_name(StaffMarkdownReader)
 
 
-def track_address(content):
-    """content_object_init: two files must not share one address."""
+def tidy_other_readers(content):
+    """content_object_init: the text of a post another reader read, tidied as
+    our Markdown reader tidies its own."""
     if isinstance(content, Static):
         return
     if content._content and getattr(content, "reader", None) != STAFF_READER:
         content._content = tidy(content._content)  # our Markdown reader has done it
-    save_as = getattr(content, "save_as", None)
+
+
+def _check_address(content, save_as):
+    """Two files must not share one address (a post without a title is
+    reported as such, not as a clash)."""
     source = getattr(content, "source_path", None)
     if not save_as or not source or not getattr(content, "title", None):
-        return  # a post without a title is reported as such, not as a clash
+        return
     key = (save_as, getattr(content, "lang", None))
     other = _addresses.setdefault(key, source)
     if other != source:
@@ -78,15 +83,17 @@ def drop_missing_static(generator):
 
 
 def drop_duplicates(generator):
-    """Keep the first of two posts with one address (the clash is already
-    reported), so the build goes on to list every other problem."""
-    for attr in ("articles", "drafts", "pages", "draft_pages", "hidden_pages"):
+    """article_generator_pretaxonomy, page_generator_finalized: report two
+    files with one address (of any two generators), and keep the first of two
+    posts with one address, so the build goes on to list every other problem."""
+    for attr in ("articles", "drafts", "hidden_articles", "pages", "draft_pages", "hidden_pages"):
         items = getattr(generator, attr, None)
         if not items:
             continue
         seen, kept = set(), set()
         for item in sorted(items, key=lambda i: i.source_path or ""):
             save_as = item.save_as
+            _check_address(item, save_as)
             if save_as and save_as in seen:
                 continue
             seen.add(save_as)

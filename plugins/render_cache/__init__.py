@@ -44,7 +44,10 @@ def start(pelican):
 def freeze_urls(generators):
     """all_generators_finalized: every post's address is final now; Pelican
     would work it out again from the URL pattern each time a page links to it
-    (thousands of times). Pelican's own override_url keeps it."""
+    (thousands of times). Pelican's own override_url keeps it. (Not
+    override_save_as: Pelican takes that as a Save_as: field and lets such a
+    page overwrite another's file, so two pages for one address would go
+    unreported.)"""
     if not generators:
         return
     STATE["context"] = generators[0].context
