@@ -5,11 +5,10 @@ import datetime as dt
 import json
 import os
 
-from babel.dates import format_date
 from pelican.generators import Generator
 from pelican.paginator import Paginator
 
-from klucz.polish_dates import date_locale
+from klucz.polish_dates import date_locale, format_month_pl
 from klucz.typography import plain_text
 
 from . import ical
@@ -107,7 +106,7 @@ class TrainingsGenerator(Generator):
         def link(key):
             return key and {
                 "url": pattern.format(year=key[0], month=key[1]),
-                "title": format_date(dt.date(*key, 1), "LLLL y", locale=locale),
+                "title": format_month_pl(dt.date(*key, 1), locale),
             }
 
         def page(key):

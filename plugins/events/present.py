@@ -8,13 +8,13 @@ from urllib.parse import quote, urlencode
 
 from babel.dates import format_date
 
-from klucz.polish_dates import format_date_pl, format_pln, format_time_pl
+from klucz.polish_dates import babel_locale, format_date_pl, format_pln, format_time_pl
 from klucz.typography import plain_text
 
 NBSP = "\u00a0"
 EN_DASH = "\u2013"
 def _day_month(d, locale):
-    return format_date(d, "d MMMM", locale=locale)
+    return format_date(d, "d MMMM", locale=babel_locale(locale))
 
 
 def date_range_pl(t):

@@ -7,6 +7,7 @@ give English month names; Babel carries its own CLDR data.
 
 from .dates import (  # noqa: F401
     SETTINGS,
+    babel_locale,
     date_locale,
     format_date_pl,
     format_month_pl,
