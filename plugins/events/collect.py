@@ -55,6 +55,7 @@ def prepare(generator):
     previous = previous_release(settings)
     trainings = []
     uids = {}  # UID -> the file that has it first
+    published = {id(article) for article in generator.articles}
     for article in sorted(list(generator.articles) + list(getattr(generator, "drafts", [])),
                           key=lambda a: a.source_path or ""):
         if not is_training(article, settings):
@@ -83,7 +84,7 @@ def prepare(generator):
         # counts the seats: a typed Seats-Left neither reaches the page nor
         # decides its state ("Brak wolnych miejsc" from a stale 0).
         form = None
-        if service and not training.registration_url and article in generator.articles:
+        if service and not training.registration_url and id(article) in published:
             form = f"{service.rstrip('/')}/s/{training.uid}/"
             if training.seats_left is not None:
                 report(Problem(display, "Seats-Left", "wolne miejsca liczy teraz serwis zapisów: ta liczba nie "
@@ -121,7 +122,7 @@ def prepare(generator):
             image,
             state,
         )
-        if article in generator.articles:
+        if id(article) in published:
             trainings.append(article)
 
     # Soonest first; a cancelled one after all that take place (never the

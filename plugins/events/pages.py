@@ -4,6 +4,7 @@ import calendar
 import datetime as dt
 import json
 import os
+from typing import NamedTuple
 
 from pelican.generators import Generator
 from pelican.paginator import Paginator
@@ -32,6 +33,14 @@ WEEKDAYS = [
     ("Nd", "niedziela"),
 ]
 
+
+class CalendarDay(NamedTuple):
+    """A day of a month's calendar page: its date, whether it is of the month
+    shown (the weeks begin and end with the neighbours' days) and its trainings."""
+
+    date: dt.date
+    in_month: bool
+    trainings: list
 
 class TrainingsGenerator(Generator):
     """Pages and calendars that stock Pelican cannot make."""
@@ -70,19 +79,12 @@ class TrainingsGenerator(Generator):
             )
 
     def month_grid(self, year, month, by_day):
-        weeks = []
-        for week in calendar.Calendar(firstweekday=0).monthdatescalendar(year, month):
-            weeks.append(
-                [
-                    {
-                        "date": day,
-                        "in_month": day.month == month,
-                        "trainings": by_day.get(day, []) if day.month == month else [],
-                    }
-                    for day in week
-                ]
-            )
-        return weeks
+        """The month's weeks, Monday first, each day a CalendarDay."""
+        return [
+            [CalendarDay(day, day.month == month, by_day.get(day, []) if day.month == month else [])
+             for day in week]
+            for week in calendar.Calendar(firstweekday=0).monthdatescalendar(year, month)
+        ]
 
     def _write_months(self, writer, category):
         """A page for each month that has a training, and /szkolenia/kalendarz/
