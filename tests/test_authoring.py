@@ -402,3 +402,60 @@ def test_cached_rebuild_after_an_edit_equals_a_fresh_build(tmp_path):
     )
     # One cache per content folder: another folder does not see these posts.
     assert len([p for p in (tmp_path / "cache").iterdir() if p.is_dir()]) == 1
+
+
+def _site_reader(**markdown_extra):
+    """The staff reader with the site's Markdown as a build sets it up (the
+    typography and the donation marker add their extensions when the build
+    starts)."""
+    from types import SimpleNamespace
+
+    from pelican.settings import read_settings
+
+    from klucz.authoring.encoding import StaffMarkdownReader
+    from klucz.donations import enable_marker
+    from klucz.typography.rules import enable_in_markdown
+
+    site = SimpleNamespace(settings=read_settings(str(ROOT / "pelicanconf.py"), override={"PATH": str(SAMPLE)}))
+    enable_in_markdown(site)
+    enable_marker(site)
+    for name, config in markdown_extra.items():
+        site.settings["MARKDOWN"] = dict(site.settings["MARKDOWN"], extension_configs={
+            **site.settings["MARKDOWN"]["extension_configs"], name: config})
+    return StaffMarkdownReader(site.settings)
+
+
+def test_a_summary_of_plain_text_is_read_as_markdown_reads_it():
+    """A one-line Summary of plain text skips Markdown's passes (not its
+    postprocessors: the typography): its HTML is what Markdown makes of it,
+    for the sample site's summaries and for thousands of made-up ones, with
+    and without Markdown's signs; an extension that changes plain text turns
+    the shortcut off."""
+    import random
+
+    from klucz.authoring.encoding import plain_paragraph
+
+    reader = _site_reader()
+    summaries = [line[len("Summary:"):].strip() for path in SAMPLE.rglob("*.md")
+                 for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("Summary:")]
+    assert len(summaries) > 20
+    assert reader.formatted_field(summaries[0]).startswith("<p>")
+    assert reader.fields_plain and sum(map(plain_paragraph, summaries)) > len(summaries) // 2
+    words = ["Szkolenie", " w Łodzi", " i ", " 10 000 zł", " (ul. Piotrkowska 1)", ", 2014-2020", ".", " - ",
+             "„cytat”", ' "tak" ', "...", "e-PIT", " 91-408 Łódź", " Jana Pawła II", ": ", "1. ", "- ",
+             "http://example.org", "a@b.pl", " 42 630 17 49", "! ", "? ", "= ", "'"]
+    signs = ["* ", "**", "_", "`", "[link](/a/)", "<b>", "&", "&amp;", "# ", "> ", "|", "{: .x}", "[[wesprzyj]]",
+             "\\", "  ", "\n", "\t", "\u00a0", "*[ABC]: x", "[^1]", "~~~", "---"]
+    random.seed(7)
+    texts = summaries + ["".join(random.choice(words + signs * (n % 2)) for _ in range(random.randint(1, 8)))
+                         for n in range(3000)]
+    shortcut = 0
+    for text in texts:
+        expected = reader.fields.reset().convert(text)
+        assert reader.formatted_field(text) == expected, text
+        shortcut += plain_paragraph(text)
+    assert 500 < shortcut < len(texts) - 500  # both ways were taken, many times
+
+    with_quotes = _site_reader(**{"markdown.extensions.smarty": {}})
+    assert with_quotes.formatted_field("Powiedział 'tak'") == with_quotes.fields.reset().convert("Powiedział 'tak'")
+    assert with_quotes.fields_plain is False

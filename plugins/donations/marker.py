@@ -12,6 +12,8 @@ PLACEHOLDER = re.compile(r'<div class="donation-marker" data-campaign="([^"]*)">
 
 
 class _MarkerPreprocessor(Preprocessor):
+    keeps_plain_text = True  # it acts on a line "[[wesprzyj…]]" only
+
     def run(self, lines):
         out = []
         for line in lines:
