@@ -339,3 +339,30 @@ def test_a_reused_page_brings_its_image_variants(site):
         site.output / "images/warianty" / v.name for v in variants
     ]
     assert_same_as_fresh(site)
+
+
+def test_what_the_templates_can_show_is_kept_for_the_next_build(site, monkeypatch):
+    """Whether a template can show a post's text is read with Jinja's parser;
+    the answers go with the list of what the build wrote, so a rebuild in a new
+    process (here: with the process's own answers forgotten) parses no
+    template that did not change, and parses again one that did."""
+    import jinja2
+
+    from klucz.render_cache import writer
+
+    parsed = []
+    parse = jinja2.Environment.parse
+    monkeypatch.setattr(jinja2.Environment, "parse",
+                        lambda self, source, name=None, filename=None: parsed.append(name) or parse(self, source, name,
+                                                                                                   filename))
+    writer.TEMPLATE_FACTS.clear()
+    site.edit(NEWS, "\n\n", "\n\nZdanie dopisane.\n\n")
+    site.rebuild()
+    assert parsed == []
+    archive = site.theme / "templates/archives.html"
+    archive.write_text(archive.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    bump(archive)
+    writer.TEMPLATE_FACTS.clear()
+    site.rebuild()
+    assert parsed == ["archives.html"]
+    assert_same_as_fresh(site)

@@ -13,6 +13,7 @@ import pickle
 import shutil
 
 from .settings import previous_output
+from .writer import TEMPLATE_FACTS
 
 MANIFEST_VERSION = 2
 
@@ -123,6 +124,7 @@ class Manifest:
         # build that failed, or another folder, leaves a list that does not).
         if data.get("version") == MANIFEST_VERSION and data.get("folder") == folder_id(self.previous_folder):
             self.previous = data
+            TEMPLATE_FACTS.update(data.get("template_facts", {}))
 
     def reusable(self, key):
         """The files a call wrote last time, if the site is made from the same
@@ -157,7 +159,8 @@ class Manifest:
                     continue
                 files[relative] = (stat.st_size, stat.st_mtime_ns)
         data = {"version": MANIFEST_VERSION, "folder": folder_id(self.output), "signature": self.signature,
-                "calls": self.calls, "files": files, "memo": self.memo, "summaries": self.summaries}
+                "calls": self.calls, "files": files, "memo": self.memo, "summaries": self.summaries,
+                "template_facts": dict(TEMPLATE_FACTS)}
         os.makedirs(os.path.dirname(self.path) or ".", exist_ok=True)
         with open(self.path + ".tmp", "wb") as f:
             pickle.dump(data, f, protocol=pickle.HIGHEST_PROTOCOL)

@@ -4,8 +4,10 @@ build is hard-linked from the last good site instead of rendered again; two
 pages for one address and a page that fails to render are reported in Polish,
 naming the post."""
 
+import hashlib
 import os
 
+import jinja2
 from jinja2 import meta, nodes
 from pelican import signals
 from pelican.contents import Content
@@ -39,9 +41,11 @@ def listed_posts(kwargs, paginated):
 
 
 SHOWS_TEXT = {}  # template name -> bool, for one build (every generator has its environment, one theme)
-# (template name, its source) -> (shows a post's text itself, the templates it
-# names): read with Jinja's parser once while the process runs (the preview's
-# builder builds again on every save; an edited template is a new key).
+# (template name, Jinja's version, digest of its source) -> (shows a post's text itself, the
+# templates it names): read with Jinja's parser once, then kept while the
+# process runs (the preview's builder builds again on every save) and with the
+# list of what a build wrote (output.Manifest), so the next build need not
+# parse the templates again; an edited template is a new key.
 TEMPLATE_FACTS = {}
 
 TEXT_ATTRIBUTES = frozenset({"content", "get_content"})
@@ -61,9 +65,10 @@ def shows_text(template):
 
 def _facts(environment, name):
     source = environment.loader.get_source(environment, name)[0]
-    key = (name, source)
+    digest = hashlib.blake2b(source.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+    key = (name, jinja2.__version__, digest)
     if key not in TEMPLATE_FACTS:
-        tree = environment.parse(source)
+        tree = environment.parse(source, name)
         own = any(node.attr in TEXT_ATTRIBUTES for node in tree.find_all(nodes.Getattr)) or any(
             isinstance(node.arg, nodes.Const) and node.arg.value in TEXT_ATTRIBUTES
             for node in tree.find_all(nodes.Getitem))
