@@ -1,8 +1,8 @@
-"""iCalendar (RFC 5545 / 7986) files for trainings, written with `icalendar`."""
+"""iCalendar (RFC 5545 / 7986) files for trainings, written with `icalendar`
+(imported when a calendar is made: a rebuild that keeps the last build's
+calendars does not load it)."""
 
 import datetime as dt
-
-from icalendar import Calendar, Event, Timezone, vDuration, vUri
 
 from klucz.typography import plain_text
 
@@ -12,6 +12,8 @@ def _utc(moment):
 
 
 def new_calendar(name, description, refresh_hours, timezone="Europe/Warsaw"):
+    from icalendar import Calendar, vDuration
+
     cal = Calendar()
     cal.add("prodid", "-//Centrum KLUCZ//Szkolenia//PL")
     cal.add("version", "2.0")
@@ -29,6 +31,8 @@ def new_calendar(name, description, refresh_hours, timezone="Europe/Warsaw"):
 
 def vevent(t, page_url, description, stamp, created, organizer_name, organizer_email):
     """One VEVENT; its UID never depends on title, time or place."""
+    from icalendar import Event, vUri
+
     event = Event()
     event.add("uid", t.uid)
     event.add("dtstamp", _utc(stamp))
@@ -73,10 +77,12 @@ def vevent(t, page_url, description, stamp, created, organizer_name, organizer_e
 _zones = {}
 
 
-def _zone_bytes(tz, first, last):
-    """VTIMEZONE of `tz` for the years first..last, serialised once per build."""
+def zone_bytes(tz, first, last):
+    """VTIMEZONE of `tz` for the years first..last, serialised once per process."""
     key = (str(tz), first.year, last.year)
     if key not in _zones:
+        from icalendar import Timezone
+
         zone = Timezone.from_tzinfo(
             tz, first_date=dt.date(first.year, 1, 1), last_date=dt.date(last.year + 1, 12, 31)
         )
@@ -84,9 +90,9 @@ def _zone_bytes(tz, first, last):
     return _zones[key]
 
 
-def to_bytes(head, events, first, last, tz):
+def to_bytes(head, events, zone):
     """A calendar: `head` (a serialised VCALENDAR with its properties only),
-    the VTIMEZONE of `tz` for the years first..last, and the serialised VEVENTs."""
+    `zone` (zone_bytes: the VTIMEZONE) and the serialised VEVENTs."""
     end = b"END:VCALENDAR\r\n"
     assert head.endswith(end)
-    return head[: -len(end)] + _zone_bytes(tz, first, last) + b"".join(events) + end
+    return head[: -len(end)] + zone + b"".join(events) + end

@@ -159,10 +159,19 @@ class TrainingsGenerator(Generator):
             )
 
         timezone = setting(settings, "EVENTS_TIMEZONE")
-        site_cal = ical.new_calendar(name, "Szkolenia i wydarzenia Centrum KLUCZ", refresh, timezone)
+        # The calendars' headers (and below, their time zone) are kept from the
+        # last build like the events (render_cache).
+        site_head = remembered(
+            ("trainings-ics-head", name, refresh, timezone),
+            lambda: ical.new_calendar(name, "Szkolenia i wydarzenia Centrum KLUCZ", refresh, timezone).to_ical(),
+        )
         site_events = []
         # The calendar beside each training: one header for all of them.
-        single = ical.new_calendar(f"{settings.get('SITENAME', '')}: szkolenie", name, refresh, timezone).to_ical()
+        single_name = f"{settings.get('SITENAME', '')}: szkolenie"
+        single = remembered(
+            ("training-ics-head", single_name, name, refresh, timezone),
+            lambda: ical.new_calendar(single_name, name, refresh, timezone).to_ical(),
+        )
         for article in self.context["trainings"]:
             t = article.training
             # Serialised once, used twice; and kept from the last build when
@@ -176,10 +185,9 @@ class TrainingsGenerator(Generator):
             self._write_bytes(article.url + setting(settings, "EVENTS_TRAINING_ICS_NAME"), own)
         starts = [a.training.start_at for a in self.context["trainings"]] or [now]
         ends = [a.training.end_at for a in self.context["trainings"]] or [now]
-        self._write_bytes(
-            setting(settings, "EVENTS_ICS_PATH"),
-            ical.to_bytes(site_cal.to_ical(), site_events, min(starts), max(ends), starts[0].tzinfo),
-        )
+        first, last, tz = min(starts), max(ends), starts[0].tzinfo
+        zone = remembered(("ics-zone", str(tz), first.year, last.year), lambda: ical.zone_bytes(tz, first, last))
+        self._write_bytes(setting(settings, "EVENTS_ICS_PATH"), ical.to_bytes(site_head, site_events, zone))
 
     def _write_signups(self):
         """The trainings whose sign-ups the service takes, as it reads them
@@ -223,7 +231,7 @@ class TrainingsGenerator(Generator):
 
 def _pair(event, single, t):
     """(the training's VEVENT, the whole .ics beside the training)."""
-    return event, ical.to_bytes(single, [event], t.start_at, t.end_at, t.tz)
+    return event, ical.to_bytes(single, [event], ical.zone_bytes(t.tz, t.start_at, t.end_at))
 
 
 try:  # reuse what the last build computed (render_cache), when it is on
