@@ -148,17 +148,17 @@ def test_templates_are_typeset_when_compiled_and_their_values_when_written():
     env = Environment(autoescape=True, extensions=[TemplateTypography], loader=DictLoader({"t.html": (
         '<p title="{{ city }} i w domu">Spotkanie w {{ city }} o {{ hour }} – "{{ title }}"'
         '{% if seats %} – zostało {{ seats }} z 20 miejsc{% endif %}.</p>'
-        '<script>var t = "{{ title }}";</script><code>a w b {{ title }}</code>{{ text }}'
+        '<script>var t = "{{ title }}";</script><code>a w b {{ title }}</code>{{ text }}{{ made }}'
     )}))
     env.filters["typo"] = value_typesetter(("r.", "zł"))
     html = env.get_template("t.html").render(
         city="w Łodzi", hour="10:00", title='Szkolenie "ABC" i kurs', seats=8,
-        text=Markup('<p>a "b" i c</p>'))
+        text=Markup('<p>a "b" i c</p>'), made=Markup('a "b" i c'))
     assert html == (
         f'<p title="w Łodzi i w domu">Spotkanie w{N}w{N}Łodzi o{N}10:00{N}– „Szkolenie „ABC” i{N}kurs”'
         f'{N}– zostało 8 z{N}20 miejsc.</p>'
         '<script>var t = "Szkolenie &#34;ABC&#34; i kurs";</script><code>a w b Szkolenie &#34;ABC&#34; i kurs</code>'
-        '<p>a "b" i c</p>')
+        '<p>a "b" i c</p>a "b" i c')
 
 
 def test_every_page_is_typeset(dev_site):

@@ -400,18 +400,17 @@ def value_typesetter(units):
     """The `typo` filter of one build: a value written into a page's text,
     typeset. Plain text gets the rules, each distinct text once (a page writes
     about sixty values, most of them the same on every page); markup (a post's
-    text, a macro's output) was typeset where it was made; anything else (a
-    number, an undefined value) is written as it is."""
-    done = {str: {}, Markup: {}}
+    text, a macro's output, a captured block) was typeset where it was made,
+    so a value a template escapes itself (`|e`) is written as it is, like
+    anything else that is not text (a number, an undefined value)."""
+    done = {}
 
     def typeset(value):
-        kind = type(value)
-        known = done.get(kind)
-        if known is None or (kind is Markup and "<" in value):
+        if type(value) is not str:
             return value
-        result = known.get(value)
+        result = done.get(value)
         if result is None:
-            result = known[value] = kind(nbsp_text(str(value), units))
+            result = done[value] = nbsp_text(value, units)
         return result
 
     return typeset
