@@ -15,6 +15,7 @@ the wrong day is worse than a build that stops and says why.
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from unidecode import unidecode
 
@@ -75,7 +76,13 @@ class Moment:
 
 def parse_moment(text):
     """Read a date (and optional time) written by staff; raise DateProblem."""
-    raw = "" if text is None else str(text)
+    return _parse("" if text is None else str(text))
+
+
+@lru_cache(maxsize=4096)
+def _parse(raw):
+    """parse_moment of a text: a post's date is read by the header's check and
+    by the reader (a Moment cannot change, so both get the same one)."""
     value = " ".join(raw.replace("\u00a0", " ").split())
     if not value:
         raise DateProblem(raw, "pusta data")
