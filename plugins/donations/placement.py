@@ -6,6 +6,7 @@ import itertools
 import logging
 import os
 import re
+from functools import lru_cache
 
 import markdown
 
@@ -88,7 +89,8 @@ class Campaigns:
         }
 
     def variant(self, cid, page_key):
-        """The variant of campaign `cid` a page shows (the same on every build)."""
+        """The variant of campaign `cid` a page shows (the same on every build:
+        chosen by the post's file, `relative_path`, known before its address)."""
         variants = self.all[cid].get("variants") or []
         if not variants:
             return {"id": "a"}
@@ -193,7 +195,7 @@ def _fill_markers(generator, campaigns, content, path):
             continue
         cid = campaigns.resolve(requested or None)
         boxes[requested] = "" if cid is None else _render(
-            generator, campaigns, campaigns.box(cid, content.url, "w-tekscie"))
+            generator, campaigns, campaigns.box(cid, path, "w-tekscie"))
         shown.add(cid)
     content.donation_inline_boxes = boxes
     return shown
@@ -245,10 +247,16 @@ def _shorter_than(article, limit):
             text = f.read()
     except OSError:
         return True
-    body = text.split("\n\n", 1)[1] if "\n\n" in text else ""
+    return _words_up_to(text.split("\n\n", 1)[1] if "\n\n" in text else "", limit) < limit
+
+
+@lru_cache(maxsize=2048)
+def _words_up_to(body, limit):
+    """The words of a text, counted no further than `limit` (and kept: the
+    preview's builder asks again at every save for every post)."""
     if "<" in body:
         body = _TAG.sub(" ", body)
-    return sum(1 for _ in itertools.islice(_WORD.finditer(body), limit)) < limit
+    return sum(1 for _ in itertools.islice(_WORD.finditer(body), limit))
 
 
 # The box's heading under an appeal that has the campaign's name.
@@ -280,7 +288,7 @@ def place_in_articles(generator):
         if cid is None:
             continue
         placement = "apel" if is_appeal else "po-artykule"
-        box = campaigns.box(cid, article.url, placement)
+        box = campaigns.box(cid, path, placement)
         if is_appeal and " ".join(box["title"].split()).casefold() == " ".join(article.title.split()).casefold():
             # The appeal's own heading says it already: the box need not repeat it.
             box = dict(box, title=ACTION_TITLE)
@@ -380,10 +388,11 @@ def editor_preview(generator):
             titles.setdefault(cid, {})[variant["id"]] = variant.get("title") or campaign["title"]
     variants = {}
     for article in list(generator.context.get("articles", [])) + list(generator.context.get("drafts", [])):
-        chosen = {cid: campaigns.variant(cid, article.url)["id"] for cid in campaigns.all
+        path = relative_path(article, settings)
+        chosen = {cid: campaigns.variant(cid, path)["id"] for cid in campaigns.all
                   if len(campaigns.all[cid].get("variants") or []) > 1}
         if chosen:
-            variants[relative_path(article, settings)] = chosen
+            variants[path] = chosen
     return {
         "off": list(_OFF),
         "appeal_category": setting(settings, "DONATIONS_APPEAL_CATEGORY"),

@@ -215,5 +215,5 @@ def json_ld(t, page_url, description, organizer, organizer_url, image=None, stat
         data["audience"] = {"@type": "Audience", "audienceType": t.audience}
     if image:
         data["image"] = [image]
-    text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False)
+    text = json.dumps(data, ensure_ascii=False)  # one line: indent would take Python's slow encoder
     return text.replace("</", "<\\/")
