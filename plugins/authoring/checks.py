@@ -9,9 +9,9 @@ from pelican.contents import Static
 from pelican.utils import slugify
 from unidecode import unidecode
 
-from klucz.strict_build import Problem, field_line, reader_name, relative_path, report
+from klucz.strict_build import Problem, field_line, reader_name, relative_path, report, source_text
 
-from .encoding import StaffMarkdownReader, decode
+from .encoding import StaffMarkdownReader
 from .schedule import setting
 from .tidy import tidy
 
@@ -106,18 +106,9 @@ def drop_duplicates(generator):
             generator.context[attr] = kept
 
 
-def _source_text(path):
-    """A content file's text as the reader decodes it, or "" if it cannot be read."""
-    try:
-        with open(path, "rb") as f:
-            return decode(f.read())[0]
-    except (OSError, UnicodeDecodeError):
-        return ""
-
-
 def _read_lines(path):
     """The file's lines, with <!-- comments --> blanked (line numbers kept)."""
-    text = _COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), _source_text(path))
+    text = _COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), source_text(path))
     return text.splitlines()
 
 
@@ -272,7 +263,7 @@ def check_to_confirm(content, settings):
     source = getattr(content, "source_path", None)
     if not source or not os.path.isfile(source):
         return
-    text = _source_text(source)
+    text = source_text(source)
     if "<!--" not in text:
         return
     for match in TO_CONFIRM.finditer(text):

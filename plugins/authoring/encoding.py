@@ -19,13 +19,11 @@ from pelican.urlwrappers import URLWrapper
 from pelican.utils import SafeDatetime
 
 from klucz.polish_dates import parse_moment
-from klucz.strict_build import Problem, Reported, declared_fields, read_header, relative_path, report
+from klucz.strict_build import Problem, Reported, declared_fields, decode, read_header, relative_path, report
 
 from .header import check_header
 from .tidy import tidy
 
-POLISH = set("ąćęłńóśźżĄĆĘŁŃÓŚŹŻ")
-LEGACY = ("cp1250", "iso-8859-2")
 META_EXTENSION = "markdown.extensions.meta"
 
 # A formatted field (Summary) of one line of plain text is one paragraph of
@@ -64,26 +62,6 @@ def keeps_plain_text(md):
         for registry in registries
         for item in registry
     )
-
-
-def decode(raw):
-    """Return (text, encoding name) for the bytes of a content file."""
-    try:
-        return raw.decode("utf-8-sig"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    best = None
-    for encoding in LEGACY:
-        try:
-            text = raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        score = sum(ch in POLISH for ch in text)
-        if best is None or score > best[2]:
-            best = (text, encoding, score)
-    if best is None:
-        raise UnicodeDecodeError("utf-8", raw, 0, len(raw), "not UTF-8, Windows-1250 or ISO-8859-2")
-    return best[0], best[1]
 
 
 class _Source:

@@ -11,7 +11,7 @@ from functools import lru_cache
 import markdown
 
 from klucz.build_clock import build_now
-from klucz.strict_build import Problem, field_line, relative_path, report
+from klucz.strict_build import Problem, field_line, relative_path, report, source_text
 from klucz.typography import nbsp_html
 
 from .banking import iban_groups, nrb_groups, to_iban
@@ -242,11 +242,7 @@ def _shorter_than(article, limit):
     file (asking for `article.content` this early would fix its links before
     the images and documents they point to are known). Counts no further
     than `limit`."""
-    try:
-        with open(article.source_path, encoding="utf-8", errors="replace") as f:
-            text = f.read()
-    except OSError:
-        return True
+    text = source_text(article.source_path)
     return _words_up_to(text.split("\n\n", 1)[1] if "\n\n" in text else "", limit) < limit
 
 

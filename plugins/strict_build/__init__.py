@@ -17,7 +17,7 @@ from .fields import (  # noqa: F401
     read_header,
     read_header_file,
 )
-from .files import link_or_copy  # noqa: F401
+from .files import decode, link_or_copy, source_text  # noqa: F401
 from .problems import (  # noqa: F401
     PageFailed,
     Problem,

@@ -5,6 +5,7 @@ import sys
 
 from pelican import signals
 
+from .files import forget_texts
 from .problems import Problem, Reported, forget_reported, report
 from .settings import check_and_complete, plugin_settings, where_set
 
@@ -144,6 +145,7 @@ def register():
     # with strict_build listed first, problems other plugins report from
     # `initialized` on (e.g. settings checks) are all collected.
     start_collecting()
+    signals.initialized.connect(forget_texts)
     signals.initialized.connect(check_plugin_order)
     signals.initialized.connect(check_settings)
     signals.initialized.connect(fail_after_the_others)
