@@ -94,8 +94,7 @@ class Campaigns:
         variants = self.all[cid].get("variants") or []
         if not variants:
             return {"id": "a"}
-        digest = hashlib.sha256(f"{cid}:{page_key}".encode()).hexdigest()
-        return variants[int(digest, 16) % len(variants)]
+        return variants[_variant_number(cid, page_key, len(variants))]
 
     def box(self, cid, page_key, placement, variant=None):
         """Everything the box template needs for campaign `cid` on one page."""
@@ -145,6 +144,13 @@ class Campaigns:
             "new_tab": setting(self.settings, "DONATIONS_NEW_TAB"),
             "page_url": setting(self.settings, "DONATIONS_PAGE_URL"),
         }
+
+
+@lru_cache(maxsize=8192)
+def _variant_number(cid, page_key, count):
+    """Which of `count` variants of campaign `cid` the page shows (kept: the
+    editor's data asks for every post at every build)."""
+    return int(hashlib.sha256(f"{cid}:{page_key}".encode()).hexdigest(), 16) % count
 
 
 def _render(generator, campaigns, box):
