@@ -646,3 +646,28 @@ def test_one_bad_training_fails_a_site_of_good_ones(tmp_path):
     with pytest.raises(SystemExit) as failure:
         build(tmp_path / "out", content=content)
     assert [p.split(":")[0] for p in failure.value.problems] == ["szkolenia/training_end_before_start.md"]
+
+
+def test_a_rebuild_serialises_only_the_training_that_changed(tmp_path, monkeypatch):
+    """What icalendar serialised is kept between builds by what each entry is
+    made from: a rebuild after one training's time changed makes that entry
+    alone, and its calendars are those a fresh build makes."""
+    from klucz.events import ical
+
+    made = []
+    vevent = ical.vevent
+    monkeypatch.setattr(ical, "vevent", lambda t, *args: made.append(t.title) or vevent(t, *args))
+    content = scenario(tmp_path, "trainings")
+    cached = {"CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True, "CACHE_PATH": str(tmp_path / "cache"),
+              "EVENTS_SIGNUPS_URL": ""}
+    build(tmp_path / "out", content=content, staged=True, **cached)
+    trainings = len(made)
+    assert trainings > 10
+    made.clear()
+    post = content / "szkolenia/training_online.md"
+    post.write_text(post.read_text(encoding="utf-8").replace("17:00", "18:00"), encoding="utf-8")
+    build(tmp_path / "out", content=content, staged=True, **cached)
+    assert made == ["Webinarium online"]
+    fresh = build(tmp_path / "fresh", content=content, EVENTS_SIGNUPS_URL="")
+    for name in ("szkolenia/kalendarz.ics", "szkolenia/webinarium-online/kalendarz.ics"):
+        assert (tmp_path / "out" / name).read_bytes() == (fresh / name).read_bytes(), name

@@ -20,6 +20,7 @@ from .collect import (
     training_stamp,
     within_calendar_window,
 )
+from .kept import Kept, training_facts
 from .releases import release
 from .settings import setting
 
@@ -159,25 +160,27 @@ class TrainingsGenerator(Generator):
             )
 
         timezone = setting(settings, "EVENTS_TIMEZONE")
-        # The calendars' headers (and below, their time zone) are kept from the
-        # last build like the events (render_cache).
-        site_head = remembered(
-            ("trainings-ics-head", name, refresh, timezone),
-            lambda: ical.new_calendar(name, "Szkolenia i wydarzenia Centrum KLUCZ", refresh, timezone).to_ical(),
+        # What icalendar serialises is kept between builds by what it is made
+        # from (kept.py): the headers, each training's entry, the time zone.
+        kept = Kept(settings)
+        description = "Szkolenia i wydarzenia Centrum KLUCZ"
+        site_head = kept.get(
+            ("calendar", name, description, refresh, timezone),
+            lambda: ical.new_calendar(name, description, refresh, timezone).to_ical(),
         )
         site_events = []
         # The calendar beside each training: one header for all of them.
         single_name = f"{settings.get('SITENAME', '')}: szkolenie"
-        single = remembered(
-            ("training-ics-head", single_name, name, refresh, timezone),
+        single = kept.get(
+            ("calendar", single_name, name, refresh, timezone),
             lambda: ical.new_calendar(single_name, name, refresh, timezone).to_ical(),
         )
         for article in self.context["trainings"]:
             t = article.training
-            # Serialised once, used twice; and kept from the last build when
-            # nothing the site is made from has changed (render_cache).
-            event, own = remembered(
-                ("training-ics", article.source_path),
+            # Serialised once, used twice (in the site's calendar and beside the training).
+            event, own = kept.get(
+                ("event", training_facts(t), site, article.url, article.summary or "", training_stamp(article),
+                 article.date, org.get("name", settings.get("SITENAME", "")), org.get("email"), single),
                 lambda article=article, t=t: _pair(event_for(article).to_ical(), single, t),
             )
             if within_calendar_window(article, now, past_days):
@@ -186,8 +189,9 @@ class TrainingsGenerator(Generator):
         starts = [a.training.start_at for a in self.context["trainings"]] or [now]
         ends = [a.training.end_at for a in self.context["trainings"]] or [now]
         first, last, tz = min(starts), max(ends), starts[0].tzinfo
-        zone = remembered(("ics-zone", str(tz), first.year, last.year), lambda: ical.zone_bytes(tz, first, last))
+        zone = kept.get(("zone", str(tz), first.year, last.year), lambda: ical.zone_bytes(tz, first, last))
         self._write_bytes(setting(settings, "EVENTS_ICS_PATH"), ical.to_bytes(site_head, site_events, zone))
+        kept.save()
 
     def _write_signups(self):
         """The trainings whose sign-ups the service takes, as it reads them
@@ -233,10 +237,3 @@ def _pair(event, single, t):
     """(the training's VEVENT, the whole .ics beside the training)."""
     return event, ical.to_bytes(single, [event], ical.zone_bytes(t.tz, t.start_at, t.end_at))
 
-
-try:  # reuse what the last build computed (render_cache), when it is on
-    from klucz.render_cache.reuse import remembered
-except ImportError:  # pragma: no cover - the plugin is always on in this site
-
-    def remembered(_key, compute):
-        return compute()

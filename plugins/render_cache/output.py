@@ -15,7 +15,7 @@ import shutil
 from .settings import previous_output
 from .writer import TEMPLATE_FACTS
 
-MANIFEST_VERSION = 2
+MANIFEST_VERSION = 3
 
 
 def build_site(settings, start):
@@ -108,7 +108,6 @@ class Manifest:
         self.path = os.path.join(base, f"render-cache-{name.hexdigest()}.pickle")
         self.previous = {}
         self.calls = {}  # key -> [relative paths]
-        self.memo = {}
         self.summaries = {}
         self.signature = None
 
@@ -144,11 +143,6 @@ class Manifest:
                 return None
         return paths
 
-    def remembered(self, name):
-        if self.previous and self.previous.get("signature") == self.signature:
-            return self.previous.get("memo", {}).get(name)
-        return None
-
     def save(self):
         files = {}
         for paths in self.calls.values():
@@ -159,7 +153,7 @@ class Manifest:
                     continue
                 files[relative] = (stat.st_size, stat.st_mtime_ns)
         data = {"version": MANIFEST_VERSION, "folder": folder_id(self.output), "signature": self.signature,
-                "calls": self.calls, "files": files, "memo": self.memo, "summaries": self.summaries,
+                "calls": self.calls, "files": files, "summaries": self.summaries,
                 "template_facts": dict(TEMPLATE_FACTS)}
         os.makedirs(os.path.dirname(self.path) or ".", exist_ok=True)
         with open(self.path + ".tmp", "wb") as f:
