@@ -88,7 +88,7 @@ JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": T
 DEFAULT_DATE_FORMAT = "%Y-%m-%d"
 # Rebuilds reuse what Pelican read last time (per file, by its content); the
 # authoring plugin keeps one cache per content folder and code version. Every
-# build is written into a new folder (render_cache), so nothing is deleted
+# build is written into a new folder (strict_build.build_site), so nothing is deleted
 # from an output folder first. publishconf.py reads every file afresh.
 CACHE_CONTENT = True
 LOAD_CONTENT_CACHE = True
@@ -102,7 +102,7 @@ GZIP_CACHE = False
 PLUGINS = [
     "klucz.strict_build",
     "klucz.build_clock",
-    "klucz.render_cache",  # before the plugins that write files: it decides where they go
+    "klucz.render_cache",  # its writer reuses unchanged pages; it works out every address once, early
     "klucz.authoring",
     "klucz.polish_dates",
     "klucz.typography",

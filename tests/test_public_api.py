@@ -128,6 +128,29 @@ def test_no_fork_and_no_thread_in_the_build():
     assert used == []
 
 
+def test_the_render_cache_is_invisible_to_every_other_plugin():
+    """No other plugin imports the render cache or reads its settings, nor
+    does a command import it: what a build needs of the last good site comes
+    from strict_build (`build_site`, `previous_output`). (A command may turn
+    it off for a build, as the Makefile does: `make check` without an output
+    folder has no page to reuse.)"""
+    seen = []
+    for path in sources():
+        relative = path.relative_to(PLUGINS).as_posix()
+        if relative.startswith("render_cache/") or relative == "structure.py":
+            continue  # itself, and the list of plugins
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and "render_cache" in (node.module or ""):
+                seen.append((relative, node.module))
+            elif isinstance(node, ast.Import) and any("render_cache" in alias.name for alias in node.names):
+                seen.append((relative, "import"))
+            elif (isinstance(node, ast.Constant) and isinstance(node.value, str) and "RENDER_CACHE_" in node.value
+                  and not relative.startswith("commands/")):
+                seen.append((relative, node.value))
+    assert seen == []
+
+
 def test_an_installed_plugin_of_the_same_name_cannot_take_the_place_of_ours(tmp_path):
     """Pelican's loader prefers a `pelican.plugins.<name>` package (PyPI's
     pelican-search, pelican-seo) to a plugin of the same short name: the

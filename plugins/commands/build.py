@@ -16,8 +16,7 @@ from pelican.log import init as init_logging
 from pelican.settings import read_settings
 
 from klucz.authoring.cache import with_reader_cache
-from klucz.render_cache.output import build_site
-from klucz.strict_build import BuildFailed, start_pelican, unexpected
+from klucz.strict_build import BuildFailed, build_site, start_pelican, unexpected
 
 
 def build(settings_file, override=None, staged=True):

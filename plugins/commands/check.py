@@ -14,8 +14,7 @@ import os
 import sys
 import tempfile
 
-from klucz.render_cache.output import empty_spare
-from klucz.strict_build import BuildFailed, Problem, reported, unexpected
+from klucz.strict_build import BuildFailed, Problem, empty_spare, reported, unexpected
 
 from .build import build
 

@@ -95,7 +95,7 @@ class Preview:
 
     def build(self, code_changed=False):
         """Build into the preview folder. The site is written to a folder
-        beside it and replaces it only when the build succeeded (render_cache),
+        beside it and replaces it only when the build succeeded (strict_build.build_site),
         so when a build fails the last good preview stays. A changed Python
         file (a plugin, the settings) gets a new builder, so it counts."""
         if code_changed or (self.worker is not None and self.worker.poll() is not None):

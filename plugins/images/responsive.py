@@ -11,8 +11,7 @@ from html.parser import HTMLParser
 from PIL import Image
 
 from klucz.donations import campaigns
-from klucz.render_cache import previous_output
-from klucz.strict_build import Problem, Setting, declare, field_line, relative_path, report
+from klucz.strict_build import Problem, Setting, declare, field_line, previous_output, relative_path, report
 
 logger = logging.getLogger(__name__)
 

@@ -1,10 +1,7 @@
-"""Render and write only what changed, and never leave a half-written site.
+"""Render and write only what changed.
 
 - `{% cache key %}…{% endcache %}`: template pieces shared by many pages (a
   post's card) are rendered once per build (fragments.py).
-- The build is written into `<output>.new`, which becomes the output only when
-  the build succeeded (`output.build_site`, used by `make html`, `make
-  publish`, `make check` and the preview).
 - With RENDER_CACHE_PAGES on (development), a page whose inputs did not change
   since the last build is hard-linked from the last good site instead of
   rendered again (signature.py, writer.py): what a page is made from is the
@@ -18,11 +15,12 @@ from pelican import signals
 from pelican.contents import Static
 
 from klucz.build_clock import build_now
+from klucz.strict_build import previous_output
 
 from . import signature, writer
 from .fragments import add_extension, clear
 from .output import Manifest
-from .settings import SETTINGS, previous_output, setting  # noqa: F401 (SETTINGS, previous_output: for others)
+from .settings import SETTINGS, setting  # noqa: F401 (SETTINGS: the declared settings)
 from .signature import all_contents, code_digest, site_signature
 from .writer import STATE, CachingWriter, record_written
 

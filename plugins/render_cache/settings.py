@@ -10,16 +10,5 @@ SETTINGS = declare(
         "(pelicanconf.py: True; publishconf.py: False).",
     ),
     Setting("RENDER_CACHE_FRAGMENTS", True, "The {% cache %} tag caches (False: renders every time, to find a bug)."),
-    Setting(
-        "RENDER_CACHE_PREVIOUS",
-        None,
-        "The last good build's folder; given by build_site() (make html), never set by hand.",
-        kind=str,
-    ),
 )
 setting = SETTINGS.get
-
-
-def previous_output(settings):
-    """The folder of the last good build this one may reuse from, or None."""
-    return setting(settings, "RENDER_CACHE_PREVIOUS")

@@ -22,7 +22,7 @@ from pelican.urlwrappers import URLWrapper
 # moment of the build (what depends on it is covered: sign-up states, the
 # lists of upcoming trainings, scheduled posts, today's date) and the folder
 # the build is written to.
-VOLATILE = frozenset({"BUILD_NOW", "trainings_now", "OUTPUT_PATH", "RENDER_CACHE_PREVIOUS"})
+VOLATILE = frozenset({"BUILD_NOW", "trainings_now", "OUTPUT_PATH", "PREVIOUS_OUTPUT_PATH"})
 _ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
 
 

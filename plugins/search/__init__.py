@@ -22,8 +22,7 @@ import unicodedata
 from pelican import signals
 from pelican.generators import Generator
 
-from klucz.render_cache import previous_output
-from klucz.strict_build import Problem, Setting, declare, link_or_copy, report
+from klucz.strict_build import Problem, Setting, declare, link_or_copy, previous_output, report
 
 logger = logging.getLogger(__name__)
 

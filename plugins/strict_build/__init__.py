@@ -29,3 +29,4 @@ from .problems import (  # noqa: F401
     unexpected,
 )
 from .settings import Setting, declare, with_markdown_extension  # noqa: F401
+from .staging import SETTINGS, build_site, empty_spare, previous_output  # noqa: F401 (SETTINGS: declared)
