@@ -138,6 +138,11 @@ _DIGIT_SPACE = re.compile(r"\d[ \t]")
 _DIGITS = "0123456789"
 
 
+def _has_digit(text):
+    """Whether an ASCII digit stands anywhere in `text`."""
+    return any(map(text.__contains__, _DIGITS))
+
+
 @lru_cache(maxsize=8192)
 def nbsp_text(text, units=DEFAULT_UNITS):
     """Apply the rules to plain text (a title, a paragraph without markup)."""
@@ -154,7 +159,7 @@ def nbsp_text(text, units=DEFAULT_UNITS):
         text = _ABBREVIATION.sub(lambda m: m.group(1) + NBSP, text)
     if _ROMAN_HINT.search(text):
         text = _ROMAN.sub(lambda m: m.group(1) + NBSP, text)
-    if any(digit in text for digit in _DIGITS):  # units and digit groups follow a digit
+    if _has_digit(text):  # units and digit groups follow a digit
         if _DIGIT_SPACE.search(text):  # what these four bind is a digit and the space after it
             text = _units_pattern(units).sub("\\1" + NBSP, text)
             text = _DIGIT_GROUPS.sub(lambda m: m.group(0).replace(" ", NBSP), text)
@@ -236,7 +241,7 @@ def contact_links(text):
 def contact_links_html(html):
     """The same in an HTML fragment: in its text, never inside a link, a tag
     or code."""
-    if not html or ("@" not in html and not (any(map(html.__contains__, _DIGITS)) and _NINE_DIGITS.search(html))):
+    if not html or ("@" not in html and not (_has_digit(html) and _NINE_DIGITS.search(html))):
         return html
     return _text_runs(html, _link_text, skip_links=True)
 
